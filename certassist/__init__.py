@@ -1,0 +1,2 @@
+"""certassist."""
+__version__ = "0.1.0"

@@ -1,0 +1,61 @@
+"""Message catalog: every user-visible text has an id, a Dutch text and an English one.
+
+Errors also have a `next` text: what the user can do about it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from certassist.core.resources import resources_dir
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+
+
+@dataclass(frozen=True)
+class Message:
+    id: str
+    text: dict[str, str]
+    next: dict[str, str]
+
+
+@cache
+def catalog() -> dict[str, Message]:
+    raw = tomllib.loads((resources_dir() / "messages.toml").read_text(encoding="utf-8"))
+    result: dict[str, Message] = {}
+    for message_id, entry in raw.items():
+        text = {lang: entry[lang] for lang in LANGUAGES if lang in entry}
+        nxt = {lang: entry[f"next_{lang}"] for lang in LANGUAGES if f"next_{lang}" in entry}
+        result[message_id] = Message(message_id, text, nxt)
+    return result
+
+
+class _SafeParams(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _format(template: str, params: dict[str, Any]) -> str:
+    return template.format_map(_SafeParams(params))
+
+
+def render(message_id: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
+    """The message in `lang`, with its next step appended when it has one."""
+    message = catalog().get(message_id)
+    if message is None:
+        return message_id
+    lang = lang if lang in message.text else DEFAULT_LANGUAGE
+    text = _format(message.text[lang], params)
+    nxt = message.next.get(lang)
+    return f"{text} {_format(nxt, params)}" if nxt else text
+
+
+def text_only(message_id: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
+    message = catalog().get(message_id)
+    if message is None:
+        return message_id
+    return _format(message.text.get(lang, message.text[DEFAULT_LANGUAGE]), params)

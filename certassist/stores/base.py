@@ -1,0 +1,56 @@
+"""The small protocol every store implements (mkcert's truststore_*.go is the model).
+
+Every `add` re-reads the store and verifies the certificate is there *with its private key*;
+removal matches by SHA-256 fingerprint only.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+from certassist.core.errors import CertassistError
+from certassist.core.models import Bundle, StoreEntry, StoreTarget
+
+
+@runtime_checkable
+class CertStore(Protocol):
+    store_id: str  # stable id, e.g. "firefox:/home/a/.mozilla/firefox/x.default", "windows-user"
+    label: str  # what the user reads, e.g. "Firefox (profiel default-release)"
+    target: StoreTarget
+
+    @property
+    def available(self) -> bool: ...
+
+    @property
+    def unavailable_reason(self) -> CertassistError | None:
+        """Why the store cannot be used now (not installed, locked, ...), with a message id."""
+        ...
+
+    def list(self) -> list[StoreEntry]: ...
+
+    def get(self, fingerprint: str) -> StoreEntry | None: ...
+
+    def add(self, bundle: Bundle) -> StoreEntry:
+        """Import leaf + key + chain; returns the re-read entry (verified to have its key)."""
+        ...
+
+    def export(self, fingerprint: str) -> Bundle:
+        """The certificate with its private key and chain."""
+        ...
+
+    def remove(self, fingerprint: str) -> None: ...
+
+
+def find_entry(entries: list[StoreEntry], fingerprint: str) -> StoreEntry | None:
+    wanted = fingerprint.upper()
+    return next((e for e in entries if e.fingerprint == wanted), None)
+
+
+def verify_added(store: CertStore, bundle: Bundle) -> StoreEntry:
+    """Re-read the store after an add: the certificate must be there with its key."""
+    entry = store.get(bundle.fingerprint)
+    if entry is None:
+        raise CertassistError("E-store-verify-missing", store=store.label)
+    if bundle.has_key and not entry.has_key:
+        raise CertassistError("E-store-verify-no-key", store=store.label)
+    return entry
