@@ -25,7 +25,14 @@ class Message:
 
 @cache
 def catalog() -> dict[str, Message]:
-    raw = tomllib.loads((resources_dir() / "messages.toml").read_text(encoding="utf-8"))
+    """All `resources/messages/*.toml` files; each layer keeps its own file."""
+    raw: dict[str, Any] = {}
+    for path in sorted((resources_dir() / "messages").glob("*.toml")):
+        part = tomllib.loads(path.read_text(encoding="utf-8"))
+        clash = raw.keys() & part.keys()
+        if clash:
+            raise ValueError(f"duplicate message ids in {path.name}: {sorted(clash)}")
+        raw.update(part)
     result: dict[str, Message] = {}
     for message_id, entry in raw.items():
         text = {lang: entry[lang] for lang in LANGUAGES if lang in entry}

@@ -20,6 +20,6 @@ def resources_dir() -> Path:
         candidates.append(Path(bundle) / "resources")
     candidates.append(Path(__file__).resolve().parents[2] / "resources")
     for candidate in candidates:
-        if (candidate / "messages.toml").is_file():
+        if (candidate / "messages").is_dir():
             return candidate
     raise FileNotFoundError("certassist resources not found; set CERTASSIST_RESOURCES")
