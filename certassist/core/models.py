@@ -204,14 +204,6 @@ class StoreEntry:
         return x509.load_der_x509_certificate(self.der)
 
 
-class Role(StrEnum):
-    """Who the person at the keyboard says they are, for R1/R2."""
-
-    HOLDER = "holder"  # the person named in the certificate
-    CONTACT_PERSON = "contact-person"  # the practice's VECOZO contact person
-    OTHER = "other"
-
-
 @dataclass(frozen=True)
 class Actor:
     """The person at the keyboard: OS user name, the name they confirmed, and their role."""
