@@ -1,2 +1,3 @@
 """certassist."""
+
 __version__ = "0.1.0"

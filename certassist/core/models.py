@@ -185,7 +185,9 @@ class Bundle:
         if self.key is None:
             return False
         spki = serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
-        return bool(self.key.public_key().public_bytes(*spki) == self.leaf.public_key().public_bytes(*spki))
+        return bool(
+            self.key.public_key().public_bytes(*spki) == self.leaf.public_key().public_bytes(*spki)
+        )
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,11 @@ class FakeStore:
 
     def add(self, bundle: Bundle) -> StoreEntry:
         self._check("add")
-        kept = Bundle(bundle.leaf, bundle.chain, None, bundle.friendly_name) if self.drop_keys else bundle
+        kept = (
+            Bundle(bundle.leaf, bundle.chain, None, bundle.friendly_name)
+            if self.drop_keys
+            else bundle
+        )
         self._bundles[bundle.fingerprint] = kept
         return verify_added(self, bundle)
 
