@@ -1,0 +1,5 @@
+import sys
+
+from certassist.cli import main
+
+sys.exit(main())

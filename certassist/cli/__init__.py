@@ -1,0 +1,48 @@
+"""The `certassist` command: one sub-command per module, `--json` everywhere.
+
+Exit codes (documented in the README): 0 ok / nothing due, 1 something due soon or a warning,
+2 something overdue, expired or refused, 3 bad input (unreadable file, wrong password),
+4 a store could not be used, 64 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from certassist.cli.common import EXIT_USAGE, run_command
+
+# Each module has `register(subparsers) -> None`; its parser sets `func(args) -> int`.
+COMMAND_MODULES: tuple[str, ...] = ("inspect",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="certassist",
+        description="Certificaatassistent voor zorgpraktijken / certificate assistant",
+    )
+    parser.add_argument("--demo", action="store_true", help="sandbox met verzonnen certificaten")
+    parser.add_argument("--lang", choices=("nl", "en"), default=None, help="taal / language")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"certassist.cli.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse prints its own usage message
+        return EXIT_USAGE if exc.code else 0
+    if args.command is None:
+        from certassist.gui.app import run_gui
+
+        return int(run_gui(demo=args.demo, lang=args.lang))
+    return run_command(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

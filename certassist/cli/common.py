@@ -1,0 +1,69 @@
+"""What every sub-command shares: language, JSON output, errors as id + text, exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from typing import Any
+
+from certassist.core.errors import CertassistError
+from certassist.core.messages import render
+
+EXIT_OK = 0
+EXIT_DUE = 1
+EXIT_OVERDUE = 2
+EXIT_BAD_INPUT = 3
+EXIT_STORE = 4
+EXIT_USAGE = 64
+
+
+def language(args: argparse.Namespace) -> str:
+    chosen = getattr(args, "lang", None)
+    if chosen:
+        return str(chosen)
+    env = os.environ.get("CERTASSIST_LANG") or os.environ.get("LANG", "")
+    return "en" if env.startswith("en") else "nl"
+
+
+def emit_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def error_payload(error: CertassistError, lang: str) -> dict[str, Any]:
+    return {"error": error.message_id, "message": render(error.message_id, lang, **error.params)}
+
+
+def report_error(args: argparse.Namespace, error: CertassistError) -> None:
+    lang = language(args)
+    if getattr(args, "json", False):
+        emit_json(error_payload(error, lang))
+    else:
+        print(
+            f"[{error.message_id}] {render(error.message_id, lang, **error.params)}",
+            file=sys.stderr,
+        )
+
+
+def read_password(args: argparse.Namespace, prompt: str) -> str | None:
+    """A password from stdin (`--password-stdin`) or a prompt; never from an argument."""
+    if getattr(args, "password_stdin", False):
+        line = sys.stdin.readline()
+        return line.rstrip("\r\n")
+    if not sys.stdin.isatty():
+        return None
+    return getpass.getpass(prompt)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a sub-command: a CertassistError becomes id + text and an exit code, no traceback."""
+    try:
+        return int(args.func(args))
+    except CertassistError as error:
+        report_error(args, error)
+        return int(getattr(error, "exit_code", EXIT_BAD_INPUT))
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,100 @@
+"""UZI-register fields from a certificate's subjectAltName.
+
+The otherName 2.5.5.5 value is a DER IA5String `<OID CA>-<version>-<UZI number>-<card type>-
+<subscriber number>-<role>-<AGB>`. It is decoded as DER (never by stripping bytes by hand: a known
+parser does and breaks at 64 characters, where the length byte changes meaning). Server
+certificates after November 2023 also carry the URA as a permanentIdentifier.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cryptography import x509
+
+from certassist.core import der
+from certassist.core.models import UziFields
+
+UZI_OTHERNAME_OID = "2.5.5.5"
+PERMANENT_IDENTIFIER_OID = "1.3.6.1.5.5.7.8.3"
+URA_ASSIGNER_OID = "2.16.528.1.1007.3.3"
+CARD_TYPES = {
+    "Z": "care provider",
+    "N": "employee with name",
+    "M": "employee without name",
+    "S": "server",
+}
+
+_FIELD_PATTERNS = (
+    ("oid_ca", re.compile(r"\d+(\.\d+)+")),
+    ("version", re.compile(r"\d+")),
+    ("uzi_number", re.compile(r"\d{9}")),
+    ("card_type", re.compile(r"[ZNMS]")),
+    ("subscriber_number", re.compile(r"\d{8}")),
+    ("role", re.compile(r"\d{2}\.\d{3}")),
+    ("agb", re.compile(r"\d{8}")),
+)
+
+
+class UziFormatError(ValueError):
+    """The otherName is present but does not follow the UZI-register layout."""
+
+
+def _other_names(cert: x509.Certificate, type_id: str) -> list[bytes]:
+    try:
+        san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+    except x509.ExtensionNotFound:
+        return []
+    return [
+        o.value
+        for o in san.get_values_for_type(x509.OtherName)
+        if o.type_id.dotted_string == type_id
+    ]
+
+
+def decode_uzi_value(value: bytes) -> str:
+    """The text of an otherName 2.5.5.5 value (inner DER, as cryptography hands it over)."""
+    tlv = der.read_single(value)
+    if tlv.tag == der.CONTEXT_0:  # tolerate the explicit [0] wrapper some tools keep
+        tlv = der.read_single(tlv.value)
+    if tlv.tag != der.IA5_STRING:
+        raise UziFormatError(f"otherName 2.5.5.5 is not an IA5String (tag {tlv.tag:#x})")
+    return der.decode_string(tlv)
+
+
+def parse_uzi_string(raw: str) -> UziFields:
+    parts = raw.split("-")
+    if len(parts) != len(_FIELD_PATTERNS):
+        raise UziFormatError(f"expected {len(_FIELD_PATTERNS)} fields, got {len(parts)}")
+    values: dict[str, str] = {}
+    for (name, pattern), part in zip(_FIELD_PATTERNS, parts, strict=True):
+        if not pattern.fullmatch(part):
+            raise UziFormatError(f"field {name} has an unexpected form")
+        values[name] = part
+    return UziFields(raw=raw, **values)
+
+
+def uzi_fields(cert: x509.Certificate) -> UziFields | None:
+    """The first well-formed UZI otherName; None when the certificate has none."""
+    values = _other_names(cert, UZI_OTHERNAME_OID)
+    if not values:
+        return None
+    try:
+        return parse_uzi_string(decode_uzi_value(values[0]))
+    except der.DerError as exc:
+        raise UziFormatError(str(exc)) from exc
+
+
+def ura_number(cert: x509.Certificate) -> str | None:
+    """URA from permanentIdentifier SEQUENCE { identifierValue UTF8String, assigner OID }."""
+    for value in _other_names(cert, PERMANENT_IDENTIFIER_OID):
+        try:
+            seq = der.read_single(value, der.SEQUENCE)
+            fields = der.children(seq.value)
+        except der.DerError:
+            continue
+        ident = next((der.decode_string(f) for f in fields if f.tag == der.UTF8_STRING), None)
+        assigner = next((der.decode_oid(f.value) for f in fields if f.tag == der.OID), None)
+        if ident and assigner == URA_ASSIGNER_OID:
+            return ident
+    return None
