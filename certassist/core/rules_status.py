@@ -1,0 +1,156 @@
+"""One status per certificate for overviews, reminders and `certassist check` (R5-R8, R11).
+
+Besides the status it names the next date that matters, so a list can say "vernieuwen vanaf
+28-10-2026" without knowing the rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from types import MappingProxyType
+
+from certassist.core.models import CertInfo, Kind
+from certassist.core.rules_base import Outcome, fmt
+from certassist.core.rules_dates import (
+    INSTALL_WARN_DAYS,
+    install_window,
+    renewal_window_opens,
+    uzi_timeline,
+)
+from certassist.core.rules_validity import VECOZO_KINDS, is_expired, is_not_yet_valid
+
+
+class Status(StrEnum):
+    OK = "ok"
+    RENEW_NOW = "renew-now"  # VECOZO, inside the renewal window (R7)
+    EXPIRED = "expired"
+    NOT_YET_VALID = "not-yet-valid"
+    UZI_START_NOW = "uzi-start-now"  # today >= recommended start (R11)
+    UZI_OVERDUE = "uzi-overdue"  # today > latest safe start (R11)
+    INSTALL_WINDOW_CLOSING = "install-window-closing"  # pending request near day 60 (R5)
+    BACKUP_MISSING = "backup-missing"  # decided by callers that know about backups (R9)
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    status: Status
+    rule_id: str
+    message_id: str
+    params: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
+    next_date: date | None = None
+    next_date_label: str | None = None  # message id of the label, e.g. "L-rules-expiry"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+
+    def render(self, lang: str = "nl") -> str:
+        from certassist.core.messages import render
+
+        return render(self.message_id, lang, **self.params)
+
+
+def _report(
+    status: Status,
+    rule_id: str,
+    message_id: str,
+    next_date: date | None,
+    label: str | None,
+    **params: object,
+) -> StatusReport:
+    text = {k: fmt(v) for k, v in params.items()}
+    return StatusReport(status, rule_id, message_id, text, next_date, label)
+
+
+def certificate_status(info: CertInfo, today: date) -> StatusReport:
+    expiry = info.expiry_date
+    days = (expiry - today).days
+    if is_not_yet_valid(info, today):
+        start = info.not_before.date()
+        return _report(
+            Status.NOT_YET_VALID,
+            "R6",
+            "W-R6-not-yet-valid",
+            start,
+            "L-rules-valid-from",
+            valid_from=start,
+        )
+    if is_expired(info, today):
+        if info.kind in VECOZO_KINDS:
+            return _report(Status.EXPIRED, "R8", "W-R8-expired", None, None, expiry=expiry)
+        if info.kind is Kind.UZI_SERVER:
+            return _report(Status.EXPIRED, "R11", "W-R11-expired", None, None, expiry=expiry)
+        return _report(Status.EXPIRED, "R6", "W-R6-expired", None, None, expiry=expiry)
+    if info.kind in VECOZO_KINDS:
+        opens = renewal_window_opens(expiry)
+        if today >= opens:
+            return _report(
+                Status.RENEW_NOW,
+                "R7",
+                "W-R7-renew-now",
+                expiry,
+                "L-rules-expiry",
+                expiry=expiry,
+                days=days,
+            )
+        return _report(
+            Status.OK,
+            "R7",
+            "I-R7-valid-until",
+            opens,
+            "L-rules-renewal-window-opens",
+            expiry=expiry,
+            opens=opens,
+        )
+    if info.kind is Kind.UZI_SERVER:
+        return _uzi_status(info, today)
+    return _report(Status.OK, "R6", "I-R6-valid-until", expiry, "L-rules-expiry", expiry=expiry)
+
+
+def _uzi_status(info: CertInfo, today: date) -> StatusReport:
+    t = uzi_timeline(info.expiry_date)
+    dates = {
+        "expiry": t.expiry,
+        "latest_safe_start": t.latest_safe_start,
+        "switch_off": t.switch_off,
+        "recommended_start": t.recommended_start,
+    }
+    if today >= t.switch_off:
+        return _report(
+            Status.UZI_OVERDUE, "R11", "W-R11-switched-off", t.expiry, "L-rules-expiry", **dates
+        )
+    if today > t.latest_safe_start:
+        return _report(
+            Status.UZI_OVERDUE, "R11", "W-R11-overdue", t.switch_off, "L-rules-switch-off", **dates
+        )
+    if today >= t.recommended_start:
+        return _report(
+            Status.UZI_START_NOW,
+            "R11",
+            "W-R11-start-now",
+            t.latest_safe_start,
+            "L-rules-latest-safe-start",
+            **dates,
+        )
+    return _report(
+        Status.OK,
+        "R11",
+        "I-R11-start-on",
+        t.recommended_start,
+        "L-rules-recommended-start",
+        **dates,
+    )
+
+
+def pending_request_status(
+    issued_on: date, today: date, warn_days: int = INSTALL_WARN_DAYS
+) -> StatusReport:
+    """R5 for a request that was issued but not installed yet."""
+    d = install_window(issued_on, today, warn_days)
+    deadline = date.fromisoformat(d.params["deadline"])
+    if d.outcome is Outcome.REFUSE:
+        return StatusReport(Status.EXPIRED, "R5", d.message_id, d.params, None, None)
+    status = Status.INSTALL_WINDOW_CLOSING if d.outcome is Outcome.WARN else Status.OK
+    return StatusReport(status, "R5", d.message_id, d.params, deadline, "L-rules-install-deadline")

@@ -1,0 +1,101 @@
+"""UZI rules: the server certificate's renewal timeline (R11), vendor steps (R12), subscriber
+number (R13), and card certificates, which live on the card and are never exported.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from certassist.core.errors import CertassistError
+from certassist.core.models import Action, CertInfo, Kind
+from certassist.core.rules_base import Decision, Outcome, PracticeFacts, decision
+from certassist.core.rules_dates import uzi_timeline
+from certassist.core.vendors import vendor_steps
+
+CARD_RULE = "UZI-card"
+
+
+def r11_timeline(info: CertInfo, today: date) -> list[Decision]:
+    """R11: when to start so the DigiD link never goes off (about 3 weeks + 7 days margin)."""
+    if info.kind is not Kind.UZI_SERVER:
+        return []
+    t = uzi_timeline(info.expiry_date)
+    dates = {
+        "expiry": t.expiry,
+        "latest_safe_start": t.latest_safe_start,
+        "switch_off": t.switch_off,
+        "recommended_start": t.recommended_start,
+    }
+    if today > t.expiry:
+        return [decision("R11", Outcome.WARN, "W-R11-expired", **dates)]
+    if today >= t.switch_off:
+        return [decision("R11", Outcome.WARN, "W-R11-switched-off", **dates)]
+    if today > t.latest_safe_start:
+        return [decision("R11", Outcome.WARN, "W-R11-overdue", **dates)]
+    if today >= t.recommended_start:
+        return [decision("R11", Outcome.WARN, "W-R11-start-now", **dates)]
+    return [decision("R11", Outcome.INFO, "I-R11-start-on", **dates)]
+
+
+def r12_vendor(info: CertInfo, facts: PracticeFacts | None) -> list[Decision]:
+    """R12: what the practice itself must do depends on the vendor (data in vendors.toml)."""
+    if info.kind is not Kind.UZI_SERVER:
+        return []
+    vendor_id = facts.vendor_id if facts else None
+    if not vendor_id:
+        return [decision("R12", Outcome.INFO, "I-R12-record-vendor")]
+    try:
+        vendor = vendor_steps(vendor_id)
+    except CertassistError:
+        return [decision("R12", Outcome.WARN, "W-R12-vendor-unknown", vendor=vendor_id)]
+    message = "I-R12-practice-uploads" if vendor.practice_uploads else "I-R12-vendor-delivers"
+    return [decision("R12", Outcome.INFO, message, vendor=vendor.name, vendor_id=vendor.id)]
+
+
+def subscriber_mismatch(info: CertInfo, facts: PracticeFacts | None) -> Decision | None:
+    """R13: a UZI server certificate belongs to one subscriber number; warn when the practice
+    recorded another one. None when either side is unknown (nothing to compare)."""
+    if facts is None or not facts.subscriber_number:
+        return None
+    recorded = _digits(facts.subscriber_number)
+    found = [n for n in (info.classification.subscriber_number, info.classification.ura) if n]
+    if not found:
+        return None
+    if any(_digits(n) == recorded for n in found):
+        return None
+    return decision(
+        "R13",
+        Outcome.WARN,
+        "W-R13-subscriber-mismatch",
+        recorded=facts.subscriber_number,
+        found=" / ".join(found),
+    )
+
+
+def _digits(value: str) -> str:
+    """Subscriber numbers are compared without spaces and leading zeros ('0123 4567')."""
+    return "".join(c for c in value if c.isdigit()).lstrip("0")
+
+
+def r13_subscriber(info: CertInfo, facts: PracticeFacts | None) -> list[Decision]:
+    if info.kind is not Kind.UZI_SERVER:
+        return []
+    mismatch = subscriber_mismatch(info, facts)
+    if mismatch is not None:
+        return [mismatch]
+    if facts is None or not facts.subscriber_number:
+        return [decision("R13", Outcome.INFO, "I-R13-record-subscriber")]
+    return [decision("R13", Outcome.ALLOW, "A-R13-subscriber-matches")]
+
+
+def card_rule(info: CertInfo, action: Action) -> list[Decision]:
+    """UZI card certificates live on the smart card: shown, never exported, copied or removed."""
+    if info.kind is not Kind.UZI_CARD or action is Action.INSPECT:
+        return []
+    if action in (Action.BACKUP, Action.COPY):
+        message = "E-UZI-card-not-exportable"
+    elif action is Action.REMOVE:
+        message = "E-UZI-card-not-removable"
+    else:
+        message = "E-UZI-card-managed-by-card"
+    return [decision(CARD_RULE, Outcome.REFUSE, message, action=action.value)]
