@@ -11,17 +11,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from keyring.backend import KeyringBackend
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 
-class MemoryKeyring:
+class MemoryKeyring(KeyringBackend):
     """A keyring backend that keeps secrets in memory only (FIELD-NOTES: no backend here)."""
 
-    priority = 1
+    priority = 1  # type: ignore[assignment]
 
     def __init__(self) -> None:
+        super().__init__()
         self.secrets: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:
@@ -56,7 +58,7 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
     previous = keyring.get_keyring()
     backend = MemoryKeyring()
-    keyring.set_keyring(backend)  # type: ignore[arg-type]
+    keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
 
