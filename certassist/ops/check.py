@@ -1,0 +1,293 @@
+"""`certassist check`: every certificate and pending request, its state and the next date.
+
+Why a separate use case next to the overview: the check runs unattended (a daily scheduled task)
+and must boil everything down to one exit code a task scheduler can act on — 0 nothing due,
+1 something due soon, 2 something overdue or expired — while still naming, per certificate, the
+date that matters and the rule behind it. The dates and states come from `core.rules`; this
+module only groups, ranks and adds what only it knows:
+
+- a certificate that has already been replaced by a newer one for the same holder is not due
+  (after a VECOZO renewal the old certificate stays in the store until it expires);
+- the practice's recorded subscriber number against UZI server certificates (R13);
+- issued-but-not-installed requests from the settings (R5);
+- production and acceptance/test are kept apart (R10): every item carries its environment and
+  the report lists production first, then the others under their own heading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+from cryptography import x509
+from cryptography.x509.oid import NameOID
+
+from certassist.core.models import CertInfo, Environment, Kind
+from certassist.core.rules import (
+    Status,
+    StatusReport,
+    normalise_name,
+    pending_request_status,
+    subscriber_mismatch,
+    uzi_timeline,
+)
+from certassist.core.rules_base import fmt
+from certassist.core.rules_dates import UZI_RECOMMEND_WEEKS
+from certassist.core.settings import PendingRequest, PracticeSettings
+from certassist.ops.overview import CertificateGroup, Describe, UnavailableStore, scan_stores
+
+if TYPE_CHECKING:
+    from certassist.stores.base import CertStore
+
+
+class Severity(IntEnum):
+    """Doubles as the exit code of `certassist check`."""
+
+    NOTHING_DUE = 0
+    DUE_SOON = 1
+    OVERDUE = 2
+
+
+_SEVERITY = {
+    Status.OK: Severity.NOTHING_DUE,
+    Status.BACKUP_MISSING: Severity.NOTHING_DUE,
+    Status.NOT_YET_VALID: Severity.NOTHING_DUE,
+    Status.RENEW_NOW: Severity.DUE_SOON,
+    Status.UZI_START_NOW: Severity.DUE_SOON,
+    Status.INSTALL_WINDOW_CLOSING: Severity.DUE_SOON,
+    Status.UZI_OVERDUE: Severity.OVERDUE,
+    Status.EXPIRED: Severity.OVERDUE,
+}
+_ENV_ORDER = {Environment.PRODUCTION: 0, Environment.ACCEPTANCE: 1, Environment.TEST: 2}
+REPLACED = "replaced"  # state of a certificate superseded by a newer one for the same holder
+
+
+@dataclass(frozen=True)
+class CheckNote:
+    rule_id: str
+    message_id: str
+    params: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    """One row of the check: a certificate (with its places) or a pending request."""
+
+    label: str
+    kind: Kind
+    environment: Environment
+    state: str  # a rules Status value, or "replaced"
+    severity: Severity
+    message_id: str
+    params: dict[str, str]
+    next_date: date | None
+    next_date_label: str | None
+    rule_ids: tuple[str, ...]
+    fingerprint: str | None = None
+    expiry: date | None = None
+    places: tuple[str, ...] = ()
+    notes: tuple[CheckNote, ...] = ()
+    pending: PendingRequest | None = None
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment is Environment.PRODUCTION
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "kind": self.kind.value,
+            "environment": self.environment.value,
+            "state": self.state,
+            "severity": int(self.severity),
+            "message": self.message_id,
+            "params": dict(self.params),
+            "next_date": self.next_date.isoformat() if self.next_date else None,
+            "next_date_label": self.next_date_label,
+            "rules": list(self.rule_ids),
+            "fingerprint": self.fingerprint,
+            "expires": self.expiry.isoformat() if self.expiry else None,
+            "places": list(self.places),
+            "notes": [
+                {"rule": n.rule_id, "message": n.message_id, "params": n.params} for n in self.notes
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    today: date
+    items: tuple[CheckItem, ...]
+    unavailable: tuple[UnavailableStore, ...] = ()
+
+    @property
+    def exit_code(self) -> int:
+        return int(max((i.severity for i in self.items), default=Severity.NOTHING_DUE))
+
+    @property
+    def production(self) -> tuple[CheckItem, ...]:
+        return tuple(i for i in self.items if i.is_production)
+
+    @property
+    def non_production(self) -> tuple[CheckItem, ...]:
+        """Acceptance and test (R10): listed apart, never mixed into production."""
+        return tuple(i for i in self.items if not i.is_production)
+
+    def due(self) -> tuple[CheckItem, ...]:
+        return tuple(i for i in self.items if i.severity > Severity.NOTHING_DUE)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "today": self.today.isoformat(),
+            "exit_code": self.exit_code,
+            "production": [i.to_json() for i in self.production],
+            "acceptance_and_test": [i.to_json() for i in self.non_production],
+            "unavailable": [
+                {"store": u.store_id, "label": u.label, "message": u.message_id}
+                for u in self.unavailable
+            ],
+        }
+
+
+StatusFn = Callable[[CertInfo, date], StatusReport]
+
+
+def _status_fn(weeks: int) -> StatusFn:
+    """The rules' status; for UZI server certificates with the practice's own lead time (R11)."""
+    from certassist.core.rules import certificate_status
+
+    def status(info: CertInfo, today: date) -> StatusReport:
+        report = certificate_status(info, today)
+        if info.kind is not Kind.UZI_SERVER or weeks == UZI_RECOMMEND_WEEKS:
+            return report
+        if report.status not in (Status.OK, Status.UZI_START_NOW):
+            return report  # overdue/expired do not depend on the lead time
+        t = uzi_timeline(info.expiry_date, weeks)
+        params = {k: fmt(v) for k, v in vars(t).items()}
+        if today >= t.recommended_start:
+            label = "L-rules-latest-safe-start"
+            return StatusReport(
+                Status.UZI_START_NOW, "R11", "W-R11-start-now", params, t.latest_safe_start, label
+            )
+        label = "L-rules-recommended-start"
+        return StatusReport(Status.OK, "R11", "I-R11-start-on", params, t.recommended_start, label)
+
+    return status
+
+
+def _label(group: CertificateGroup) -> str:
+    """The holder's name; for a server certificate its host name, which is what staff know."""
+    info = group.info
+    name = info.holder or info.classification.organisation or info.subject
+    if info.kind is Kind.UZI_SERVER:
+        subject = x509.load_der_x509_certificate(info.der).subject
+        hosts = subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+        if hosts:
+            return f"{hosts[0].value!s} ({name})"
+    return name
+
+
+def _owner_key(info: CertInfo) -> tuple[str, str, str]:
+    """Who a certificate belongs to, for telling a renewal from an unrelated certificate."""
+    c = info.classification
+    if info.kind is Kind.UZI_SERVER:
+        owner = f"{c.subscriber_number or c.ura or ''}|{info.subject}"
+    else:
+        owner = normalise_name(c.holder or c.organisation or info.subject)
+    return (info.kind.value, info.environment.value, owner)
+
+
+def _newer_for_same_owner(group: CertificateGroup, groups: Sequence[CertificateGroup]) -> bool:
+    if group.kind in (Kind.UZI_CARD, Kind.OTHER):
+        return False
+    key = _owner_key(group.info)
+    return any(
+        other is not group
+        and _owner_key(other.info) == key
+        and other.expiry_date > group.expiry_date
+        and _SEVERITY.get(other.status.status, Severity.OVERDUE) is Severity.NOTHING_DUE
+        for other in groups
+    )
+
+
+def _item(
+    group: CertificateGroup, groups: Sequence[CertificateGroup], settings: PracticeSettings
+) -> CheckItem:
+    report = group.status
+    notes: list[CheckNote] = []
+    severity = _SEVERITY.get(report.status, Severity.OVERDUE)
+    state = report.status.value
+    rule_ids = [report.rule_id]
+    if group.kind is Kind.UZI_SERVER:
+        mismatch = subscriber_mismatch(group.info, settings.facts())
+        if mismatch is not None:  # R13: the DigiD link may stop until the certificate is replaced
+            notes.append(CheckNote(mismatch.rule_id, mismatch.message_id, dict(mismatch.params)))
+            rule_ids.append(mismatch.rule_id)
+            severity = max(severity, Severity.DUE_SOON)
+    if severity > Severity.NOTHING_DUE and _newer_for_same_owner(group, groups):
+        state, severity = REPLACED, Severity.NOTHING_DUE
+        notes.append(CheckNote("R7", "I-check-replaced", {"expiry": fmt(group.expiry_date)}))
+    return CheckItem(
+        label=_label(group),
+        kind=group.kind,
+        environment=group.environment,
+        state=state,
+        severity=severity,
+        message_id=report.message_id if state != REPLACED else "I-check-replaced",
+        params={k: str(v) for k, v in report.params.items()} | {"expiry": fmt(group.expiry_date)},
+        next_date=report.next_date if state != REPLACED else None,
+        next_date_label=report.next_date_label if state != REPLACED else None,
+        rule_ids=tuple(dict.fromkeys(rule_ids)),
+        fingerprint=group.fingerprint,
+        expiry=group.expiry_date,
+        places=tuple(p.label for p in group.places),
+        notes=tuple(notes),
+    )
+
+
+def _pending_item(request: PendingRequest, today: date) -> CheckItem:
+    report = pending_request_status(request.issued_on, today)
+    return CheckItem(
+        label=request.holder,
+        kind=request.kind,
+        environment=request.environment,
+        state="pending-" + report.status.value,
+        severity=_SEVERITY.get(report.status, Severity.OVERDUE),
+        message_id=report.message_id,
+        params={k: str(v) for k, v in report.params.items()},
+        next_date=report.next_date,
+        next_date_label=report.next_date_label,
+        rule_ids=(report.rule_id,),
+        pending=request,
+    )
+
+
+def _order(item: CheckItem) -> tuple[int, int, date, str]:
+    return (
+        _ENV_ORDER[item.environment],
+        -int(item.severity),
+        item.next_date or item.expiry or date.max,
+        item.label,
+    )
+
+
+def run_check(
+    stores: Sequence[CertStore],
+    backups: Sequence[CertStore],
+    settings: PracticeSettings,
+    today: date,
+    describe: Describe | None = None,
+) -> CheckReport:
+    """Read every store and backup folder once and judge every certificate on `today`."""
+    weeks = settings.uzi_recommend_weeks
+    overview = scan_stores(
+        [*stores, *backups], today, describe, _status_fn(weeks), check_backup=False
+    )
+    groups = overview.groups
+    items = [_item(g, groups, settings) for g in groups]
+    items += [_pending_item(p, today) for p in settings.pending_requests]
+    items.sort(key=_order)
+    return CheckReport(today, tuple(items), tuple(overview.unavailable))
