@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from certassist.cli.common import EXIT_USAGE, run_command
 
 # Each module has `register(subparsers) -> None`; its parser sets `func(args) -> int`.
-COMMAND_MODULES: tuple[str, ...] = ("inspect",)
+COMMAND_MODULES: tuple[str, ...] = ("inspect", "list")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,10 +31,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _global_options_first(argv: list[str]) -> list[str]:
+    """Accept `--lang en` and `--demo` after the sub-command too, as users type them."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--lang" and i + 1 < len(argv):
+            front += argv[i : i + 2]
+            i += 2
+            continue
+        if arg.startswith("--lang="):
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(
+            _global_options_first(list(sys.argv[1:] if argv is None else argv))
+        )
     except SystemExit as exc:  # argparse prints its own usage message
         return EXIT_USAGE if exc.code else 0
     if args.command is None:

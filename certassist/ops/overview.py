@@ -1,0 +1,207 @@
+"""The certificate overview behind the start page and `certassist list`.
+
+One certificate often lives in several places (the Windows store, a Firefox profile, a backup on
+a USB stick). Users think in certificates, not in stores, so the overview groups by SHA-256
+fingerprint and lists every place it was found. Stores that cannot be read are reported with
+their reason instead of silently disappearing. The status comes from the rules
+(`certificate_status`); the overview only adds what only it can know: whether a backup exists (R9).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from certassist.core.errors import CertassistError
+from certassist.core.models import (
+    CertInfo,
+    Environment,
+    Kind,
+    StoreEntry,
+    StoreKind,
+)
+
+if TYPE_CHECKING:
+    from cryptography import x509
+
+    from certassist.core.rules import StatusReport
+    from certassist.stores.base import CertStore
+
+Describe = Callable[["x509.Certificate"], CertInfo]
+StatusFn = Callable[[CertInfo, date], "StatusReport"]
+
+# Kinds whose loss hurts when there is no backup (R9); UZI card certificates live on the card.
+_BACKUP_KINDS = frozenset({Kind.VECOZO_PERSONAL, Kind.VECOZO_SYSTEM, Kind.UZI_SERVER, Kind.OTHER})
+
+
+@dataclass(frozen=True)
+class Place:
+    """One store in which the certificate was found."""
+
+    store_id: str
+    label: str
+    store_kind: StoreKind
+    has_key: bool
+    nickname: str | None = None
+
+    @property
+    def is_backup(self) -> bool:
+        return self.store_kind is StoreKind.PKCS12_FOLDER
+
+
+@dataclass(frozen=True)
+class UnavailableStore:
+    """A store that could not be read, with the reason the user can act on."""
+
+    store_id: str
+    label: str
+    message_id: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CertificateGroup:
+    """One certificate with all its places: one row on the start page."""
+
+    info: CertInfo
+    places: tuple[Place, ...]
+    status: StatusReport
+    days_left: int
+
+    @property
+    def fingerprint(self) -> str:
+        return self.info.fingerprint
+
+    @property
+    def kind(self) -> Kind:
+        return self.info.kind
+
+    @property
+    def environment(self) -> Environment:
+        return self.info.environment
+
+    @property
+    def holder(self) -> str | None:
+        return self.info.holder or self.info.classification.organisation
+
+    @property
+    def expiry_date(self) -> date:
+        return self.info.expiry_date
+
+    @property
+    def key_present(self) -> bool:
+        return any(p.has_key for p in self.places)
+
+    @property
+    def has_backup(self) -> bool:
+        return any(p.is_backup and p.has_key for p in self.places)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "fingerprint": self.fingerprint,
+            "subject": self.info.subject,
+            "kind": str(self.kind),
+            "environment": str(self.environment),
+            "holder": self.holder,
+            "expires": self.expiry_date.isoformat(),
+            "days_left": self.days_left,
+            "key_present": self.key_present,
+            "has_backup": self.has_backup,
+            "status": str(self.status.status),
+            "status_message": self.status.message_id,
+            "places": [
+                {"store": p.store_id, "label": p.label, "has_key": p.has_key} for p in self.places
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class Overview:
+    groups: list[CertificateGroup]
+    unavailable: list[UnavailableStore]
+
+
+def _default_describe(cert: x509.Certificate) -> CertInfo:
+    from certassist.core.classify import describe
+
+    return describe(cert)
+
+
+def _default_status(info: CertInfo, today: date) -> StatusReport:
+    from certassist.core.rules import certificate_status
+
+    return certificate_status(info, today)
+
+
+def _with_backup_status(group: CertificateGroup) -> CertificateGroup:
+    """R9: an otherwise healthy certificate with a key but no backup anywhere needs one."""
+    from certassist.core.rules import Status, StatusReport
+
+    if group.status.status is not Status.OK or group.has_backup or not group.key_present:
+        return group
+    if group.kind not in _BACKUP_KINDS:
+        return group
+    report = StatusReport(
+        status=Status.BACKUP_MISSING,
+        rule_id="R9",
+        message_id="W-overview-backup-missing",
+        params=dict(group.status.params),
+    )
+    return replace(group, status=report)
+
+
+def scan_stores(
+    stores: Sequence[CertStore],
+    today: date,
+    describe: Describe | None = None,
+    status: StatusFn | None = None,
+    check_backup: bool = True,
+) -> Overview:
+    """Read every store once; group by fingerprint; soonest expiry first."""
+    describe_fn = describe or _default_describe
+    status_fn = status or _default_status
+    found: dict[str, tuple[StoreEntry, list[Place]]] = {}
+    unavailable: list[UnavailableStore] = []
+    for store in stores:
+        reason = store.unavailable_reason if not store.available else None
+        entries: list[StoreEntry] = []
+        if reason is None:
+            try:
+                entries = store.list()
+            except CertassistError as error:
+                reason = error
+        if reason is not None:
+            unavailable.append(
+                UnavailableStore(store.store_id, store.label, reason.message_id, reason.params)
+            )
+            continue
+        for entry in entries:
+            place = Place(
+                store.store_id, store.label, store.target.kind, entry.has_key, entry.nickname
+            )
+            first, places = found.setdefault(entry.fingerprint, (entry, []))
+            places.append(place)
+    groups: list[CertificateGroup] = []
+    for first, places in found.values():
+        info = describe_fn(first.certificate)
+        group = CertificateGroup(
+            info=info,
+            places=tuple(places),
+            status=status_fn(info, today),
+            days_left=info.days_left(today),
+        )
+        groups.append(_with_backup_status(group) if check_backup else group)
+    groups.sort(key=lambda g: (g.expiry_date, g.info.subject))
+    return Overview(groups, unavailable)
+
+
+def build_overview(
+    stores: Sequence[CertStore],
+    today: date,
+    describe: Describe | None = None,
+    status: StatusFn | None = None,
+) -> list[CertificateGroup]:
+    """The start page's rows; `scan_stores` also returns the unavailable stores."""
+    return scan_stores(stores, today, describe, status).groups
