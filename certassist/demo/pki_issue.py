@@ -123,6 +123,14 @@ class IssuingPKI:
         self.tls_ca()
         return [ca.cert for ca in self._cas.values() if ca.parent is None]
 
+    def root_of(self, bundle: Bundle) -> x509.Certificate:
+        """The made-up root a bundle chains to (its trust anchor in `openssl verify`)."""
+        top = bundle.chain[-1] if bundle.chain else bundle.leaf
+        for ca in self._cas.values():
+            if ca.parent is None and ca.cert.subject == top.issuer:
+                return ca.cert
+        raise LookupError(f"not issued by this PKI: {top.issuer.rfc4514_string()}")
+
     # --- leaves ----------------------------------------------------------------------------
 
     def _bundle(
