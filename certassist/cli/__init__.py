@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from certassist.cli.common import EXIT_USAGE, run_command
 
 # Each module has `register(subparsers) -> None`; its parser sets `func(args) -> int`.
+# Importing `certassist.cli.list` binds the name `list` in this module: never call the builtin here.
 COMMAND_MODULES: tuple[str, ...] = ("inspect", "list")
 
 
@@ -53,9 +54,7 @@ def _global_options_first(argv: list[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(
-            _global_options_first(list(sys.argv[1:] if argv is None else argv))
-        )
+        args = parser.parse_args(_global_options_first([*(sys.argv[1:] if argv is None else argv)]))
     except SystemExit as exc:  # argparse prints its own usage message
         return EXIT_USAGE if exc.code else 0
     if args.command is None:

@@ -1,0 +1,151 @@
+"""`certassist inspect FILE`: what a certificate file is, and which rules apply to it.
+
+Exit codes: 0 fine, 1 due soon (renew now / UZI: start now), 2 expired, overdue or not yet
+valid, 3 the file cannot be read (wrong password, damaged, unknown format).
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from certassist.cli.common import (
+    EXIT_DUE,
+    EXIT_OK,
+    EXIT_OVERDUE,
+    emit_json,
+    language,
+    read_password,
+)
+from certassist.core.classify import describe
+from certassist.core.errors import CertassistError
+from certassist.core.messages import text_only
+from certassist.core.models import Bundle, CertInfo
+from certassist.core.reading import read_certificate_and_key, read_certificate_file
+from certassist.core.rules import applicable_rules
+from certassist.core.rules_status import Status, StatusReport, certificate_status
+
+MAX_TRIES = 3
+DUE = {Status.RENEW_NOW, Status.UZI_START_NOW, Status.INSTALL_WINDOW_CLOSING}
+OVERDUE = {Status.EXPIRED, Status.UZI_OVERDUE, Status.NOT_YET_VALID}
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("inspect", help="toon wat een certificaatbestand is / inspect a file")
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--key", type=Path, help="los sleutelbestand / separate key file")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--password-stdin", action="store_true", help="wachtwoord via stdin")
+    parser.set_defaults(func=run)
+
+
+def _load(args: argparse.Namespace, lang: str) -> Bundle:
+    password: str | None = read_password(args, "") if args.password_stdin else None
+    for attempt in range(1, MAX_TRIES + 1):
+        try:
+            if args.key is not None:
+                return read_certificate_and_key(args.file, args.key, password)
+            return read_certificate_file(args.file, password)
+        except CertassistError as error:
+            retry = error.message_id in ("E-read-password-needed", "E-read-wrong-password")
+            if not retry or args.password_stdin:
+                raise
+            if attempt > 1 and attempt == MAX_TRIES:
+                raise CertassistError("E-cli-password-tries", file=args.file.name) from error
+            prompt = "Wachtwoord: " if lang == "nl" else "Password: "
+            password = read_password(args, prompt)
+            if password is None:  # no terminal to ask on
+                raise
+    raise CertassistError("E-cli-password-tries", file=args.file.name)
+
+
+def exit_code(status: StatusReport) -> int:
+    if status.status in OVERDUE:
+        return EXIT_OVERDUE
+    if status.status in DUE:
+        return EXIT_DUE
+    return EXIT_OK
+
+
+def to_dict(info: CertInfo, bundle: Bundle, today: date, lang: str) -> dict[str, Any]:
+    status = certificate_status(info, today)
+    c = info.classification
+    uzi = None
+    if c.uzi is not None:
+        uzi = {k: getattr(c.uzi, k) for k in c.uzi.__dataclass_fields__}
+    return {
+        "file_fingerprint_sha256": info.fingerprint,
+        "kind": c.kind.value,
+        "kind_label": text_only(f"L-kind-{c.kind.value}", lang),
+        "environment": c.environment.value,
+        "profile": c.profile_id,
+        "holder": c.holder,
+        "organisation": c.organisation,
+        "subject": info.subject,
+        "issuer": info.issuer,
+        "not_before": info.not_before.date().isoformat(),
+        "not_after": info.expiry_date.isoformat(),
+        "days_left": info.days_left(today),
+        "status": status.status.value,
+        "status_text": status.render(lang),
+        "next_date": status.next_date.isoformat() if status.next_date else None,
+        "uzi": uzi,
+        "ura": c.ura,
+        "key": "matching" if bundle.key_matches() else "absent",
+        "chain": [cert.subject.rfc4514_string() for cert in bundle.chain],
+        "notes": list(c.notes),
+        "rules": [
+            {
+                "rule": d.rule_id,
+                "outcome": d.outcome.value,
+                "message_id": d.message_id,
+                "text": d.render(lang),
+            }
+            for d in applicable_rules(info, today)
+        ],
+    }
+
+
+def _print_text(data: dict[str, Any], lang: str) -> None:
+    def line(label_id: str, value: object) -> None:
+        print(f"{text_only(label_id, lang) + ':':<24} {value}")
+
+    env = text_only(f"L-env-{data['environment']}", lang)
+    line("L-field-kind", data["kind_label"])
+    line("L-field-environment", env)
+    line("L-field-holder", data["holder"] or "-")
+    line("L-field-subject", data["subject"])
+    line("L-field-issuer", data["issuer"])
+    line("L-field-valid-from", data["not_before"])
+    line("L-field-valid-until", data["not_after"])
+    line("L-field-days-left", data["days_left"])
+    line("L-field-status", data["status_text"])
+    line("L-field-fingerprint", data["file_fingerprint_sha256"])
+    key_label = "L-key-present-matching" if data["key"] == "matching" else "L-key-absent"
+    line("L-field-key", text_only(key_label, lang))
+    if data["uzi"]:
+        uzi = data["uzi"]
+        fields = " ".join(f"{k}={v}" for k, v in uzi.items() if k != "raw")
+        line("L-field-uzi", fields)
+    if data["ura"]:
+        line("L-field-ura", data["ura"])
+    for note in data["notes"]:
+        line("L-field-notes", text_only(f"L-note-{note}", lang))
+    print(text_only("L-field-rules", lang) + ":")
+    for rule in data["rules"]:
+        print(f"  [{rule['rule']}] {rule['text']}")
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = language(args)
+    bundle = _load(args, lang)
+    today = date.today()
+    info = describe(bundle.leaf)
+    data = to_dict(info, bundle, today, lang)
+    if args.json:
+        emit_json(data)
+    else:
+        _print_text(data, lang)
+    return exit_code(certificate_status(info, today))
