@@ -1,0 +1,182 @@
+"""An .ics file with the dates that matter, for the practice's shared agenda.
+
+Why a calendar file: a reminder on one PC reaches one person; the shared agenda reaches whoever
+is at the desk when the day comes. RFC 5545 by hand (it is small): all-day events, CRLF line
+ends, lines folded at 75 octets, text escaped. UIDs are derived from the certificate's
+fingerprint and the kind of date, so importing a newer export updates the same events instead of
+duplicating them. Every event has alarms a week before and on the morning itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from certassist.core.messages import text_only
+from certassist.core.models import Environment, Kind
+from certassist.core.rules import environment_label, renewal_window_opens, uzi_timeline
+from certassist.core.rules_dates import UZI_RECOMMEND_WEEKS, install_deadline
+from certassist.ops.check import REPLACED, CheckItem, CheckReport
+
+PRODID = "-//certassist//certassist herinneringen//NL"
+_VECOZO = (Kind.VECOZO_PERSONAL, Kind.VECOZO_SYSTEM)
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    uid: str
+    day: date
+    summary: str
+    description: str
+
+
+def _uid(seed: str, tag: str) -> str:
+    return f"{seed[:32].lower()}-{tag}@certassist"
+
+
+def _summary(message_id: str, item: CheckItem, lang: str) -> str:
+    text = text_only(message_id, lang, label=item.label)
+    if item.environment is not Environment.PRODUCTION:  # R10: never passes for production
+        text = f"[{environment_label(item.environment, lang)}] {text}"
+    return text
+
+
+def _description(item: CheckItem, lang: str, expiry: date | None) -> str:
+    lines = [item.label]
+    if expiry is not None:
+        lines.append(text_only("I-ics-expires", lang, date=expiry.isoformat()))
+    if item.places:
+        lines.append(text_only("I-check-places", lang, places=", ".join(item.places)))
+    if item.fingerprint:
+        lines.append(f"SHA-256: {item.fingerprint}")
+    return "\n".join(lines)
+
+
+def events_for(
+    item: CheckItem, lang: str = "nl", weeks: int = UZI_RECOMMEND_WEEKS
+) -> list[CalendarEvent]:
+    """The dates of one check item; a replaced certificate needs none (its successor has them)."""
+    if item.state == REPLACED:
+        return []
+    if item.pending is not None:
+        seed = hashlib.sha256(item.pending.key.encode("utf-8")).hexdigest()
+        deadline = install_deadline(item.pending.issued_on)
+        return [
+            CalendarEvent(
+                _uid(seed, "install-deadline"),
+                deadline,
+                _summary("I-ics-install-deadline", item, lang),
+                _description(item, lang, None),
+            )
+        ]
+    if item.fingerprint is None or item.expiry is None:
+        return []
+    expiry, seed = item.expiry, item.fingerprint
+    dates: list[tuple[str, date]] = []
+    if item.kind in _VECOZO:
+        dates.append(("renewal-opens", renewal_window_opens(expiry)))
+    elif item.kind is Kind.UZI_SERVER:
+        t = uzi_timeline(expiry, weeks)
+        dates += [
+            ("uzi-recommended-start", t.recommended_start),
+            ("uzi-latest-safe-start", t.latest_safe_start),
+            ("uzi-switch-off", t.switch_off),
+        ]
+    dates.append(("expiry", expiry))
+    return [
+        CalendarEvent(
+            _uid(seed, tag),
+            day,
+            _summary(f"I-ics-{tag}", item, lang),
+            _description(item, lang, expiry),
+        )
+        for tag, day in dates
+    ]
+
+
+def _escape(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
+
+
+def _fold(line: str) -> str:
+    """RFC 5545 3.1: at most 75 octets per line, continuation lines start with a space."""
+    out: list[str] = []
+    current, size = "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        limit = 75 if not out else 74  # continuation lines carry the leading space
+        if size + width > limit:
+            out.append(current)
+            current, size = "", 0
+        current += char
+        size += width
+    out.append(current)
+    return "\r\n ".join(out)
+
+
+def _alarm(trigger: str, description: str) -> list[str]:
+    return [
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        f"TRIGGER:{trigger}",
+        f"DESCRIPTION:{_escape(description)}",
+        "END:VALARM",
+    ]
+
+
+def render_calendar(events: list[CalendarEvent], now: datetime, alarm_days: int = 7) -> str:
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
+    for event in sorted(events, key=lambda e: (e.day, e.uid)):
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{event.uid}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{event.day.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{(event.day + timedelta(days=1)).strftime('%Y%m%d')}",
+            f"SUMMARY:{_escape(event.summary)}",
+            f"DESCRIPTION:{_escape(event.description)}",
+            "TRANSP:TRANSPARENT",
+        ]
+        lines += _alarm(f"-P{alarm_days}D", event.summary)
+        lines += _alarm("PT9H", event.summary)  # 09:00 on the day itself
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def build_calendar(
+    report: CheckReport,
+    now: datetime,
+    lang: str = "nl",
+    weeks: int = UZI_RECOMMEND_WEEKS,
+    alarm_days: int = 7,
+) -> str:
+    events = [e for item in report.items for e in events_for(item, lang, weeks)]
+    return render_calendar(events, now, alarm_days)
+
+
+def write_calendar(text: str, path: Path) -> Path:
+    """Atomic write, so a calendar program never imports half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".certassist-", suffix=".ics", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
