@@ -1,0 +1,202 @@
+"""What every operation shares: plan, confirmations, progress, cancel, result.
+
+Each operation is plan → rules check → confirm → execute → verify. `plan(...)` touches nothing
+(it may read stores and files) and says what will happen, what the rules decided and which
+confirmations the user must give; `execute(plan, confirmations, progress, cancel)` does it and
+verifies the new state before anything old is removed. The GUI and the CLI both drive these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any, Protocol
+
+from cryptography import x509
+
+from certassist.core.errors import CertassistError
+from certassist.core.models import Action, Actor, CertInfo, StoreTarget
+
+Progress = Callable[[int, int, str], None]  # (step, total, message id)
+Cancel = Callable[[], bool]
+
+
+class Confirm(StrEnum):
+    """A question the user must answer with yes before `execute` goes on."""
+
+    HOLDER = "holder"  # R1: "I am <name>"; the value is the name the user confirmed
+    PROCEED = "proceed"  # the summary of the plan was shown and accepted
+    OLDER_BACKUP = "older-backup"  # restore a backup older than the installed certificate
+    NO_BACKUP = "no-backup"  # remove without a verified backup: expired or not needed
+    REPLACE_OLD = "replace-old"  # transfer: remove the old certificate once the new one works
+
+
+Confirmations = Mapping[Confirm, "str | bool"]
+
+
+class Outcome(StrEnum):
+    DONE = "done"
+    NOTHING_TO_DO = "nothing-to-do"
+    CANCELLED = "cancelled"
+    FAILED = "failed"
+    REFUSED = "refused"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A message for the user (warning or information), with the rule that raised it if any."""
+
+    message_id: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    rule_id: str | None = None
+
+
+class Verdict(Protocol):
+    """The shape of `certassist.core.rules.Verdict` that operations rely on."""
+
+    @property
+    def allowed(self) -> bool: ...
+
+    @property
+    def refusals(self) -> Any: ...
+
+    @property
+    def warnings(self) -> Any: ...
+
+    @property
+    def decisions(self) -> Any: ...
+
+
+RulesCheck = Callable[
+    [CertInfo, Actor, Action, "StoreTarget | None", date],
+    Verdict,
+]
+Describe = Callable[[x509.Certificate], CertInfo]
+
+
+def _default_describe(cert: x509.Certificate) -> CertInfo:
+    from certassist.core.classify import describe
+
+    return describe(cert)
+
+
+def _default_check(
+    info: CertInfo, actor: Actor, action: Action, target: StoreTarget | None, today: date
+) -> Verdict:
+    from certassist.core.rules import check
+
+    return check(info, actor, action, target, today)
+
+
+@dataclass
+class OpContext:
+    """The collaborators every operation needs, injected so tests pass real stand-ins."""
+
+    actor: Actor
+    audit: Any  # certassist.ops.audit.AuditLog (kept loose to avoid an import cycle)
+    records: Any  # certassist.ops.records.InstallRecords
+    today: Callable[[], date] = date.today
+    describe: Describe = _default_describe
+    check: RulesCheck = _default_check
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What an operation will do; shown to the user before anything happens."""
+
+    action: Action
+    certificates: tuple[CertInfo, ...]
+    source: str  # label of where the certificate comes from (store, file)
+    targets: tuple[str, ...]  # labels of where it goes
+    steps: tuple[Notice, ...] = ()  # what will happen, in order
+    blockers: tuple[Notice, ...] = ()  # refusals and problems: execute will not run
+    warnings: tuple[Notice, ...] = ()
+    needs: frozenset[Confirm] = frozenset()
+    rule_ids: tuple[str, ...] = ()
+
+    @property
+    def allowed(self) -> bool:
+        return not self.blockers
+
+    @property
+    def holder(self) -> str | None:
+        return self.certificates[0].holder if self.certificates else None
+
+
+@dataclass(frozen=True)
+class Result:
+    outcome: Outcome
+    message_id: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    notices: tuple[Notice, ...] = ()
+    fingerprints: tuple[str, ...] = ()
+    paths: tuple[str, ...] = ()  # backup files written
+    stores: tuple[str, ...] = ()  # store ids that now hold the certificate
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome in (Outcome.DONE, Outcome.NOTHING_TO_DO)
+
+
+class Cancelled(Exception):
+    """Raised between steps when the user pressed cancel; nothing irreversible happened yet."""
+
+
+class Steps:
+    """Reports progress and checks for cancel between the steps of one execution."""
+
+    def __init__(self, total: int, progress: Progress | None, cancel: Cancel | None) -> None:
+        self.total = total
+        self.done = 0
+        self._progress = progress
+        self._cancel = cancel
+
+    def next(self, message_id: str) -> None:
+        if self._cancel is not None and self._cancel():
+            raise Cancelled()
+        self.done = min(self.done + 1, self.total)
+        if self._progress is not None:
+            self._progress(self.done, self.total, message_id)
+
+    def finish(self, message_id: str) -> None:
+        self.done = self.total
+        if self._progress is not None:
+            self._progress(self.total, self.total, message_id)
+
+
+def decisions_to_notices(items: Any) -> tuple[Notice, ...]:
+    """Rules decisions (rule_id, outcome, message_id, params) as notices."""
+    notices: list[Notice] = []
+    for item in items or ():
+        notices.append(
+            Notice(
+                message_id=str(getattr(item, "message_id", item)),
+                params=dict(getattr(item, "params", None) or {}),
+                rule_id=getattr(item, "rule_id", None),
+            )
+        )
+    return tuple(notices)
+
+
+def rule_ids(verdict: Verdict) -> tuple[str, ...]:
+    ids = [getattr(d, "rule_id", None) for d in (verdict.decisions or ())]
+    return tuple(sorted({i for i in ids if i}))
+
+
+def require_confirmations(plan: Plan, confirmations: Confirmations) -> None:
+    """Every confirmation the plan needs must be given; the holder's name must match (R1)."""
+    if not plan.allowed:
+        first = plan.blockers[0]
+        raise CertassistError(first.message_id, **dict(first.params))
+    missing = [c for c in plan.needs if not confirmations.get(c)]
+    if missing:
+        raise CertassistError(
+            "E-ops-confirmation-missing", what=", ".join(sorted(c.value for c in missing))
+        )
+
+
+def refusal_error(notices: tuple[Notice, ...]) -> CertassistError:
+    first = notices[0]
+    return CertassistError(first.message_id, **dict(first.params))

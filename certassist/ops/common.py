@@ -1,0 +1,170 @@
+"""Building blocks the operations share: asking the rules, placing and verifying, auditing.
+
+`place` is the heart of "lose nothing": it adds, then re-reads the store itself (not trusting
+the store's own check), and only cleans up a key-less copy that it created itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from certassist.core.errors import CertassistError
+from certassist.core.models import Action, Bundle, CertInfo, Kind, StoreEntry, StoreTarget
+from certassist.ops.audit import record_for
+from certassist.ops.base import (
+    Confirm,
+    Confirmations,
+    Notice,
+    OpContext,
+    Plan,
+    decisions_to_notices,
+    rule_ids,
+)
+from certassist.stores.base import CertStore
+
+# R1: a personal certificate is installed, restored (and copied into a store) only by its holder.
+HOLDER_ACTIONS = frozenset({Action.INSTALL, Action.RESTORE, Action.RENEW, Action.COPY})
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    blockers: tuple[Notice, ...]
+    warnings: tuple[Notice, ...]
+    rule_ids: tuple[str, ...]
+    needs_holder: bool
+
+
+def needs_holder_confirmation(ctx: OpContext, info: CertInfo, action: Action) -> bool:
+    return (
+        info.kind == Kind.VECOZO_PERSONAL
+        and action in HOLDER_ACTIONS
+        and ctx.actor.confirmed_name is None
+        and bool(info.holder)
+    )
+
+
+def evaluate(
+    ctx: OpContext, info: CertInfo, action: Action, target: StoreTarget | None
+) -> Evaluation:
+    """Ask the rules as if the holder confirmation will be given; the plan then asks for it."""
+    actor = ctx.actor
+    needs_holder = needs_holder_confirmation(ctx, info, action)
+    if needs_holder:
+        actor = replace(actor, confirmed_name=info.holder)
+    verdict = ctx.check(info, actor, action, target, ctx.today())
+    blockers = () if verdict.allowed else decisions_to_notices(verdict.refusals)
+    if not verdict.allowed and not blockers:
+        blockers = (Notice("E-ops-refused"),)
+    warnings = decisions_to_notices(verdict.warnings)
+    return Evaluation(blockers, warnings, rule_ids(verdict), needs_holder)
+
+
+def check_holder(ctx: OpContext, plan: Plan, confirmations: Confirmations) -> None:
+    """R1: ask the rules again with the name the user confirmed ("Ik ben <naam>")."""
+    if Confirm.HOLDER not in plan.needs:
+        return
+    given = confirmations.get(Confirm.HOLDER)
+    name = plan.holder if given is True else given
+    if not isinstance(name, str) or not name.strip():
+        raise CertassistError("E-R1-confirm-name", holder=plan.holder or "?")
+    actor = replace(ctx.actor, confirmed_name=name)
+    target = plan.certificates[0]
+    verdict = ctx.check(target, actor, plan.action, None, ctx.today())
+    if not verdict.allowed:
+        first = decisions_to_notices(verdict.refusals)[0]
+        raise CertassistError(first.message_id, **dict(first.params))
+
+
+@contextlib.contextmanager
+def guarded(store: CertStore) -> Iterator[None]:
+    """Any failure of a store becomes an error with an id; the user never sees a traceback."""
+    try:
+        yield
+    except CertassistError:
+        raise
+    except Exception as error:
+        raise CertassistError(
+            "E-ops-store-failed", store=store.label, reason=type(error).__name__
+        ) from error
+
+
+def verify_present(store: CertStore, fingerprint: str, need_key: bool) -> StoreEntry:
+    """Re-read the store ourselves: the certificate must be there, with its key if it had one."""
+    entry = store.get(fingerprint)
+    if entry is None:
+        raise CertassistError("E-store-verify-missing", store=store.label)
+    if need_key and not entry.has_key:
+        raise CertassistError("E-store-verify-no-key", store=store.label)
+    return entry
+
+
+def place(store: CertStore, bundle: Bundle) -> tuple[StoreEntry, bool]:
+    """Add the bundle and verify; returns (entry, added). Already there with key → not added.
+
+    On failure, a copy without its key that this call created is removed again (it would show
+    up in the browser and not work); anything that was there before is never touched.
+    """
+    with guarded(store):
+        before = store.get(bundle.fingerprint)
+    if before is not None and (before.has_key or not bundle.has_key):
+        return before, False
+    try:
+        with guarded(store):
+            store.add(bundle)
+            return verify_present(store, bundle.fingerprint, bundle.has_key), True
+    except Exception:
+        if before is None:
+            with contextlib.suppress(Exception):
+                leftover = store.get(bundle.fingerprint)
+                if leftover is not None and not leftover.has_key:
+                    store.remove(bundle.fingerprint)
+        raise
+
+
+def is_predecessor(old: CertInfo, new: CertInfo) -> bool:
+    """An older certificate of the same holder/kind/environment that `new` replaces."""
+    return (
+        old.fingerprint != new.fingerprint
+        and old.kind == new.kind
+        and old.environment == new.environment
+        and (old.holder or old.subject) == (new.holder or new.subject)
+        and old.not_after < new.not_after
+    )
+
+
+def same_line(old: CertInfo, new: CertInfo) -> bool:
+    """Same holder/kind/environment: candidates for "older" and "newer" comparisons."""
+    return (
+        old.kind == new.kind
+        and old.environment == new.environment
+        and (old.holder or old.subject) == (new.holder or new.subject)
+    )
+
+
+def audit(
+    ctx: OpContext,
+    what: str,
+    outcome: str,
+    info: CertInfo | None,
+    *,
+    source: str = "",
+    target: str = "",
+    rules: tuple[str, ...] = (),
+    message_id: str = "",
+) -> None:
+    """Write one audit record; an audit failure never undoes or hides the operation's result."""
+    with contextlib.suppress(OSError):
+        ctx.audit.append(
+            record_for(
+                ctx.actor.os_user,
+                what,
+                outcome,
+                info,
+                source=source,
+                target=target,
+                rules=rules,
+                message_id=message_id,
+            )
+        )

@@ -1,0 +1,85 @@
+"""Install dates per certificate: a VECOZO certificate's 2 years start on installation (R6).
+
+Kept in a small JSON file in the user's data folder (path injected). No secrets: fingerprint,
+kind, holder, date and store ids only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("certassist", appauthor=False))
+
+
+@dataclass(frozen=True)
+class InstallRecord:
+    fingerprint: str
+    installed_on: date
+    kind: str
+    holder: str
+    stores: tuple[str, ...]
+
+
+class InstallRecords:
+    """fingerprint → first install date (and where it went); written atomically."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def _load(self) -> dict[str, Any]:
+        if not self.path.exists():
+            return {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, OSError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def get(self, fingerprint: str) -> InstallRecord | None:
+        raw = self._load().get(fingerprint.upper())
+        if not isinstance(raw, dict):
+            return None
+        return InstallRecord(
+            fingerprint=fingerprint.upper(),
+            installed_on=date.fromisoformat(str(raw["installed_on"])),
+            kind=str(raw.get("kind", "")),
+            holder=str(raw.get("holder", "")),
+            stores=tuple(str(s) for s in raw.get("stores", ())),
+        )
+
+    def record(
+        self, fingerprint: str, installed_on: date, kind: str, holder: str, stores: list[str]
+    ) -> InstallRecord:
+        """Keep the first install date; later installs only add stores."""
+        data = self._load()
+        key = fingerprint.upper()
+        old = data.get(key) if isinstance(data.get(key), dict) else None
+        first = str(old["installed_on"]) if old else installed_on.isoformat()
+        known = list(old.get("stores", ())) if old else []
+        merged = known + [s for s in stores if s not in known]
+        data[key] = {"installed_on": first, "kind": kind, "holder": holder, "stores": merged}
+        self._write(data)
+        return self.get(key)  # type: ignore[return-value]
+
+    def _write(self, data: dict[str, Any]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".installs-", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, indent=2, sort_keys=True)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

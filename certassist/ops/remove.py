@@ -1,0 +1,137 @@
+"""Remove a certificate from a store — only with a verified backup, or an explicit yes.
+
+A certificate installs only once (R9). Removing the last copy of a valid one means a new
+request and days without VECOZO, so either a backup file that opens with its password and
+holds this very certificate with its key is named, or the user confirms that it is expired
+or no longer needed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from certassist.core.errors import CertassistError
+from certassist.core.models import Action
+from certassist.ops.base import (
+    Cancel,
+    Cancelled,
+    Confirm,
+    Confirmations,
+    Notice,
+    OpContext,
+    Outcome,
+    Plan,
+    Progress,
+    Result,
+    Steps,
+    require_confirmations,
+)
+from certassist.ops.common import audit, guarded
+from certassist.ops.files import BundleReader, default_reader, verify_backup
+from certassist.stores.base import CertStore
+
+
+@dataclass(frozen=True)
+class RemovePlan(Plan):
+    store: CertStore | None = field(default=None, compare=False)
+    backup: Path | None = None
+    backup_password: str | None = field(default=None, repr=False)
+
+
+class RemoveOperation:
+    def __init__(self, ctx: OpContext, reader: BundleReader = default_reader) -> None:
+        self.ctx = ctx
+        self.reader = reader
+
+    def plan(
+        self,
+        store: CertStore,
+        fingerprint: str,
+        backup: Path | None = None,
+        backup_password: str | None = None,
+    ) -> RemovePlan:
+        if not store.available:
+            raise store.unavailable_reason or CertassistError(
+                "E-ops-store-unavailable", store=store.label
+            )
+        with guarded(store):
+            entry = store.get(fingerprint)
+        if entry is None:
+            raise CertassistError("E-store-not-found", store=store.label, fingerprint=fingerprint)
+        info = self.ctx.describe(entry.certificate)
+        warnings: list[Notice] = []
+        needs = {Confirm.PROCEED}
+        if backup is not None:
+            verify_backup(backup, backup_password or "", info.fingerprint, self.reader)
+        elif entry.has_key:
+            needs.add(Confirm.NO_BACKUP)
+            expired = info.expiry_date < self.ctx.today()
+            warnings.append(
+                Notice(
+                    "W-ops-remove-expired" if expired else "W-ops-remove-no-backup",
+                    {"expiry": info.expiry_date.isoformat(), "store": store.label},
+                    "R9",
+                )
+            )
+        return RemovePlan(
+            action=Action.REMOVE,
+            certificates=(info,),
+            source=store.label,
+            targets=(),
+            steps=(Notice("S-ops-remove", {"store": store.label}),),
+            warnings=tuple(warnings),
+            needs=frozenset(needs),
+            rule_ids=("R9",) if entry.has_key else (),
+            store=store,
+            backup=backup,
+            backup_password=backup_password,
+        )
+
+    def execute(
+        self,
+        plan: RemovePlan,
+        confirmations: Confirmations,
+        progress: Progress | None = None,
+        cancel: Cancel | None = None,
+    ) -> Result:
+        require_confirmations(plan, confirmations)
+        store = plan.store
+        assert store is not None
+        info = plan.certificates[0]
+        steps = Steps(3, progress, cancel)
+        try:
+            if plan.backup is not None:
+                steps.next("P-ops-verify-backup")
+                # Again, right before removing: the file may have been moved since the plan.
+                verify_backup(
+                    plan.backup, plan.backup_password or "", info.fingerprint, self.reader
+                )
+            else:
+                steps.next("P-ops-check")
+            steps.next("P-ops-remove")
+            with guarded(store):
+                store.remove(info.fingerprint)
+                gone = store.get(info.fingerprint) is None
+            if not gone:
+                raise CertassistError("E-ops-remove-still-there", store=store.label)
+        except Cancelled:
+            audit(self.ctx, "remove", Outcome.CANCELLED, info, source=store.store_id)
+            return Result(Outcome.CANCELLED, "I-ops-cancelled", fingerprints=(info.fingerprint,))
+        except CertassistError as error:
+            audit(
+                self.ctx, "remove", Outcome.FAILED, info, source=store.store_id,
+                rules=plan.rule_ids, message_id=error.message_id,
+            )  # fmt: skip
+            raise
+        audit(
+            self.ctx, "remove", Outcome.DONE, info, source=store.store_id,
+            target=str(plan.backup or ""), rules=plan.rule_ids, message_id="I-ops-remove-done",
+        )  # fmt: skip
+        steps.finish("P-ops-done")
+        return Result(
+            Outcome.DONE,
+            "I-ops-remove-done",
+            {"store": store.label},
+            fingerprints=(info.fingerprint,),
+        )
