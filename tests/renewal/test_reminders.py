@@ -1,0 +1,139 @@
+"""The daily scheduled task: exact argv, injected runner, 'not available' off Windows; and the
+notification text built from a check report."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Sequence
+from datetime import timedelta
+
+import pytest
+
+from certassist.core.errors import CertassistError
+from certassist.core.models import Environment, Kind
+from certassist.core.settings import PracticeSettings
+from certassist.ops.check import run_check
+from certassist.ops.reminders import (
+    TASK_NAME,
+    Reminders,
+    RunResult,
+    create_argv,
+    notification_text,
+)
+from certassist.stores.fake import FakeStore
+from tests.pki import TestPKI
+
+from .conftest import TODAY
+
+EXE = r"C:\Program Files\certassist\certassist.exe"
+
+
+class RecordingSchtasks:
+    """Stands in for schtasks.exe (absent here): remembers the task like Task Scheduler does."""
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+        self.task: str | None = None
+
+    def __call__(self, argv: Sequence[str]) -> RunResult:
+        argv = list(argv)
+        self.calls.append(argv)
+        verb = argv[1]
+        if verb == "/Create":
+            self.task = argv[argv.index("/TR") + 1]
+            return RunResult(0, "SUCCESS")
+        if verb == "/Delete":
+            self.task = None
+            return RunResult(0, "SUCCESS")
+        if self.task is None:
+            return RunResult(1, "", "ERROR: The system cannot find the file specified.")
+        return RunResult(
+            0,
+            f"TaskName: \\{TASK_NAME}\nNext Run Time: 29-11-2026 09:00:00\n"
+            f"Task To Run: {self.task}\n",
+        )
+
+
+def test_create_argv_is_exact() -> None:
+    assert create_argv(EXE) == [
+        "schtasks", "/Create", "/SC", "DAILY", "/TN", "certassist herinnering",
+        "/TR", '"C:\\Program Files\\certassist\\certassist.exe" check --notify',
+        "/ST", "09:00", "/RL", "LIMITED", "/F",
+    ]  # fmt: skip
+
+
+def test_command_line_survives_windows_quoting() -> None:
+    """What CreateProcess receives: schtasks must see the quoted path inside /TR."""
+    line = subprocess.list2cmdline(create_argv(EXE))
+    assert '/TR "\\"C:\\Program Files\\certassist\\certassist.exe\\" check --notify"' in line
+    assert '/TN "certassist herinnering"' in line
+
+
+@pytest.mark.parametrize("bad", ["9:00", "24:00", "09:60", "0900", "ab:cd"])
+def test_bad_time_is_refused(bad: str) -> None:
+    with pytest.raises(CertassistError) as caught:
+        create_argv(EXE, bad)
+    assert caught.value.message_id == "E-reminders-time"
+
+
+def test_enable_status_disable_through_the_runner() -> None:
+    schtasks = RecordingSchtasks()
+    reminders = Reminders(EXE, runner=schtasks, platform="win32")
+    assert not reminders.status().enabled
+    status = reminders.enable("08:15")
+    assert status.enabled and status.next_run == "29-11-2026 09:00:00"
+    assert status.command == f'"{EXE}" check --notify'
+    assert schtasks.calls[1][schtasks.calls[1].index("/ST") + 1] == "08:15"
+    reminders.disable()
+    assert not reminders.status().enabled
+    reminders.disable()  # twice is fine
+    assert [c[1] for c in schtasks.calls].count("/Delete") == 1
+
+
+def test_failure_of_schtasks_is_an_error_with_id() -> None:
+    reminders = Reminders(EXE, runner=lambda argv: RunResult(1, "", "ERROR: Access is denied."),
+                          platform="win32")  # fmt: skip
+    with pytest.raises(CertassistError) as caught:
+        reminders.enable()
+    assert caught.value.message_id == "E-reminders-failed"
+    assert "Access is denied" in caught.value.text("en")
+
+
+def test_not_available_off_windows() -> None:
+    reminders = Reminders(EXE, runner=RecordingSchtasks(), platform="linux")
+    for verb in (reminders.enable, reminders.disable, reminders.status):
+        with pytest.raises(CertassistError) as caught:
+            verb()
+        assert caught.value.message_id == "E-reminders-not-available"
+
+
+@pytest.mark.windows
+def test_real_task_scheduler_round_trip() -> None:  # pragma: no cover - Windows workflow
+    reminders = Reminders(sys.executable)
+    try:
+        assert reminders.enable().enabled
+    finally:
+        reminders.disable()
+    assert not reminders.status().enabled
+
+
+def test_notification_counts_production_and_acceptance_apart(pki: TestPKI) -> None:
+    store = FakeStore()
+    store.put(pki.expiring_in(10, Kind.VECOZO_PERSONAL))
+    store.put(pki.expiring_in(300, Kind.VECOZO_PERSONAL, name="Bert Bos"))
+    store.put(pki.expiring_in(5, Kind.VECOZO_SYSTEM, environment=Environment.ACCEPTANCE))
+    report = run_check([store], [], PracticeSettings(), TODAY)
+    note = notification_text(report, "nl")
+    assert note is not None
+    assert "Anna de Vries" in note.body and "Bert Bos" not in note.body
+    assert "1 in de acceptatie- of testomgeving" in note.body
+    assert str(TODAY + timedelta(days=10)) in note.body
+    english = notification_text(report, "en")
+    assert english is not None and "acceptance or test" in english.body
+
+
+def test_no_notification_on_a_quiet_day(pki: TestPKI) -> None:
+    store = FakeStore()
+    store.put(pki.expiring_in(300, Kind.VECOZO_PERSONAL))
+    assert notification_text(run_check([store], [], PracticeSettings(), TODAY)) is None
