@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from cryptography.x509.oid import NameOID
 
-from certassist.core.models import Bundle
+from certassist.core.models import Bundle, StoreKind
 from tests.pki import TestPKI, pfx
 
 from . import nss_cli
@@ -53,3 +53,74 @@ def test_harness_chromium_logs_in_with_an_nssdb_filled_by_pk12util(
     assert set(login_server.fingerprints) == {bundle.fingerprint}, (
         run.describe() + login_server.describe()
     )
+
+
+def test_chromium_logs_in_with_the_certificate_certassist_put_in_the_shared_nssdb(
+    tmp_path: Path, pki: TestPKI, login_site: LoginSite, login_server: ClientCertServer
+) -> None:
+    """certassist creates the database in an empty ~/.pki/nssdb before Chromium ever ran."""
+    from certassist.stores.nss import NssStore
+
+    bundle = pki.vecozo_personal()
+    home = tmp_path / "home"
+    nssdb = home / ".pki" / "nssdb"
+    nssdb.mkdir(parents=True)
+    NssStore(nssdb, kind=StoreKind.NSSDB).add(bundle)
+    nss_cli.trust_tls_ca(nssdb, login_site.tls_ca_pem)
+
+    run = run_chromium(
+        fresh_user_data_dir(tmp_path, bundle, "1"),
+        login_server.url,
+        home=home,
+        stop_when=login_server.verdict(),
+    )
+
+    assert set(login_server.fingerprints) == {bundle.fingerprint}, (
+        run.describe() + login_server.describe()
+    )
+
+
+@pytest.mark.slow
+def test_chromium_logs_in_only_while_certassist_keeps_the_certificate_in_the_nssdb(
+    tmp_path: Path, pki: TestPKI, login_site: LoginSite, login_server: ClientCertServer
+) -> None:
+    """An nssdb that existed before: out, in with the certificate, out again after removal.
+
+    (Chromium 156 does not create a missing ~/.pki/nssdb itself, so NSS's certutil does.)
+    """
+    from certassist.stores.nss import NssStore
+
+    bundle = pki.vecozo_personal(name="Bram Bakker")
+    home = tmp_path / "home"
+    nssdb = home / ".pki" / "nssdb"
+    nss_cli.create_db(nssdb)
+    nss_cli.trust_tls_ca(nssdb, login_site.tls_ca_pem)
+    before = run_chromium(
+        fresh_user_data_dir(tmp_path, bundle, "0"),
+        login_server.url,
+        home=home,
+        stop_when=login_server.verdict(),
+    )
+    assert login_server.successes == [], before.describe()
+    assert login_server.refused_without_certificate(), before.describe() + login_server.describe()
+    login_server.clear()
+    store = NssStore(nssdb, kind=StoreKind.NSSDB)
+
+    store.add(bundle)
+    with_certificate = run_chromium(
+        fresh_user_data_dir(tmp_path, bundle, "1"), login_server.url, home=home
+    )
+    assert set(login_server.fingerprints) == {bundle.fingerprint}, (
+        with_certificate.describe() + login_server.describe()
+    )
+
+    store.remove(bundle.fingerprint)
+    login_server.clear()
+    without = run_chromium(
+        fresh_user_data_dir(tmp_path, bundle, "2"),
+        login_server.url,
+        home=home,
+        stop_when=login_server.verdict(),
+    )
+    assert login_server.successes == [], without.describe()
+    assert login_server.refused_without_certificate(), without.describe() + login_server.describe()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from certassist.core.models import StoreKind
 from tests.pki import TestPKI, pfx
 
 from . import nss_cli
@@ -39,3 +40,51 @@ def test_harness_firefox_logs_in_with_a_profile_filled_by_pk12util(
     assert set(login_server.fingerprints) == {bundle.fingerprint}, (
         run.describe() + login_server.describe()
     )
+
+
+def test_firefox_logs_in_with_the_certificate_certassist_put_in_a_new_profile(
+    tmp_path: Path, pki: TestPKI, login_site: LoginSite, login_server: ClientCertServer
+) -> None:
+    """certassist creates the profile's database itself (before Firefox ever ran there)."""
+    from certassist.stores.nss import NssStore
+
+    bundle = pki.vecozo_personal()
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    NssStore(profile, kind=StoreKind.FIREFOX).add(bundle)
+    nss_cli.trust_tls_ca(profile, login_site.tls_ca_pem)
+
+    run = run_firefox(profile, login_server.url, home=tmp_path, stop_when=login_server.verdict())
+
+    assert set(login_server.fingerprints) == {bundle.fingerprint}, (
+        run.describe() + login_server.describe()
+    )
+
+
+@pytest.mark.slow
+def test_firefox_logs_in_only_while_certassist_keeps_the_certificate_in_its_profile(
+    tmp_path: Path, pki: TestPKI, login_site: LoginSite, login_server: ClientCertServer
+) -> None:
+    """A profile Firefox made itself: in with the certificate, out again after removal."""
+    from certassist.stores.nss import NssStore
+
+    bundle = pki.vecozo_personal(name="Bram Bakker")
+    profile = tmp_path / "profile"
+    first = run_firefox(profile, "about:blank", home=tmp_path)
+    assert (profile / "cert9.db").is_file(), first.describe()
+    nss_cli.trust_tls_ca(profile, login_site.tls_ca_pem)
+    store = NssStore(profile, kind=StoreKind.FIREFOX)
+
+    store.add(bundle)
+    with_certificate = run_firefox(profile, login_server.url, home=tmp_path)
+    assert set(login_server.fingerprints) == {bundle.fingerprint}, (
+        with_certificate.describe() + login_server.describe()
+    )
+
+    store.remove(bundle.fingerprint)
+    login_server.clear()
+    without = run_firefox(
+        profile, login_server.url, home=tmp_path, stop_when=login_server.verdict()
+    )
+    assert login_server.successes == [], without.describe()
+    assert login_server.refused_without_certificate(), without.describe() + login_server.describe()

@@ -17,11 +17,13 @@ import socket
 import ssl
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
 OK_MARKER = "certassist-e2e-ok"
+_NO_CERTIFICATE = "PEER_DID_NOT_RETURN_A_CERTIFICATE"  # OpenSSL's reason, as ssl reports it
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,32 @@ class ClientCertServer:
                     return False
                 self._changed.wait(left)
             return True
+
+    def clear(self) -> None:
+        """Start a fresh log, so one browser run is judged apart from the one before."""
+        with self._lock:
+            self._successes.clear()
+            self._failures.clear()
+
+    def refused_without_certificate(self) -> bool:
+        """A browser reached us and finished its handshake offering no client certificate."""
+        return any(_NO_CERTIFICATE in reason for reason in self.failures)
+
+    def verdict(self, grace: float = 1.5) -> Callable[[], bool]:
+        """A `stop_when` for a browser run: true once a request succeeded, or `grace` seconds
+        after a refusal for want of a certificate (time for a retry that could still succeed).
+        """
+        refused_at: float | None = None
+
+        def reached() -> bool:
+            nonlocal refused_at
+            if self.successes:
+                return True
+            if refused_at is None and self.refused_without_certificate():
+                refused_at = time.monotonic()
+            return refused_at is not None and time.monotonic() - refused_at >= grace
+
+        return reached
 
     def describe(self) -> str:
         return f"successes={self.successes!r} failures={self.failures!r}"
