@@ -36,6 +36,7 @@ from certassist.ops.files import (
     default_reader,
     default_writer,
     no_leftovers,
+    os_cause,
     os_error,
     verify_backup,
 )
@@ -190,9 +191,14 @@ class BackupOperation:
         stem = backup_stem(item.info, plan.folder, plan.transfer)
         with no_leftovers(plan.folder):
             try:
-                path = self.writer(plan.folder, bundle, plan.password, plan.encryption, stem)
-            except OSError as error:
-                raise os_error(error, plan.folder) from error
+                path = self.writer(
+                    plan.folder, bundle, plan.password, plan.encryption, stem, item.info
+                )
+            except (OSError, CertassistError) as error:
+                cause = os_cause(error)
+                if cause is None:
+                    raise
+                raise os_error(cause, plan.folder) from error
             steps.next("P-ops-verify-backup")
             verify_backup(path, plan.password, item.info.fingerprint, self.reader)
         return path

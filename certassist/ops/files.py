@@ -22,17 +22,25 @@ from certassist.core.errors import CertassistError
 from certassist.core.models import Bundle, CertInfo
 
 Encryption = Literal["aes", "3des"]
-BackupWriter = Callable[[Path, Bundle, str, Encryption, str], Path]
+BackupWriter = Callable[[Path, Bundle, str, Encryption, str, CertInfo], Path]
 BundleReader = Callable[[Path, "str | None"], Bundle]
 TRANSFER_SUFFIX = ".certassist-transfer.json"
 
 
 def default_writer(
-    folder: Path, bundle: Bundle, password: str, encryption: Encryption, file_stem: str
+    folder: Path,
+    bundle: Bundle,
+    password: str,
+    encryption: Encryption,
+    file_stem: str,
+    info: CertInfo,
 ) -> Path:
+    """The store layer's atomic, read-back-verified writer, with the sidecar's public facts."""
     from certassist.stores.pkcs12file import write_backup
 
-    return Path(write_backup(folder, bundle, password, encryption, file_stem))
+    return write_backup(
+        folder, bundle, password, encryption, file_stem, classification=info.classification
+    )
 
 
 def default_reader(path: Path, password: str | None) -> Bundle:
@@ -67,6 +75,16 @@ def os_error(error: OSError, folder: Path) -> CertassistError:
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return CertassistError("E-ops-backup-readonly", folder=str(folder))
     return CertassistError("E-ops-backup-write-failed", folder=str(folder), reason=error.strerror)
+
+
+def os_cause(error: BaseException) -> OSError | None:
+    """The OSError behind an error, if any: the store layer wraps them with the reason."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, OSError):
+            return seen
+        seen = seen.__cause__
+    return None
 
 
 def _listing(folder: Path) -> set[str]:

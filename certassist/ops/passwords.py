@@ -72,7 +72,9 @@ def check_new_password(password: str, repeated: str | None, holder: str | None =
 
 T = TypeVar("T")
 PasswordAsker = Callable[[int], "str | None"]  # try number (1-based) → password, None = stop
-WRONG_PASSWORD_IDS = frozenset({"E-read-wrong-password", "E-read-password-needed"})
+WRONG_PASSWORD_IDS = frozenset(
+    {"E-read-wrong-password", "E-read-password-needed", "E-backup-wrong-password"}
+)
 
 
 def open_with_tries(
