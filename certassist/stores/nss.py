@@ -1,0 +1,229 @@
+"""Firefox profiles and the shared NSS database (~/.pki/nssdb), through NSS itself.
+
+Every verb opens the database in its own `NssSession` and closes it again, so profiles can be
+used one after the other in one process and nothing stays locked between verbs.
+
+Decisions worth knowing:
+- `cert9.db` (sql:) is read and written; an old `cert8.db` (dbm:) is read only
+  (E-nss-legacy-readonly): Firefox has converted it for years, and writing it would fork the
+  data from a newer cert9.db that Firefox may create next to it.
+- A folder without a database is *unavailable* (nothing to list or export), but `add` may still
+  create a fresh database there: that is how a certificate reaches a profile before Firefox
+  has ever written one.
+- `add` of a bundle without a key is allowed (a CA or someone else's certificate); the entry then
+  reads `has_key=False`. Which kinds may go without a key is the rules' business, not the store's.
+- The primary password is asked once per store object and kept in memory only, because one user
+  action (add = import + re-read) opens the database more than once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
+from certassist.core.errors import CertassistError
+from certassist.core.messages import render
+from certassist.core.models import (
+    Bundle,
+    Owner,
+    StoreEntry,
+    StoreKind,
+    StoreTarget,
+    sha256_fingerprint,
+)
+from certassist.stores import nss_pkcs12
+from certassist.stores.base import find_entry, verify_added
+from certassist.stores.nss_lib import NssLib, NssLibraryMissing, load_nss
+from certassist.stores.nss_session import NssCert, NssSession
+
+PasswordProvider = Callable[[], str | None]
+BusyCheck = Callable[[], CertassistError | None]
+
+SQL_DB = "cert9.db"
+LEGACY_DB = "cert8.db"
+
+
+class NssStore:
+    """A CertStore over one NSS database folder (a Firefox profile or ~/.pki/nssdb)."""
+
+    def __init__(
+        self,
+        db_dir: Path,
+        kind: StoreKind = StoreKind.FIREFOX,
+        label: str | None = None,
+        password_provider: PasswordProvider | None = None,
+        busy_check: BusyCheck | None = None,
+        *,
+        library_dirs: Sequence[Path] | None = None,
+    ) -> None:
+        self.db_dir = Path(db_dir)
+        self.kind = kind
+        self.store_id = f"{kind}:{self.db_dir}"
+        self.target = StoreTarget(kind, Owner.SELF)
+        self.label = label or render(
+            "L-nss-nssdb" if kind == StoreKind.NSSDB else "L-nss-firefox", name=self.db_dir.name
+        )
+        self._password_provider = password_provider
+        self._busy_check = busy_check
+        self._library_dirs = tuple(library_dirs) if library_dirs is not None else None
+        self._password: str | None = None
+
+    # -- availability
+    def _library(self) -> NssLib:
+        try:
+            return load_nss(self._library_dirs)
+        except NssLibraryMissing as exc:
+            raise CertassistError(
+                "E-nss-library-missing", store=self.label, detail=exc.detail
+            ) from exc
+
+    @property
+    def legacy(self) -> bool:
+        """Only an old cert8.db here (no cert9.db): readable, not writable."""
+        return not (self.db_dir / SQL_DB).exists() and (self.db_dir / LEGACY_DB).exists()
+
+    def _has_database(self) -> bool:
+        return (self.db_dir / SQL_DB).exists() or (self.db_dir / LEGACY_DB).exists()
+
+    def _reason(self, *, allow_missing_db: bool = False) -> CertassistError | None:
+        try:
+            self._library()
+        except CertassistError as exc:
+            return exc
+        if not self.db_dir.is_dir():
+            return CertassistError("E-nss-folder-missing", store=self.label, path=str(self.db_dir))
+        if self._busy_check is not None:
+            busy = self._busy_check()
+            if busy is not None:
+                return busy
+        if not allow_missing_db and not self._has_database():
+            return CertassistError("E-nss-no-database", store=self.label, path=str(self.db_dir))
+        return None
+
+    @property
+    def available(self) -> bool:
+        return self._reason() is None
+
+    @property
+    def unavailable_reason(self) -> CertassistError | None:
+        return self._reason()
+
+    def _check(self, *, allow_missing_db: bool = False) -> NssLib:
+        reason = self._reason(allow_missing_db=allow_missing_db)
+        if reason is not None:
+            raise reason
+        return self._library()
+
+    def _session(self, lib: NssLib, *, write: bool) -> NssSession:
+        return NssSession(
+            lib, self.db_dir, legacy=self.legacy, read_only=not write, store_label=self.label
+        )
+
+    def _login(self, session: NssSession) -> None:
+        """Log in when a primary password is set: before that, keys read as absent."""
+        if not session.needs_password():
+            return
+        password = self._password
+        if password is None:
+            if self._password_provider is None:
+                raise CertassistError("E-nss-password-needed", store=self.label)
+            password = self._password_provider()
+            if password is None:
+                raise CertassistError("E-nss-password-needed", store=self.label)
+        try:
+            session.login(password)
+        except CertassistError:
+            self._password = None
+            raise
+        self._password = password
+
+    def forget_password(self) -> None:
+        self._password = None
+
+    # -- verbs
+    def _entry(self, session: NssSession, cert: NssCert) -> StoreEntry:
+        has_key = session.has_key(cert)
+        return StoreEntry(
+            store_id=self.store_id,
+            fingerprint=sha256_fingerprint(cert.der),
+            der=cert.der,
+            has_key=has_key,
+            exportable=has_key,
+            nickname=cert.nickname,
+        )
+
+    def list(self) -> list[StoreEntry]:
+        lib = self._check()
+        with self._session(lib, write=False) as session:
+            self._login(session)
+            return [self._entry(session, cert) for cert in session.certs()]
+
+    def get(self, fingerprint: str) -> StoreEntry | None:
+        return find_entry(self.list(), fingerprint)
+
+    def _refuse_legacy(self) -> None:
+        if self.legacy:
+            raise CertassistError("E-nss-legacy-readonly", store=self.label)
+
+    def add(self, bundle: Bundle) -> StoreEntry:
+        lib = self._check(allow_missing_db=True)
+        self._refuse_legacy()
+        if bundle.key is not None and not bundle.key_matches():
+            raise CertassistError("E-nss-key-mismatch", store=self.label)
+        with self._session(lib, write=True) as session:
+            session.ensure_initialised()
+            self._login(session)
+            nss_pkcs12.import_bundle(session, bundle)
+        return verify_added(self, bundle)
+
+    @staticmethod
+    def _find(session: NssSession, fingerprint: str) -> NssCert | None:
+        wanted = fingerprint.upper()
+        return next((c for c in session.certs() if sha256_fingerprint(c.der) == wanted), None)
+
+    def export(self, fingerprint: str) -> Bundle:
+        lib = self._check()
+        with self._session(lib, write=False) as session:
+            self._login(session)
+            cert = self._find(session, fingerprint)
+            if cert is None:
+                raise CertassistError(
+                    "E-store-not-found", store=self.label, fingerprint=fingerprint
+                )
+            if not session.has_key(cert):
+                raise CertassistError("E-store-no-key", store=self.label)
+            bundle = nss_pkcs12.export_bundle(session, cert)
+        if bundle.fingerprint != fingerprint.upper() or not bundle.key_matches():
+            raise CertassistError(
+                "E-nss-failed", store=self.label, operation="export-check", error="mismatch"
+            )
+        return bundle
+
+    def remove(self, fingerprint: str) -> None:
+        """Remove the certificate and its key; a key another certificate uses stays."""
+        lib = self._check()
+        self._refuse_legacy()
+        with self._session(lib, write=True) as session:
+            self._login(session)
+            certs = session.certs()
+            wanted = fingerprint.upper()
+            cert = next((c for c in certs if sha256_fingerprint(c.der) == wanted), None)
+            if cert is None:
+                raise CertassistError(
+                    "E-store-not-found", store=self.label, fingerprint=fingerprint
+                )
+            spki = _public_key(cert.der)
+            shared = any(c is not cert and _public_key(c.der) == spki for c in certs)
+            session.delete(cert, keep_key=shared)
+        if self.get(fingerprint) is not None:
+            raise CertassistError("E-nss-remove-failed", store=self.label)
+
+
+def _public_key(der: bytes) -> bytes:
+    cert = x509.load_der_x509_certificate(der)
+    return cert.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )

@@ -1,0 +1,238 @@
+"""One NSS database open at a time: open, log in, work, free every reference, shut down.
+
+Why so strict (FIELD-NOTES): a single leaked certificate or slot reference makes
+`NSS_ShutdownContext` fail with SEC_ERROR_BUSY and poisons the process, so the next database
+cannot be opened. The session therefore owns every reference it hands out and frees them all
+in `__exit__`, before shutting down. A process-wide lock keeps sessions one after the other,
+so several profiles can be used in turn from worker threads.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from certassist.core.errors import CertassistError
+from certassist.stores import nss_lib
+from certassist.stores.nss_lib import NssLib
+
+# Re-entrant so that a nested session in the same thread fails with E-nss-in-use, not a hang.
+_LOCK = threading.RLock()
+BAD_PASSWORD_ERRORS = frozenset({"SEC_ERROR_BAD_PASSWORD", "SEC_ERROR_PKCS12_INVALID_MAC"})
+
+PasswordProvider = Callable[[], "str | None"]
+
+
+@dataclass(frozen=True)
+class NssCert:
+    """A certificate reference owned by the session, with the fields read once."""
+
+    ptr: int
+    der: bytes
+    nickname: str | None
+
+
+def _ucs2_convert(
+    to_unicode: int,
+    in_buf: int | None,
+    in_len: int,
+    out_buf: int | None,
+    max_out: int,
+    out_len: Any,
+    swap: int,
+) -> int:
+    """PORT_SetUCS2_ASCIIConversionFunction callback: UTF-8 <-> UCS-2 for PKCS#12 passwords.
+
+    NSS asks for big-endian UCS-2 when converting to Unicode; when converting back it may hand
+    little-endian bytes and says so with `swap`.
+    """
+    try:
+        raw = ctypes.string_at(in_buf, in_len) if in_buf and in_len else b""
+        if to_unicode:
+            out = raw.decode("utf-8").encode("utf-16-be")
+        else:
+            out = raw.decode("utf-16-le" if swap else "utf-16-be").encode("utf-8")
+        if len(out) > max_out or not out_buf:
+            return nss_lib.PR_FALSE
+        ctypes.memmove(out_buf, out, len(out))
+        out_len[0] = len(out)
+        return nss_lib.PR_TRUE
+    except (UnicodeError, ValueError):
+        return nss_lib.PR_FALSE
+
+
+_UCS2_CALLBACK = nss_lib.UCS2_CONVERSION_FUNC(_ucs2_convert)
+
+
+class _PasswordState:
+    """What the global PK11 password callback answers; set while a session is logged in."""
+
+    lib: NssLib | None = None
+    password: bytes | None = None
+
+
+def _password_callback(slot: int | None, retry: int, arg: int | None) -> int | None:
+    # NULL on retry, or NSS keeps asking forever (FIELD-NOTES).
+    if retry or _PasswordState.password is None or _PasswordState.lib is None:
+        return None
+    return _PasswordState.lib.port_strdup(_PasswordState.password)
+
+
+_PASSWORD_CALLBACK = nss_lib.PASSWORD_FUNC(_password_callback)
+
+
+class NssSession:
+    """`with NssSession(lib, dir, ...) as s:` — the database `dir` is open inside the block."""
+
+    def __init__(
+        self,
+        lib: NssLib,
+        db_dir: Path,
+        *,
+        legacy: bool = False,
+        read_only: bool = True,
+        store_label: str = "",
+    ) -> None:
+        self.lib = lib
+        self.db_dir = db_dir
+        self.configdir = f"{'dbm' if legacy else 'sql'}:{db_dir}"
+        self.read_only = read_only or legacy
+        self.store_label = store_label
+        self._ctx: int | None = None
+        self._slot: int | None = None
+        self._owned: list[int] = []
+
+    # -- errors
+    def failure(self, operation: str) -> CertassistError:
+        """The current NSS error as a CertassistError (name in params, never a traceback)."""
+        code, name = self.lib.last_error()
+        if name in BAD_PASSWORD_ERRORS:
+            return CertassistError("E-nss-wrong-password", store=self.store_label)
+        return CertassistError(
+            "E-nss-failed", store=self.store_label, operation=operation, error=name, code=code
+        )
+
+    # -- open / close
+    def __enter__(self) -> NssSession:
+        _LOCK.acquire()
+        try:
+            if self.lib.is_initialized():
+                # Someone else in this process holds NSS (or an earlier shutdown failed):
+                # opening ours would silently add a second slot and mix the databases up.
+                raise CertassistError("E-nss-in-use", store=self.store_label)
+            flags = nss_lib.NSS_INIT_NOMODDB | nss_lib.NSS_INIT_NOROOTINIT
+            if self.read_only:
+                flags |= nss_lib.NSS_INIT_READONLY
+            self._ctx = self.lib.init_context(self.configdir, flags)
+            if not self._ctx:
+                raise self.failure("open")
+            self.lib.set_ucs2_conversion(_UCS2_CALLBACK)
+            _PasswordState.lib = self.lib
+            _PasswordState.password = None
+            self.lib.set_password_func(_PASSWORD_CALLBACK)
+            self._slot = self.lib.internal_key_slot()
+            if not self._slot:
+                raise self.failure("slot")
+        except BaseException:
+            self._close()
+            raise
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        problem = self._close()
+        if problem is not None and exc is None:
+            raise problem
+
+    def _close(self) -> CertassistError | None:
+        problem: CertassistError | None = None
+        try:
+            for cert in reversed(self._owned):
+                self.lib.destroy_certificate(cert)
+            self._owned.clear()
+            if self._slot:
+                self.lib.free_slot(self._slot)
+                self._slot = None
+            if self._ctx:
+                _PasswordState.password = None
+                if not self.lib.shutdown_context(self._ctx):
+                    problem = self.failure("close")
+                self._ctx = None
+        finally:
+            _LOCK.release()
+        return problem
+
+    @property
+    def slot(self) -> int:
+        if not self._slot:
+            raise RuntimeError("NSS session is not open")
+        return self._slot
+
+    # -- login
+    def needs_password(self) -> bool:
+        return self.lib.need_login(self.slot) and not self.lib.is_logged_in(self.slot)
+
+    def ensure_initialised(self) -> None:
+        """A brand-new database has an uninitialised token: give it an empty password."""
+        if self.lib.need_user_init(self.slot) and not self.lib.init_pin(self.slot, b""):
+            raise self.failure("init-password")
+
+    def login(self, password: str) -> None:
+        """Log in with the primary password; wrong → E-nss-wrong-password, nothing changed."""
+        raw = password.encode("utf-8")
+        if not self.lib.check_user_password(self.slot, raw):
+            raise self.failure("login")
+        _PasswordState.password = raw
+
+    # -- certificates
+    def own(self, cert: int) -> int:
+        """Hand a reference to the session: it is destroyed before shutdown."""
+        self._owned.append(cert)
+        return cert
+
+    def certs(self) -> list[NssCert]:
+        """Every certificate on the database's token, as session-owned references."""
+        cert_list = self.lib.list_certs_in_slot(self.slot)
+        if not cert_list:
+            code, name = self.lib.last_error()
+            if name == "SEC_ERROR_NO_MEMORY" or code == 0:
+                return []  # NSS reports an empty token this way
+            raise self.failure("list")
+        try:
+            result: list[NssCert] = []
+            for node_cert in nss_lib.list_nodes(cert_list):
+                # Dup on the list node keeps the plain nickname (no "token:" prefix).
+                ptr = self.own(self.lib.dup_certificate(node_cert))
+                der, nickname = nss_lib.cert_fields(ptr)
+                result.append(NssCert(ptr, der, nickname))
+            return result
+        finally:
+            self.lib.destroy_cert_list(cert_list)
+
+    def has_key(self, cert: NssCert) -> bool:
+        return self.lib.has_private_key(cert.ptr)
+
+    def nickname_taken(self, nickname: str) -> bool:
+        found = self.lib.find_cert_by_nickname(nickname.encode("utf-8"))
+        if not found:
+            return False
+        self.lib.destroy_certificate(found)
+        return True
+
+    def delete(self, cert: NssCert, *, keep_key: bool) -> None:
+        ok = (
+            self.lib.delete_cert_only(cert.ptr)
+            if keep_key
+            else self.lib.delete_cert_and_key(cert.ptr)
+        )
+        if not ok:
+            raise self.failure("remove")
