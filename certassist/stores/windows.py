@@ -1,0 +1,188 @@
+"""The Windows certificate store (CurrentUser\\MY or LocalMachine\\MY) as a CertStore.
+
+All logic lives here and runs over any `Crypt32Api`, so it is tested on every OS with
+`FakeCrypt32`; only the thin ctypes layer needs real Windows. Certificates travel in and out
+as PFX blobs protected by a one-time random password that never leaves this process.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.serialization import PrivateFormat, pkcs12
+
+from certassist.core.errors import CertassistError
+from certassist.core.messages import text_only
+from certassist.core.models import (
+    Bundle,
+    Owner,
+    StoreEntry,
+    StoreKind,
+    StoreTarget,
+    sha256_fingerprint,
+)
+from certassist.stores.base import find_entry, verify_added
+from certassist.stores.windows_api import (
+    CRYPT_E_NOT_FOUND,
+    CRYPT_EXPORTABLE,
+    CRYPT_MACHINE_KEYSET,
+    CRYPT_USER_KEYSET,
+    ERROR_ACCESS_DENIED,
+    ERROR_INVALID_PASSWORD,
+    NTE_BAD_KEY_STATE,
+    NTE_NO_KEY,
+    Crypt32Api,
+    Crypt32Error,
+    Location,
+)
+
+
+def one_time_password() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class WindowsStore:
+    def __init__(
+        self,
+        api: Crypt32Api,
+        location: Location,
+        label: str | None = None,
+        password_factory: Callable[[], str] = one_time_password,
+    ) -> None:
+        self.api = api
+        self.location: Location = location
+        self.store_id = f"windows-{location}"
+        self.label = label or text_only(f"L-windows-{location}")
+        kind = StoreKind.WINDOWS_USER if location == "user" else StoreKind.WINDOWS_MACHINE
+        self.target = StoreTarget(kind, Owner.SELF if location == "user" else Owner.MACHINE)
+        self._password = password_factory
+
+    @property
+    def available(self) -> bool:
+        return self.unavailable_reason is None
+
+    @property
+    def unavailable_reason(self) -> CertassistError | None:
+        """LocalMachine needs administrator rights to change; it can still be listed."""
+        if self.location == "machine" and not self.api.is_elevated():
+            return CertassistError("E-windows-not-elevated", store=self.label)
+        return None
+
+    def list(self) -> list[StoreEntry]:
+        try:
+            raw = self.api.enum_certs(self.location)
+        except Crypt32Error as exc:
+            raise self._translate(exc) from exc
+        return [
+            StoreEntry(
+                store_id=self.store_id,
+                fingerprint=sha256_fingerprint(cert.der),
+                der=cert.der,
+                has_key=cert.has_key,
+                exportable=cert.exportable,
+                nickname=cert.friendly_name,
+            )
+            for cert in raw
+        ]
+
+    def get(self, fingerprint: str) -> StoreEntry | None:
+        return find_entry(self.list(), fingerprint)
+
+    def add(self, bundle: Bundle) -> StoreEntry:
+        """Import exportable (so a backup stays possible, R9), then re-read to verify."""
+        if bundle.key is None or not bundle.key_matches():
+            raise CertassistError("E-windows-needs-key", store=self.label)
+        self._require_writable()
+        password = self._password()
+        pfx = _to_pfx(bundle, password)
+        keyset = CRYPT_MACHINE_KEYSET if self.location == "machine" else CRYPT_USER_KEYSET
+        try:
+            self.api.import_pfx(self.location, pfx, password, CRYPT_EXPORTABLE | keyset)
+        except Crypt32Error as exc:
+            raise self._translate(exc) from exc
+        entry = verify_added(self, bundle)
+        if not entry.exportable:
+            raise CertassistError("E-windows-verify-not-exportable", store=self.label)
+        return entry
+
+    def export(self, fingerprint: str) -> Bundle:
+        entry = self.get(fingerprint)
+        if entry is None:
+            raise CertassistError("E-store-not-found", store=self.label, fingerprint=fingerprint)
+        if not entry.has_key:
+            raise CertassistError("E-store-no-key", store=self.label)
+        if not entry.exportable:
+            raise CertassistError("E-windows-not-exportable", store=self.label)
+        password = self._password()
+        try:
+            blob = self.api.export_pfx(self.location, entry.fingerprint, password)
+        except Crypt32Error as exc:
+            raise self._translate(exc) from exc
+        parsed = pkcs12.load_pkcs12(blob, password.encode("utf-8"))
+        if parsed.cert is None or parsed.key is None:
+            raise CertassistError("E-store-no-key", store=self.label)
+        name = parsed.cert.friendly_name
+        bundle = Bundle(
+            leaf=parsed.cert.certificate,
+            chain=tuple(c.certificate for c in parsed.additional_certs),
+            key=parsed.key,
+            friendly_name=name.decode("utf-8", errors="replace") if name else entry.nickname,
+        )
+        if bundle.fingerprint != entry.fingerprint or not bundle.key_matches():
+            raise CertassistError("E-windows-export-mismatch", store=self.label)
+        return bundle
+
+    def remove(self, fingerprint: str) -> None:
+        self._require_writable()
+        entry = self.get(fingerprint)
+        if entry is None:
+            raise CertassistError("E-store-not-found", store=self.label, fingerprint=fingerprint)
+        try:
+            self.api.delete_cert(self.location, entry.fingerprint)
+        except Crypt32Error as exc:
+            raise self._translate(exc) from exc
+        if self.get(entry.fingerprint) is not None:
+            raise CertassistError("E-windows-remove-failed", store=self.label)
+
+    def _require_writable(self) -> None:
+        reason = self.unavailable_reason
+        if reason is not None:
+            raise reason
+
+    def _translate(self, exc: Crypt32Error) -> CertassistError:
+        if exc.code == ERROR_ACCESS_DENIED:
+            if self.location == "machine":
+                return CertassistError("E-windows-not-elevated", store=self.label)
+            return CertassistError("E-windows-access-denied", store=self.label)
+        if exc.code == NTE_BAD_KEY_STATE:
+            return CertassistError("E-windows-not-exportable", store=self.label)
+        if exc.code == NTE_NO_KEY:
+            return CertassistError("E-store-no-key", store=self.label)
+        if exc.code == CRYPT_E_NOT_FOUND:
+            return CertassistError("E-store-not-found", store=self.label, fingerprint="?")
+        if exc.code == ERROR_INVALID_PASSWORD:
+            return CertassistError("E-windows-import-rejected", store=self.label)
+        return CertassistError(
+            "E-windows-api", store=self.label, operation=exc.operation, code=f"0x{exc.code:08X}"
+        )
+
+
+def _to_pfx(bundle: Bundle, password: str) -> bytes:
+    """AES-256/PBES2 (Windows 10 1709+ reads it); few KDF rounds: the password is random."""
+    encryption = (
+        PrivateFormat.PKCS12.encryption_builder()
+        .kdf_rounds(2048)
+        .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
+        .hmac_hash(hashes.SHA256())
+        .build(password.encode("utf-8"))
+    )
+    name = bundle.friendly_name.encode("utf-8") if bundle.friendly_name else None
+    return pkcs12.serialize_key_and_certificates(
+        name,
+        bundle.key,  # type: ignore[arg-type]
+        bundle.leaf,
+        list(bundle.chain) or None,
+        encryption,
+    )

@@ -1,0 +1,145 @@
+"""An in-memory crypt32 that behaves like the real one where certassist depends on it.
+
+Faithful on purpose, so `WindowsStore` tests mean something: PFX blobs are really parsed and
+produced (cryptography), a wrong password fails like PFXImportCertStore does, only certificates
+with a key land in MY, the CRYPT_EXPORTABLE flag decides whether PFXExportCertStoreEx may
+export the key, PKCS12_NO_PERSIST_KEY leaves no key behind, and the machine store and machine
+keys refuse writes with ERROR_ACCESS_DENIED unless the process is elevated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
+from cryptography.hazmat.primitives.serialization import PrivateFormat, pkcs12
+
+from certassist.core.models import Bundle, cert_der
+from certassist.stores.windows_api import (
+    CRYPT_E_NOT_FOUND,
+    CRYPT_EXPORTABLE,
+    CRYPT_MACHINE_KEYSET,
+    ERROR_ACCESS_DENIED,
+    ERROR_INVALID_PASSWORD,
+    NTE_BAD_KEY_STATE,
+    NTE_NO_KEY,
+    PKCS12_NO_PERSIST_KEY,
+    Crypt32Error,
+    Location,
+    RawCert,
+    fingerprint_of,
+)
+
+
+@dataclass
+class FakeCert:
+    der: bytes
+    key: PrivateKeyTypes | None
+    exportable: bool
+    key_location: Location | None  # which key set holds the private key
+    friendly_name: str | None = None
+
+
+@dataclass
+class FakeCrypt32:
+    elevated: bool = False
+    stores: dict[Location, dict[str, FakeCert]] = field(
+        default_factory=lambda: {"user": {}, "machine": {}}
+    )
+    calls: list[str] = field(default_factory=list)  # operation names, for tests that count
+
+    def is_elevated(self) -> bool:
+        return self.elevated
+
+    def enum_certs(self, location: Location) -> list[RawCert]:
+        self.calls.append("enum_certs")
+        return [
+            RawCert(c.der, c.key is not None, c.key is not None and c.exportable, c.friendly_name)
+            for c in self.stores[location].values()
+        ]
+
+    def import_pfx(self, location: Location, pfx: bytes, password: str, flags: int) -> list[bytes]:
+        self.calls.append("import_pfx")
+        self._check_write(location, "CertOpenStore")
+        key_location: Location = "machine" if flags & CRYPT_MACHINE_KEYSET else "user"
+        if key_location == "machine":
+            self._check_write("machine", "PFXImportCertStore")
+        try:
+            parsed = pkcs12.load_pkcs12(pfx, password.encode("utf-8"))
+        except ValueError as exc:
+            raise Crypt32Error("PFXImportCertStore", ERROR_INVALID_PASSWORD) from exc
+        if parsed.key is None or parsed.cert is None:
+            return []  # no certificate has a key: nothing goes to MY
+        persist = not flags & PKCS12_NO_PERSIST_KEY
+        leaf = parsed.cert.certificate
+        der = cert_der(leaf)
+        name = parsed.cert.friendly_name
+        self.stores[location][fingerprint_of(der)] = FakeCert(
+            der=der,
+            key=parsed.key if persist else None,
+            exportable=bool(flags & CRYPT_EXPORTABLE),
+            key_location=key_location if persist else None,
+            friendly_name=name.decode("utf-8", errors="replace") if name else None,
+        )
+        return [der]
+
+    def export_pfx(self, location: Location, fingerprint: str, password: str) -> bytes:
+        self.calls.append("export_pfx")
+        cert = self._find(location, fingerprint)
+        if cert.key is None:
+            raise Crypt32Error("PFXExportCertStoreEx", NTE_NO_KEY)
+        if cert.key_location == "machine" and not self.elevated:
+            raise Crypt32Error("PFXExportCertStoreEx", ERROR_ACCESS_DENIED)
+        if not cert.exportable:
+            raise Crypt32Error("PFXExportCertStoreEx", NTE_BAD_KEY_STATE)
+        encryption = (
+            PrivateFormat.PKCS12.encryption_builder()
+            .kdf_rounds(2000)
+            .key_cert_algorithm(pkcs12.PBES.PBESv1SHA1And3KeyTripleDESCBC)
+            .hmac_hash(hashes.SHA1())
+            .build(password.encode("utf-8"))
+        )
+        name = cert.friendly_name.encode("utf-8") if cert.friendly_name else None
+        leaf = x509.load_der_x509_certificate(cert.der)
+        return pkcs12.serialize_key_and_certificates(
+            name,
+            cert.key,  # type: ignore[arg-type]
+            leaf,
+            None,
+            encryption,
+        )
+
+    def delete_cert(self, location: Location, fingerprint: str) -> None:
+        self.calls.append("delete_cert")
+        self._check_write(location, "CertOpenStore")
+        self._find(location, fingerprint)
+        del self.stores[location][fingerprint.upper()]
+
+    # -- test set-up ------------------------------------------------------------------------
+    def put(
+        self, location: Location, bundle: Bundle, *, exportable: bool = True, with_key: bool = True
+    ) -> None:
+        """Seed a store as if someone imported it earlier (e.g. non-exportable, by hand)."""
+        key = bundle.key if with_key else None
+        self.stores[location][bundle.fingerprint] = FakeCert(
+            bundle.leaf_der,
+            key,
+            exportable,
+            location if key is not None else None,
+            bundle.friendly_name,
+        )
+
+    def key_location(self, location: Location, fingerprint: str) -> Location | None:
+        return self._find(location, fingerprint).key_location
+
+    def _find(self, location: Location, fingerprint: str) -> FakeCert:
+        cert = self.stores[location].get(fingerprint.upper())
+        if cert is None:
+            raise Crypt32Error("CertFindCertificateInStore", CRYPT_E_NOT_FOUND)
+        return cert
+
+    def _check_write(self, location: Location, operation: str) -> None:
+        if location == "machine" and not self.elevated:
+            raise Crypt32Error(operation, ERROR_ACCESS_DENIED)
