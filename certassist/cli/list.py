@@ -32,9 +32,9 @@ def _stores(args: argparse.Namespace) -> list[Any]:
         from certassist.demo.sandbox import sandbox_stores
 
         return list(sandbox_stores(TestPKI(date.today())))
-    from certassist.stores.registry import discover_stores
+    from certassist.ops.overview import local_stores
 
-    return list(discover_stores())
+    return list(local_stores())
 
 
 def exit_code(groups: list[CertificateGroup]) -> int:

@@ -205,3 +205,42 @@ def build_overview(
 ) -> list[CertificateGroup]:
     """The start page's rows; `scan_stores` also returns the unavailable stores."""
     return scan_stores(stores, today, describe, status).groups
+
+
+def stores_from_statuses(statuses: Sequence[Any]) -> list[CertStore]:
+    """Registry answers → stores; one that could not even be built stays, with its reason."""
+    from certassist.core.models import StoreTarget
+    from certassist.stores.fake import FakeStore
+
+    result: list[CertStore] = []
+    for status in statuses:
+        if status.store is not None:
+            result.append(status.store)
+        else:
+            result.append(
+                FakeStore(
+                    status.store_id, status.label, StoreTarget(status.kind), reason=status.reason
+                )  # fmt: skip
+            )
+    return result
+
+
+def _nss_loads() -> bool:
+    try:
+        from certassist.stores.nss_lib import load_nss
+
+        load_nss()
+    except Exception:  # noqa: BLE001 - any failure means "NSS not usable here"
+        return False
+    return True
+
+
+def local_stores() -> list[CertStore]:
+    """The stores of this PC (Windows, Firefox profiles, shared NSS db), for list and GUI."""
+    from certassist.stores.hostplatform import Platform
+    from certassist.stores.registry import discover_stores
+    from certassist.stores.windows_api import load_crypt32
+
+    platform = Platform.current()
+    crypt32 = load_crypt32() if platform.system == "windows" else None
+    return stores_from_statuses(discover_stores(platform, crypt32, _nss_loads))

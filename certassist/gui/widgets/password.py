@@ -53,6 +53,10 @@ def password_strength(text: str) -> int:
         score += 1
     if len(set(text)) <= 3:
         score = min(score, 1)
+    from certassist.ops.passwords import weaknesses
+
+    if weaknesses(text):  # the meter never calls "good" what the backup will refuse
+        score = min(score, 1)
     return min(score, 4)
 
 

@@ -1,0 +1,51 @@
+"""Start the GUI: `certassist` without a sub-command, `certassist --demo` for the sandbox.
+
+Imports are lazy on purpose: start-up time is measured (benchmarks/bench_startup.py) against a
+bare QWizard, so only what the first page needs is imported before it is shown.
+Set CERTASSIST_BENCHMARK_EXIT=1 to quit as soon as the first page is on screen.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def _real_stores() -> list[object]:
+    from certassist.ops.overview import local_stores
+
+    return list(local_stores())
+
+
+def build_context(demo: bool, lang: str) -> object:
+    from certassist.gui.context import AppContext
+
+    if demo:
+        from certassist.demo.sandbox import sandbox_context_args
+
+        return AppContext(lang=lang, demo=True, **sandbox_context_args())
+    return AppContext(stores=_real_stores(), lang=lang)  # type: ignore[arg-type]
+
+
+def run_gui(demo: bool = False, lang: str | None = None) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from certassist.gui.i18n import choose_language, install_language
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("certassist")
+    chosen = choose_language(lang)
+    install_language(chosen)
+
+    from certassist.gui.main_window import MainWindow
+
+    window = MainWindow(build_context(demo, chosen))  # type: ignore[arg-type]
+    if os.environ.get("CERTASSIST_BENCHMARK_EXIT"):
+        window.firstShown.connect(lambda: QTimer.singleShot(0, app.quit))
+    window.show()
+    code = int(app.exec())
+    from certassist.gui.worker import wait_idle
+
+    wait_idle(msecs=5000)
+    return code

@@ -1,0 +1,95 @@
+"""The main window: demo banner, language choice, start page; wizards open on top of it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
+
+from certassist.gui.context import AppContext
+from certassist.gui.i18n import install_language, translate
+from certassist.gui.start_page import StartPage
+
+
+def demo_banner_text() -> str:
+    return translate(
+        "MainWindow",
+        "DEMO — u werkt in een zandbak met verzonnen certificaten. Niets op deze pc verandert.",
+    )
+
+
+class MainWindow(QMainWindow):
+    firstShown = Signal()  # noqa: N815 - emitted once the start page is on screen
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._shown_once = False
+        self.wizard: QWidget | None = None
+        self.resize(1000, 680)
+        self._build()
+
+    def _build(self) -> None:
+        self.setWindowTitle(translate("MainWindow", "certassist — certificaatassistent"))
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        self.banner: QLabel | None = None
+        if self.ctx.demo:
+            self.banner = QLabel(demo_banner_text(), central)
+            self.banner.setWordWrap(True)
+            self.banner.setStyleSheet(
+                "background: #fff3cd; color: #5c4400; border: 1px solid #d9b44a;"
+                " padding: 6px; font-weight: bold;"
+            )
+            self.banner.setAccessibleName(translate("MainWindow", "Demo-melding"))
+            layout.addWidget(self.banner)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        lang_label = QLabel(translate("MainWindow", "&Taal:"), central)
+        self.language = QComboBox(central)
+        self.language.addItem("Nederlands", "nl")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(0 if self.ctx.lang == "nl" else 1)
+        self.language.setAccessibleName(translate("MainWindow", "Taal"))
+        lang_label.setBuddy(self.language)
+        self.language.currentIndexChanged.connect(self._language_changed)
+        top.addWidget(lang_label)
+        top.addWidget(self.language)
+        layout.addLayout(top)
+        self.start = StartPage(self.ctx, central)
+        self.start.flowRequested.connect(self.open_flow)
+        layout.addWidget(self.start, 1)
+        self.setCentralWidget(central)
+
+    def _language_changed(self) -> None:
+        lang = str(self.language.currentData())
+        if lang == self.ctx.lang:
+            return
+        self.ctx.lang = lang
+        install_language(lang)
+        old = self.centralWidget()
+        self._build()
+        if old is not None:
+            old.deleteLater()
+
+    def open_flow(self, flow: str, fingerprint: str = "") -> QWidget:
+        """Open a wizard for `flow`; the overview is re-read when it closes."""
+        from certassist.gui.wizard import FlowWizard
+
+        wizard = FlowWizard(self.ctx, flow, fingerprint or None, self.start.overview, self)
+        wizard.finished.connect(lambda _result: self.start.refresh())
+        self.wizard = wizard
+        wizard.open()
+        return wizard
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)  # type: ignore[arg-type]
+        if not self._shown_once:
+            self._shown_once = True
+            self.firstShown.emit()

@@ -1,0 +1,71 @@
+"""One QWizard per flow: who → what/where → check → do it → result.
+
+The pages are assembled per flow from `flow_state.FLOW_PAGES`; each page is its own module.
+When the wizard closes (finished or cancelled) every secret it collected is cleared.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
+
+from certassist.gui.context import AppContext
+from certassist.gui.flow_state import FLOW_PAGES, FlowState
+from certassist.gui.i18n import translate
+from certassist.gui.start_page import flow_title
+from certassist.ops.overview import CertificateGroup, Overview
+
+PAGE_CLASSES = {
+    "who": "WhoPage",
+    "choose_file": "ChooseFilePage",
+    "choose_certificate": "ChooseCertificatePage",
+    "choose_target": "ChooseTargetPage",
+    "backup_target": "BackupTargetPage",
+    "check": "CheckPage",
+    "run": "RunPage",
+    "result": "ResultPage",
+    "renew_guide": "RenewGuidePage",
+}
+
+
+class FlowWizard(QWizard):
+    def __init__(
+        self,
+        ctx: AppContext,
+        flow: str,
+        preselected: str | None = None,
+        overview: Overview | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.flow = flow
+        self.state = FlowState(flow, preselected, overview)
+        self.setWindowTitle(flow_title(flow))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.NextButton, translate("Wizard", "&Volgende >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, translate("Wizard", "< &Vorige"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, translate("Wizard", "Annuleren"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, translate("Wizard", "&Sluiten"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, translate("Wizard", "&Uitvoeren"))
+        self.pages: dict[str, QWizardPage] = {}
+        for name in FLOW_PAGES[flow]:
+            module = importlib.import_module(f"certassist.gui.pages.{name}")
+            page = getattr(module, PAGE_CLASSES[name])(self)
+            if name == "check":
+                page.setCommitPage(True)  # after "Uitvoeren" there is no way back
+            self.pages[name] = page
+            self.addPage(page)
+        self.resize(760, 560)
+        self.finished.connect(lambda _code: self.state.clear_secrets())
+
+    def page_named(self, name: str) -> QWizardPage:
+        return self.pages[name]
+
+    def preselected_group(self) -> CertificateGroup | None:
+        overview = self.state.overview
+        if overview is None or not self.state.preselected:
+            return None
+        return next((g for g in overview.groups if g.fingerprint == self.state.preselected), None)

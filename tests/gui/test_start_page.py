@@ -1,0 +1,56 @@
+"""The start page: every certificate once, where it is, its expiry in words, status with text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from certassist.gui.overview_model import COL_EXPIRY, COL_NAME, COL_PLACES, COL_STATUS
+
+
+def _rows(window: Any) -> list[list[str]]:
+    model = window.start.model
+    return [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def test_demo_banner_is_visible(window: Any) -> None:
+    assert window.banner is not None and window.banner.isVisible()
+    assert "DEMO" in window.banner.text()
+
+
+def test_one_row_per_certificate_with_places_expiry_and_status(window: Any) -> None:
+    rows = _rows(window)
+    assert len(rows) == 6
+    anna = [r for r in rows if r[COL_NAME] == "Anna de Vries"]
+    assert len(anna) == 2  # production and acceptance
+    everywhere = next(r for r in anna if "Back-upmap" in r[COL_PLACES])
+    assert "Windows (demo)" in everywhere[COL_PLACES] and "Firefox" in everywhere[COL_PLACES]
+    soon = next(r for r in anna if r is not everywhere)
+    assert soon[COL_EXPIRY] == "18-12-2026 (nog 20 dagen)"
+    assert soon[COL_STATUS] == "● vernieuwen"
+    statuses = {r[COL_STATUS] for r in rows}
+    assert {"● ok", "● vernieuwen", "● verlopen", "● back-up ontbreekt", "● UZI: nu starten"} <= statuses
+
+
+def test_explanation_of_personal_and_system(window: Any) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    texts = " ".join(label.text() for label in window.findChildren(QLabel))
+    assert "Persoonlijk certificaat" in texts and "Systeemcertificaat" in texts
+    assert "https://www.vecozo.nl/support/" in texts and "uziregister.nl" in texts
+
+
+def test_selecting_a_row_explains_its_status(window: Any) -> None:
+    window.start.table.selectRow(0)  # soonest expiry first: the colleague's expired certificate
+    detail = window.start.detail.text()
+    assert "verlopen" in detail and "Windows (demo)" in detail
+
+
+def test_every_button_has_an_accessible_name(window: Any) -> None:
+    from PySide6.QtWidgets import QAbstractButton
+
+    for button in window.findChildren(QAbstractButton):
+        if button.isVisible():
+            assert button.accessibleName() or button.text(), button
