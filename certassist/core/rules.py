@@ -139,6 +139,15 @@ def applicable_rules(
         result.append(decision("R2", Outcome.INFO, "I-R2-contact-person"))
         result.append(decision("R3", Outcome.INFO, "I-R3-not-in-browser"))
     if kind in VECOZO_KINDS:
+        result.append(
+            decision(
+                "R6",
+                Outcome.INFO,
+                "I-R6-vecozo-validity",
+                valid_from=info.not_before.date(),
+                expiry=info.expiry_date,
+            )
+        )
         result.append(_vecozo_state(info, today))
         result.append(decision("R9", Outcome.INFO, "I-R9-keep-backup"))
         result += r10_environment(info, Action.INSPECT)

@@ -75,8 +75,8 @@ def _rules(kind: Kind, environment: Environment = Environment.PRODUCTION) -> lis
 
 
 def test_applicable_rules_per_kind() -> None:
-    assert _rules(Kind.VECOZO_PERSONAL) == ["R1", "R4", "R7", "R9"]
-    assert _rules(Kind.VECOZO_SYSTEM) == ["R2", "R3", "R7", "R9"]
+    assert _rules(Kind.VECOZO_PERSONAL) == ["R1", "R4", "R6", "R7", "R9"]
+    assert _rules(Kind.VECOZO_SYSTEM) == ["R2", "R3", "R6", "R7", "R9"]
     assert _rules(Kind.UZI_SERVER) == ["R11", "R12", "R13"]
     assert _rules(Kind.UZI_CARD) == ["UZI-card"]
     assert _rules(Kind.OTHER) == []
