@@ -59,7 +59,15 @@ class FlowWizard(QWizard):
             self.pages[name] = page
             self.addPage(page)
         self.resize(760, 560)
-        self.finished.connect(lambda _code: self.state.clear_secrets())
+        self.finished.connect(self._forget_secrets)
+
+    def _forget_secrets(self, _code: int = 0) -> None:
+        """Closing the wizard (done or cancelled) empties every password field and the state."""
+        from certassist.gui.widgets.password import PasswordField
+
+        for field in self.findChildren(PasswordField):
+            field.clear()
+        self.state.clear_secrets()
 
     def page_named(self, name: str) -> QWizardPage:
         return self.pages[name]

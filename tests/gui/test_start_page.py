@@ -31,7 +31,13 @@ def test_one_row_per_certificate_with_places_expiry_and_status(window: Any) -> N
     assert soon[COL_EXPIRY] == "18-12-2026 (nog 20 dagen)"
     assert soon[COL_STATUS] == "● vernieuwen"
     statuses = {r[COL_STATUS] for r in rows}
-    assert {"● ok", "● vernieuwen", "● verlopen", "● back-up ontbreekt", "● UZI: nu starten"} <= statuses
+    assert {
+        "● ok",
+        "● vernieuwen",
+        "● verlopen",
+        "● back-up ontbreekt",
+        "● UZI: nu starten",
+    } <= statuses
 
 
 def test_explanation_of_personal_and_system(window: Any) -> None:

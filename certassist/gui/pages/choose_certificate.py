@@ -69,6 +69,7 @@ class ChooseCertificatePage(FlowPage):
     def _fill(self) -> None:
         overview = self.state.overview
         assert overview is not None
+        self.list.blockSignals(True)  # no isComplete() while the list is half built
         self.list.clear()
         self.groups = [g for g in overview.groups if _wanted(self.fw.flow, g)]
         for group in self.groups:
@@ -83,6 +84,7 @@ class ChooseCertificatePage(FlowPage):
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 chosen = group.fingerprint == self.state.preselected or not self.state.preselected
                 item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+        self.list.blockSignals(False)
         index = next(
             (i for i, g in enumerate(self.groups) if g.fingerprint == self.state.preselected), 0
         )
@@ -113,10 +115,11 @@ class ChooseCertificatePage(FlowPage):
 
     def chosen(self) -> list[CertificateGroup]:
         if self.multi:
+            items = [self.list.item(i) for i in range(self.list.count())]
             return [
                 g
-                for i, g in enumerate(self.groups)
-                if self.list.item(i).checkState() == Qt.CheckState.Checked
+                for item, g in zip(items, self.groups, strict=False)
+                if item.checkState() == Qt.CheckState.Checked
             ]
         row = self.list.currentRow()
         return [self.groups[row]] if 0 <= row < len(self.groups) else []
