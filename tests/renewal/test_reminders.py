@@ -57,10 +57,20 @@ class RecordingSchtasks:
 
 def test_create_argv_is_exact() -> None:
     assert create_argv(EXE) == [
-        "schtasks", "/Create", "/SC", "DAILY", "/TN", "certassist herinnering",
-        "/TR", '"C:\\Program Files\\certassist\\certassist.exe" check --notify',
-        "/ST", "09:00", "/RL", "LIMITED", "/F",
-    ]  # fmt: skip
+        "schtasks",
+        "/Create",
+        "/SC",
+        "DAILY",
+        "/TN",
+        "certassist herinnering",
+        "/TR",
+        '"C:\\Program Files\\certassist\\certassist.exe" check --notify',
+        "/ST",
+        "09:00",
+        "/RL",
+        "LIMITED",
+        "/F",
+    ]
 
 
 def test_command_line_survives_windows_quoting() -> None:
@@ -92,8 +102,9 @@ def test_enable_status_disable_through_the_runner() -> None:
 
 
 def test_failure_of_schtasks_is_an_error_with_id() -> None:
-    reminders = Reminders(EXE, runner=lambda argv: RunResult(1, "", "ERROR: Access is denied."),
-                          platform="win32")  # fmt: skip
+    reminders = Reminders(
+        EXE, runner=lambda argv: RunResult(1, "", "ERROR: Access is denied."), platform="win32"
+    )
     with pytest.raises(CertassistError) as caught:
         reminders.enable()
     assert caught.value.message_id == "E-reminders-failed"

@@ -53,8 +53,7 @@ def current(pki: TestPKI) -> Bundle:
 def flow(tmp_path: Path) -> UziRenewalFlow:
     import keyring
 
-    return UziRenewalFlow(tmp_path / "renewals", keyring=keyring.get_keyring(),
-                          today=lambda: TODAY)  # fmt: skip
+    return UziRenewalFlow(tmp_path / "renewals", keyring=keyring.get_keyring(), today=lambda: TODAY)
 
 
 def _csr(flow: UziRenewalFlow, pending_id: str) -> x509.CertificateSigningRequest:
@@ -103,8 +102,9 @@ def test_issued_certificate_pairs_and_pfx_reads_back(
     assert flow.pending() == []
 
 
-def _refusal(flow: UziRenewalFlow, pending_id: str, issued: Bundle | Path,
-             facts: PracticeFacts | None = None) -> str:  # fmt: skip
+def _refusal(
+    flow: UziRenewalFlow, pending_id: str, issued: Bundle | Path, facts: PracticeFacts | None = None
+) -> str:
     with pytest.raises(CertassistError) as caught:
         flow.pair(pending_id, issued, PASSWORD, facts)
     return caught.value.message_id
@@ -137,8 +137,13 @@ def test_expired_or_wrong_kind_is_refused(
 ) -> None:
     started = flow.start(current.leaf, PASSWORD)
     csr = _csr(flow, started.pending.id)
-    expired = pki.issue_from_csr(csr, Kind.UZI_SERVER, subscriber=SUBSCRIBER, days_valid=30,
-                                 not_before=TODAY - timedelta(days=60))  # fmt: skip
+    expired = pki.issue_from_csr(
+        csr,
+        Kind.UZI_SERVER,
+        subscriber=SUBSCRIBER,
+        days_valid=30,
+        not_before=TODAY - timedelta(days=60),
+    )
     assert _refusal(flow, started.pending.id, expired) == "E-uzirenew-issued-expired"
     vecozo = pki.issue_from_csr(csr, Kind.OTHER)
     assert _refusal(flow, started.pending.id, vecozo) == "E-uzirenew-not-uzi-server"
