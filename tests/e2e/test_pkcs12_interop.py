@@ -1,0 +1,251 @@
+"""PKCS#12 files travel between programs: every writer's file must open in every reader.
+
+Practice staff move certificates between Windows, Firefox and backup sticks, so a backup
+certassist writes must open in NSS (Firefox) and OpenSSL, and certassist must open what those
+programs and old Windows versions wrote. Writers: OpenSSL (default AES and `-legacy` RC2/3DES),
+NSS `pk12util -o`, certassist's backup writer (AES and 3DES) and certassist's export from an
+NSS database. Readers: certassist's file reader and backup reader, OpenSSL, `pk12util -i` and
+certassist's import into an NSS database (checked by `certutil`). No browser here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives import serialization
+
+from certassist.core.errors import CertassistError
+from certassist.core.models import Bundle, StoreKind, sha256_fingerprint
+from certassist.core.reading import read_certificate_file
+from certassist.stores.nss import NssStore
+from certassist.stores.pkcs12file import open_backup, write_backup
+from tests.pki import TestPKI, pfx
+
+from . import nss_cli, openssl_cli
+
+DER = serialization.Encoding.DER
+SPKI = (serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+PASSWORD = "Verzonnen-Back-up-2026"
+WRONG = "verzonnen-back-up-2026"  # one case off: what a user most often gets wrong
+
+
+@dataclass(frozen=True)
+class Writer:
+    name: str
+    write: Callable[[Bundle, Path, str], Path]  # bundle, empty folder, password -> the file
+    shape: tuple[str, ...]  # what `openssl pkcs12 -info` must report about the file
+    legacy_provider: bool = False  # OpenSSL 3 reads RC2 only with `-legacy`
+
+
+def _openssl_default(bundle: Bundle, folder: Path, password: str) -> Path:
+    out = folder / "openssl-aes.p12"
+    openssl_cli.export(bundle, out, password)
+    return out
+
+
+def _openssl_legacy(bundle: Bundle, folder: Path, password: str) -> Path:
+    out = folder / "openssl-legacy.p12"
+    openssl_cli.export(bundle, out, password, legacy=True)
+    return out
+
+
+def _nss_db_with(bundle: Bundle, folder: Path, password: str) -> Path:
+    """An NSS database filled by NSS's own pk12util (not by certassist)."""
+    db = folder / "nssdb"
+    nss_cli.create_db(db)
+    source = folder / "source.p12"
+    source.write_bytes(pfx(bundle, password))
+    nss_cli.pk12_import(db, source, password)
+    source.unlink()
+    return db
+
+
+def _pk12util(bundle: Bundle, folder: Path, password: str) -> Path:
+    db = _nss_db_with(bundle, folder, password)
+    nickname = nss_cli.user_certificates(db)[bundle.fingerprint]
+    out = folder / "pk12util.p12"
+    nss_cli.pk12_export(db, nickname, out, password)
+    return out
+
+
+def _certassist_aes(bundle: Bundle, folder: Path, password: str) -> Path:
+    return write_backup(folder, bundle, password)
+
+
+def _certassist_3des(bundle: Bundle, folder: Path, password: str) -> Path:
+    return write_backup(folder, bundle, password, encryption="3des")
+
+
+def _certassist_from_nss(bundle: Bundle, folder: Path, password: str) -> Path:
+    """Back up what is in a Firefox profile: NssStore.export, then the backup writer."""
+    db = _nss_db_with(bundle, folder, password)
+    exported = NssStore(db, kind=StoreKind.FIREFOX).export(bundle.fingerprint)
+    backups = folder / "backups"
+    backups.mkdir()
+    return write_backup(backups, exported, password)
+
+
+WRITERS = [
+    Writer("openssl-default", _openssl_default, ("AES-256-CBC", "MAC: sha256")),
+    Writer(
+        "openssl-legacy",
+        _openssl_legacy,
+        ("pbeWithSHA1And40BitRC2-CBC", "pbeWithSHA1And3-KeyTripleDES-CBC", "MAC: sha1"),
+        legacy_provider=True,
+    ),
+    Writer("pk12util", _pk12util, ("PBES2", "MAC: sha256")),
+    Writer("certassist-aes", _certassist_aes, ("AES-256-CBC", "MAC: sha256")),
+    Writer("certassist-3des", _certassist_3des, ("pbeWithSHA1And3-KeyTripleDES-CBC", "MAC: sha1")),
+    Writer("certassist-from-nss", _certassist_from_nss, ("AES-256-CBC", "MAC: sha256")),
+]
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What a reader found in a file, in terms every reader can report."""
+
+    key_holder: str | None  # fingerprint of the certificate whose private key came along
+    certificates: frozenset[str]  # fingerprints of every certificate in the file
+    friendly_name: str | None = None  # None where the reader does not report one
+
+
+Reader = Callable[[Path, str, Writer, Path], Seen]  # file, password, writer, scratch folder
+
+
+def _from_bundle(bundle: Bundle) -> Seen:
+    return Seen(
+        bundle.fingerprint if bundle.key_matches() else None,
+        frozenset(sha256_fingerprint(c.public_bytes(DER)) for c in (bundle.leaf, *bundle.chain)),
+        bundle.friendly_name,
+    )
+
+
+def read_with_certassist(path: Path, password: str, writer: Writer, scratch: Path) -> Seen:
+    return _from_bundle(read_certificate_file(path, password))
+
+
+def read_with_certassist_backup(path: Path, password: str, writer: Writer, scratch: Path) -> Seen:
+    return _from_bundle(open_backup(path, password))
+
+
+def read_with_openssl(path: Path, password: str, writer: Writer, scratch: Path) -> Seen:
+    legacy = writer.legacy_provider
+    named = openssl_cli.read_certificates(path, password, legacy=legacy)
+    key_spki = openssl_cli.read_key(path, password, legacy=legacy).public_key().public_bytes(*SPKI)
+    holder = next(
+        ((c, n) for c, n in named if c.public_key().public_bytes(*SPKI) == key_spki), None
+    )
+    return Seen(
+        nss_cli.fingerprint(holder[0]) if holder else None,
+        frozenset(nss_cli.fingerprint(c) for c, _ in named),
+        holder[1] if holder else None,
+    )
+
+
+def _seen_in_db(db: Path) -> Seen:
+    """certutil's view: certificates with a key (-K), their nickname, every certificate (-L)."""
+    with_key = nss_cli.user_certificates(db)
+    every = {
+        nss_cli.fingerprint(c)
+        for nickname in nss_cli.nicknames(db)
+        for c in nss_cli.certificates_named(db, nickname)
+    }
+    if len(with_key) != 1:
+        return Seen(None, frozenset(every))
+    [(holder, nickname)] = with_key.items()
+    return Seen(holder, frozenset(every), nickname)
+
+
+def read_with_pk12util(path: Path, password: str, writer: Writer, scratch: Path) -> Seen:
+    db = scratch / "pk12util-reader"
+    nss_cli.create_db(db)
+    nss_cli.pk12_import(db, path, password)
+    return _seen_in_db(db)
+
+
+def read_into_nss_with_certassist(path: Path, password: str, writer: Writer, scratch: Path) -> Seen:
+    """Restore into a fresh Firefox profile: certassist reads the file and adds it to NSS."""
+    profile = scratch / "certassist-profile"
+    profile.mkdir()
+    NssStore(profile, kind=StoreKind.FIREFOX).add(read_certificate_file(path, password))
+    return _seen_in_db(profile)
+
+
+READERS: dict[str, Reader] = {
+    "certassist-reader": read_with_certassist,
+    "certassist-backup-reader": read_with_certassist_backup,
+    "openssl": read_with_openssl,
+    "pk12util": read_with_pk12util,
+    "certassist-into-nss": read_into_nss_with_certassist,
+}
+
+
+# Known defect, kept visible: NSS (pk12util, and Firefox's own certificate backup) writes BER
+# with indefinite lengths. certassist's strict DER shape check (core/pkcs12_shape, and the
+# damaged-vs-wrong-password check in stores/pkcs12file) calls such a file "damaged", and
+# cryptography only reads it with a UserWarning that "may become an exception". Strict: the
+# moment it is fixed these cases pass and the xfail must go.
+NSS_BER_DEFECT = (
+    "certassist rejects NSS's BER-encoded PKCS#12 (pk12util / Firefox backup) as damaged"
+)
+
+
+def _mark_known_defects(request: pytest.FixtureRequest, writer: Writer, reader_name: str) -> None:
+    if writer.name == "pk12util" and reader_name.startswith("certassist-"):
+        request.applymarker(pytest.mark.xfail(strict=True, reason=NSS_BER_DEFECT))
+
+
+@dataclass(frozen=True)
+class Written:
+    writer: Writer
+    path: Path
+    bundle: Bundle
+
+
+@pytest.fixture(scope="module", params=WRITERS, ids=lambda w: w.name)
+def written(
+    request: pytest.FixtureRequest, pki: TestPKI, tmp_path_factory: pytest.TempPathFactory
+) -> Written:
+    """Each writer writes its file once per module; every reader then gets a copy to read."""
+    writer: Writer = request.param
+    bundle = pki.vecozo_personal(name="Carla Claassen")
+    folder = tmp_path_factory.mktemp(f"written-{writer.name}")
+    return Written(writer, writer.write(bundle, folder, PASSWORD), bundle)
+
+
+def test_each_writer_writes_the_encryption_it_is_known_for(written: Written) -> None:
+    """Otherwise the matrix would prove less than it claims (e.g. AES where RC2 was meant)."""
+    shown = openssl_cli.info(written.path, PASSWORD, legacy=written.writer.legacy_provider)
+    for expected in written.writer.shape:
+        assert expected in shown, shown
+
+
+@pytest.mark.parametrize("reader_name", list(READERS))
+def test_every_reader_opens_every_writers_file_with_certificate_key_and_chain(
+    written: Written, reader_name: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    _mark_known_defects(request, written.writer, reader_name)
+    bundle = written.bundle
+    seen = READERS[reader_name](written.path, PASSWORD, written.writer, tmp_path)
+
+    assert seen.key_holder == bundle.fingerprint  # the key came along, and it is the leaf's
+    assert seen.certificates == {bundle.fingerprint} | {
+        nss_cli.fingerprint(c) for c in bundle.chain
+    }
+    # The name the user sees in Windows or Firefox after a restore (no "NSS Certificate DB:").
+    assert seen.friendly_name == bundle.friendly_name
+
+
+@pytest.mark.parametrize("reader_name", list(READERS))
+def test_every_reader_refuses_a_wrong_password(
+    written: Written, reader_name: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    _mark_known_defects(request, written.writer, reader_name)
+    with pytest.raises((CertassistError, openssl_cli.OpenSslFailed, RuntimeError)) as refused:
+        READERS[reader_name](written.path, WRONG, written.writer, tmp_path)
+    if isinstance(refused.value, CertassistError):
+        # certassist must say "wrong password" (try again), not "damaged file" (give up).
+        assert refused.value.message_id in {"E-read-wrong-password", "E-backup-wrong-password"}
