@@ -109,7 +109,7 @@ def run_firefox(
         raise FileNotFoundError("firefox-esr")
     write_firefox_user_js(profile)
     screenshot = profile.parent / f"{profile.name}-screenshot.png"
-    command = (binary, "--headless", "--no-remote", "--profile", str(profile))
+    command: tuple[str, ...] = (binary, "--headless", "--no-remote", "--profile", str(profile))
     command += ("--screenshot", str(screenshot), url)
     env = _browser_env(home)
     env["MOZ_HEADLESS"] = "1"

@@ -12,6 +12,9 @@ import pytest
 from cryptography.x509.oid import NameOID
 
 from certassist.core.models import Bundle, StoreKind
+from certassist.core.reading import read_certificate_file
+from certassist.stores.nss import NssStore
+from certassist.stores.pkcs12file import write_backup
 from tests.pki import TestPKI, pfx
 
 from . import nss_cli
@@ -59,8 +62,6 @@ def test_chromium_logs_in_with_the_certificate_certassist_put_in_the_shared_nssd
     tmp_path: Path, pki: TestPKI, login_site: LoginSite, login_server: ClientCertServer
 ) -> None:
     """certassist creates the database in an empty ~/.pki/nssdb before Chromium ever ran."""
-    from certassist.stores.nss import NssStore
-
     bundle = pki.vecozo_personal()
     home = tmp_path / "home"
     nssdb = home / ".pki" / "nssdb"
@@ -88,8 +89,6 @@ def test_chromium_logs_in_only_while_certassist_keeps_the_certificate_in_the_nss
 
     (Chromium 156 does not create a missing ~/.pki/nssdb itself, so NSS's certutil does.)
     """
-    from certassist.stores.nss import NssStore
-
     bundle = pki.vecozo_personal(name="Bram Bakker")
     home = tmp_path / "home"
     nssdb = home / ".pki" / "nssdb"
@@ -124,3 +123,29 @@ def test_chromium_logs_in_only_while_certassist_keeps_the_certificate_in_the_nss
     )
     assert login_server.successes == [], without.describe()
     assert login_server.refused_without_certificate(), without.describe() + login_server.describe()
+
+
+def test_chromium_logs_in_after_certassist_restored_its_own_backup(
+    tmp_path: Path, pki: TestPKI, login_site: LoginSite, login_server: ClientCertServer
+) -> None:
+    """Backup then restore: certassist's backup file, read by certassist into the nssdb."""
+    original = pki.vecozo_personal(name="Dirk de Boer")
+    folder = tmp_path / "usb-stick"
+    folder.mkdir()
+    backup = write_backup(folder, original, PASSWORD)
+    home = tmp_path / "home"
+    nssdb = home / ".pki" / "nssdb"
+    nssdb.mkdir(parents=True)
+    NssStore(nssdb, kind=StoreKind.NSSDB).add(read_certificate_file(backup, PASSWORD))
+    nss_cli.trust_tls_ca(nssdb, login_site.tls_ca_pem)
+
+    run = run_chromium(
+        fresh_user_data_dir(tmp_path, original, "1"),
+        login_server.url,
+        home=home,
+        stop_when=login_server.verdict(),
+    )
+
+    assert set(login_server.fingerprints) == {original.fingerprint}, (
+        run.describe() + login_server.describe()
+    )

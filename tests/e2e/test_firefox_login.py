@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from certassist.core.models import StoreKind
+from certassist.core.reading import read_certificate_file
+from certassist.stores.nss import NssStore
 from tests.pki import TestPKI, pfx
 
-from . import nss_cli
+from . import nss_cli, openssl_cli
 from .browsers import run_firefox
 from .conftest import LoginSite
 from .tls_server import ClientCertServer
@@ -46,8 +48,6 @@ def test_firefox_logs_in_with_the_certificate_certassist_put_in_a_new_profile(
     tmp_path: Path, pki: TestPKI, login_site: LoginSite, login_server: ClientCertServer
 ) -> None:
     """certassist creates the profile's database itself (before Firefox ever ran there)."""
-    from certassist.stores.nss import NssStore
-
     bundle = pki.vecozo_personal()
     profile = tmp_path / "profile"
     profile.mkdir()
@@ -66,8 +66,6 @@ def test_firefox_logs_in_only_while_certassist_keeps_the_certificate_in_its_prof
     tmp_path: Path, pki: TestPKI, login_site: LoginSite, login_server: ClientCertServer
 ) -> None:
     """A profile Firefox made itself: in with the certificate, out again after removal."""
-    from certassist.stores.nss import NssStore
-
     bundle = pki.vecozo_personal(name="Bram Bakker")
     profile = tmp_path / "profile"
     first = run_firefox(profile, "about:blank", home=tmp_path)
@@ -88,3 +86,23 @@ def test_firefox_logs_in_only_while_certassist_keeps_the_certificate_in_its_prof
     )
     assert login_server.successes == [], without.describe()
     assert login_server.refused_without_certificate(), without.describe() + login_server.describe()
+
+
+def test_firefox_logs_in_after_certassist_restored_an_old_windows_style_backup(
+    tmp_path: Path, pki: TestPKI, login_site: LoginSite, login_server: ClientCertServer
+) -> None:
+    """Restore: an RC2/3DES file (as old Windows and `openssl -legacy` write) read by certassist
+    and added to a profile gives a key Firefox can actually sign with."""
+    original = pki.vecozo_personal(name="Dirk de Boer")
+    backup = tmp_path / "dirk.pfx"
+    openssl_cli.export(original, backup, PASSWORD, legacy=True)
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    NssStore(profile, kind=StoreKind.FIREFOX).add(read_certificate_file(backup, PASSWORD))
+    nss_cli.trust_tls_ca(profile, login_site.tls_ca_pem)
+
+    run = run_firefox(profile, login_server.url, home=tmp_path, stop_when=login_server.verdict())
+
+    assert set(login_server.fingerprints) == {original.fingerprint}, (
+        run.describe() + login_server.describe()
+    )
