@@ -1,0 +1,301 @@
+"""Backup files (.pfx/.p12) in a folder — USB stick, network share, other PC — as a store.
+
+A backup is only a backup once it has been read back: `write_backup` writes to a temp file in
+the target folder (mode 0600, fsync), opens that file again with the password, checks the
+certificate and that the key belongs to it, and only then renames it into place. A failure at
+any step leaves no temp or half-written file behind. Next to each file a sidecar with public
+facts (backup_meta) lets certassist list backups without asking for passwords.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.serialization import PrivateFormat, pkcs12
+
+from certassist.core.der import DerError, read_single
+from certassist.core.errors import CertassistError
+from certassist.core.messages import text_only
+from certassist.core.models import Bundle, Classification, StoreEntry, StoreKind, StoreTarget
+from certassist.stores.backup_meta import BackupMeta, read_sidecar, sidecar_path
+from certassist.stores.base import find_entry, verify_added
+from certassist.stores.fileio import atomic_write_bytes, remove_quietly
+
+Encryption = Literal["aes", "3des"]
+ENCRYPTION_NAMES: dict[Encryption, str] = {"aes": "aes-256-pbes2", "3des": "3des-sha1"}
+AES_KDF_ROUNDS = 600_000  # what NSS uses; the password is typed by a person
+LEGACY_KDF_ROUNDS = 2048  # 3DES/SHA-1 files are for old Windows versions, which expect this
+BACKUP_SUFFIXES = (".pfx", ".p12")
+PasswordProvider = Callable[[Path], str | None]
+WHEN_UNKNOWN = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def pfx_bytes(
+    bundle: Bundle, password: str, encryption: Encryption = "aes", kdf_rounds: int | None = None
+) -> bytes:
+    if encryption == "aes":
+        builder = (
+            PrivateFormat.PKCS12.encryption_builder()
+            .kdf_rounds(kdf_rounds or AES_KDF_ROUNDS)
+            .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
+            .hmac_hash(hashes.SHA256())
+        )
+    else:
+        builder = (
+            PrivateFormat.PKCS12.encryption_builder()
+            .kdf_rounds(kdf_rounds or LEGACY_KDF_ROUNDS)
+            .key_cert_algorithm(pkcs12.PBES.PBESv1SHA1And3KeyTripleDESCBC)
+            .hmac_hash(hashes.SHA1())
+        )
+    name = bundle.friendly_name.encode("utf-8") if bundle.friendly_name else None
+    return pkcs12.serialize_key_and_certificates(
+        name,
+        bundle.key,  # type: ignore[arg-type]
+        bundle.leaf,
+        list(bundle.chain) or None,
+        builder.build(password.encode("utf-8")),
+    )
+
+
+def load_backup_bytes(data: bytes, password: str, name: str) -> Bundle:
+    """Tell a wrong password from a damaged file: damage shows in the outer DER structure."""
+    try:
+        parsed = pkcs12.load_pkcs12(data, password.encode("utf-8"))
+    except ValueError as exc:
+        try:
+            read_single(data, 0x30)
+        except DerError:
+            raise CertassistError("E-backup-damaged", file=name) from exc
+        raise CertassistError("E-backup-wrong-password", file=name) from exc
+    if parsed.cert is None:
+        raise CertassistError("E-backup-no-certificate", file=name)
+    friendly = parsed.cert.friendly_name
+    return Bundle(
+        leaf=parsed.cert.certificate,
+        chain=tuple(c.certificate for c in parsed.additional_certs),
+        key=parsed.key,
+        friendly_name=friendly.decode("utf-8", errors="replace") if friendly else None,
+    )
+
+
+def open_backup(path: Path, password: str) -> Bundle:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CertassistError("E-backup-unreadable", file=str(path), reason=str(exc)) from exc
+    return load_backup_bytes(data, password, path.name)
+
+
+def default_stem(bundle: Bundle) -> str:
+    """Readable on a USB stick: who/what and until when, no characters Windows refuses."""
+    cns = [a.value for a in bundle.leaf.subject if a.oid.dotted_string == "2.5.4.3"]
+    base = str(cns[0]) if cns else f"certificaat-{bundle.fingerprint[:8]}"
+    safe = re.sub(r"[^\w .-]+", "_", base, flags=re.UNICODE).strip(" .") or "certificaat"
+    until = bundle.leaf.not_valid_after_utc.date().isoformat()
+    return f"{safe[:60]} geldig-tot-{until}"
+
+
+def free_backup_path(folder: Path, stem: str) -> Path:
+    """`stem.pfx`, else `stem (2).pfx`, …: an existing backup is never overwritten."""
+    candidate = folder / f"{stem}.pfx"
+    number = 2
+    while candidate.exists() or sidecar_path(candidate).exists():
+        candidate = folder / f"{stem} ({number}).pfx"
+        number += 1
+    return candidate
+
+
+def write_backup(
+    folder: Path,
+    bundle: Bundle,
+    password: str,
+    encryption: Encryption = "aes",
+    file_stem: str | None = None,
+    *,
+    classification: Classification | None = None,
+    now: datetime | None = None,
+    kdf_rounds: int | None = None,
+) -> Path:
+    """Write, read back, verify, then rename into place; returns the new file's path."""
+    if bundle.key is None:
+        raise CertassistError("E-store-no-key", store=str(folder))
+    if not bundle.key_matches():
+        raise CertassistError("E-backup-key-mismatch")
+    if not password:
+        raise CertassistError("E-backup-password-empty")
+    if not folder.is_dir():
+        raise CertassistError("E-backup-folder-missing", folder=str(folder))
+    stem = file_stem or default_stem(bundle)
+    try:
+        target = free_backup_path(folder, stem)
+    except OSError as exc:  # e.g. a name too long for this file system
+        raise CertassistError("E-backup-write-failed", file=stem, reason=str(exc)) from exc
+    data = pfx_bytes(bundle, password, encryption, kdf_rounds)
+
+    def verify(written: Path) -> None:
+        back = open_backup(written, password)
+        if back.fingerprint != bundle.fingerprint or not back.key_matches():
+            raise CertassistError("E-backup-verify-failed", file=target.name)
+
+    try:
+        atomic_write_bytes(target, data, verify=verify)
+    except OSError as exc:
+        raise CertassistError("E-backup-write-failed", file=str(target), reason=str(exc)) from exc
+    meta = BackupMeta.for_bundle(
+        bundle, ENCRYPTION_NAMES[encryption], now or datetime.now(UTC), classification
+    )
+    try:
+        atomic_write_bytes(sidecar_path(target), meta.to_json().encode("utf-8"))
+    except OSError as exc:
+        remove_quietly(target)  # all or nothing: a backup certassist cannot list is a surprise
+        raise CertassistError("E-backup-write-failed", file=str(target), reason=str(exc)) from exc
+    return target
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """A backup in the folder; `meta` is None when it has no (valid) sidecar: password needed."""
+
+    path: Path
+    meta: BackupMeta | None
+
+    @property
+    def fingerprint(self) -> str | None:
+        return self.meta.fingerprint if self.meta else None
+
+    @property
+    def needs_password_to_identify(self) -> bool:
+        return self.meta is None
+
+
+class Pkcs12FolderStore:
+    def __init__(
+        self,
+        folder: Path,
+        password_provider: PasswordProvider | None = None,
+        label: str | None = None,
+        *,
+        encryption: Encryption = "aes",
+        kdf_rounds: int | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.folder = folder
+        self.store_id = f"pkcs12:{folder}"
+        self.label = label or text_only("L-backup-folder", folder=str(folder))
+        self.target = StoreTarget(StoreKind.PKCS12_FOLDER)
+        self._passwords = password_provider
+        self._encryption: Encryption = encryption
+        self._kdf_rounds = kdf_rounds
+        self._clock = clock
+
+    @property
+    def available(self) -> bool:
+        return self.unavailable_reason is None
+
+    @property
+    def unavailable_reason(self) -> CertassistError | None:
+        if not self.folder.is_dir():
+            return CertassistError("E-backup-folder-missing", folder=str(self.folder))
+        return None
+
+    def backups(self) -> list[BackupFile]:
+        """Every .pfx/.p12 file, with its sidecar facts when it has trustworthy ones."""
+        reason = self.unavailable_reason
+        if reason is not None:
+            raise reason
+        files = sorted(
+            p for p in self.folder.iterdir() if p.suffix.lower() in BACKUP_SUFFIXES and p.is_file()
+        )
+        return [BackupFile(p, read_sidecar(p)) for p in files]
+
+    def list(self) -> list[StoreEntry]:
+        entries: dict[str, StoreEntry] = {}
+        for backup in self.backups():
+            if backup.meta is None:
+                continue
+            entries.setdefault(
+                backup.meta.fingerprint,
+                StoreEntry(
+                    store_id=self.store_id,
+                    fingerprint=backup.meta.fingerprint,
+                    der=backup.meta.cert_der,
+                    has_key=True,  # written and verified with its key by write_backup
+                    exportable=True,
+                    nickname=backup.path.name,
+                ),
+            )
+        return list(entries.values())
+
+    def get(self, fingerprint: str) -> StoreEntry | None:
+        return find_entry(self.list(), fingerprint)
+
+    def add(self, bundle: Bundle) -> StoreEntry:
+        if bundle.key is None:
+            raise CertassistError("E-store-no-key", store=self.label)
+        target = free_backup_path(self.folder, default_stem(bundle))
+        password = self._password_for(target)
+        write_backup(
+            self.folder,
+            bundle,
+            password,
+            self._encryption,
+            target.stem,
+            now=self._clock(),
+            kdf_rounds=self._kdf_rounds,
+        )
+        return verify_added(self, bundle)
+
+    def export(self, fingerprint: str) -> Bundle:
+        """The newest backup of that certificate; one whose sidecar lies is skipped."""
+        mismatch: CertassistError | None = None
+        for backup in self._candidates(fingerprint):
+            bundle = open_backup(backup.path, self._password_for(backup.path))
+            if bundle.fingerprint != backup.fingerprint:
+                mismatch = mismatch or CertassistError(
+                    "E-backup-sidecar-mismatch", file=backup.path.name
+                )
+                continue
+            if bundle.key is None or not bundle.key_matches():
+                raise CertassistError("E-store-no-key", store=self.label)
+            return bundle
+        assert mismatch is not None
+        raise mismatch
+
+    def remove(self, fingerprint: str) -> None:
+        matches = [b for b in self.backups() if b.fingerprint == fingerprint.upper()]
+        if not matches:
+            raise CertassistError("E-store-not-found", store=self.label, fingerprint=fingerprint)
+        for backup in matches:
+            backup.path.unlink()
+            remove_quietly(sidecar_path(backup.path))
+
+    def adopt(
+        self, path: Path, password: str, classification: Classification | None = None
+    ) -> BackupMeta:
+        """Open a backup that has no sidecar (made elsewhere) and write one, so it lists."""
+        bundle = open_backup(path, password)
+        meta = BackupMeta.for_bundle(bundle, "unknown", self._clock(), classification)
+        atomic_write_bytes(sidecar_path(path), meta.to_json().encode("utf-8"))
+        return meta
+
+    def _candidates(self, fingerprint: str) -> tuple[BackupFile, ...]:
+        matches = [b for b in self.backups() if b.fingerprint == fingerprint.upper()]
+        if not matches:
+            raise CertassistError("E-store-not-found", store=self.label, fingerprint=fingerprint)
+        return tuple(sorted(matches, key=_created, reverse=True))
+
+    def _password_for(self, path: Path) -> str:
+        password = self._passwords(path) if self._passwords else None
+        if not password:
+            raise CertassistError("E-backup-password-needed", file=path.name)
+        return password
+
+
+def _created(backup: BackupFile) -> datetime:
+    return backup.meta.created if backup.meta else WHEN_UNKNOWN
