@@ -74,8 +74,10 @@ def pfx(
     aes: PBES2 (PBKDF2-SHA256, AES-256-CBC) with an HMAC-SHA256 MAC, today's default.
     3des: pbeWithSHA1And3-KeyTripleDES-CBC with a SHA-1 MAC (Windows before 2019).
     rc2-40: certificates under RC2-40, key under 3DES (`openssl pkcs12 -export -legacy`).
-    none / password None: no encryption and no MAC at all. Password "" is a real (empty)
-    password, distinct from None; cryptography refuses it, so OpenSSL writes that file.
+    none / password None: key and certificates in plain bags; cryptography still adds a MAC
+    under the empty password, which `openssl pkcs12` and `pk12util -W ""` accept.
+    Password "" is a real (empty) password, distinct from None: encrypted bags, written by
+    OpenSSL because cryptography refuses empty passwords.
     """
     name = bundle.friendly_name.encode() if bundle.friendly_name else None
     cas = list(bundle.chain) if with_chain else None

@@ -1,4 +1,4 @@
-"""Issuing made-up certificates: the CA hierarchy and one method per kind of certificate.
+"""Issuing made-up certificates: one method per kind of certificate.
 
 Every method returns a `Bundle` (leaf, issuing CA chain without the root, key, friendly name)
 with validity counted from the injected `today`. A `public_key` argument issues for a key the
@@ -11,14 +11,13 @@ import ipaddress
 from datetime import date, timedelta
 
 from cryptography import x509
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
-from certassist.core.models import Bundle, Environment, Kind
+from certassist.core.models import Bundle, Environment
 from certassist.demo import pki_names as n
-from certassist.demo.pki_ca import Ca, Extension, ca_name, issue_leaf, key_usage, make_ca, name
-from certassist.demo.pki_keys import KeyPool
+from certassist.demo.pki_ca import Ca, Extension, issue_leaf, key_usage, name
+from certassist.demo.pki_hierarchy import CaHierarchy, uzi_env
 from certassist.demo.pki_names import LONG_OTHERNAME_SERVER_VALUE, uzi_value
 
 DEFAULT_PRACTICE = "Huisartsenpraktijk De Linde (VERZONNEN)"
@@ -30,106 +29,8 @@ DEFAULT_USER_NUMBER: dict[Environment, str] = {
 CLIENT_AUTH = x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CLIENT_AUTH])
 
 
-def _uzi_env(environment: Environment) -> Environment:
-    """UZI knows production and test only; acceptance maps onto test."""
-    return Environment.PRODUCTION if environment is Environment.PRODUCTION else Environment.TEST
-
-
-class IssuingPKI:
-    """All made-up CAs of one test run; CAs are created on first use (keys come from a pool)."""
-
-    def __init__(self, today: date | None = None) -> None:
-        self.today = today if today is not None else date.today()
-        self._keys = KeyPool()
-        self._cas: dict[str, Ca] = {}
-
-    # --- CAs -----------------------------------------------------------------------------
-
-    def _root(self, cn: str, org: str) -> Ca:
-        if cn not in self._cas:
-            self._cas[cn] = make_ca(ca_name(cn, org), self._keys.take(), self.today)
-        return self._cas[cn]
-
-    def _issuing(self, cn: str, org: str, parent: Ca) -> Ca:
-        if cn not in self._cas:
-            self._cas[cn] = make_ca(ca_name(cn, org), self._keys.take(), self.today, parent)
-        return self._cas[cn]
-
-    def vecozo_ca(self, environment: Environment = Environment.PRODUCTION) -> Ca:
-        root = self._root(n.VECOZO_ROOT_CN, n.VECOZO_ORG)
-        return self._issuing(n.VECOZO_CA_CN[environment], n.VECOZO_ORG, root)
-
-    def uzi_ca(self, card_type: str = "S", environment: Environment = Environment.PRODUCTION) -> Ca:
-        """`S` is the Private Server CA (under the private root); Z/N/M the card CAs."""
-        if card_type == "S":
-            root = self._root(n.UZI_PRIVATE_ROOT_CN, n.UZI_ROOT_ORG)
-        else:
-            root = self._root(n.UZI_CARD_ROOT_CN, n.UZI_ROOT_ORG)
-        return self._issuing(n.uzi_ca_cn(_uzi_env(environment), card_type), n.CIBG, root)
-
-    def other_ca(self) -> Ca:
-        return self._root(n.OTHER_CA_CN, n.FICTIVE_ORG)
-
-    def tls_ca(self) -> Ca:
-        return self._root(n.TLS_CA_CN, n.FICTIVE_ORG)
-
-    def ca_for(
-        self,
-        kind: Kind | str = Kind.VECOZO_PERSONAL,
-        environment: Environment = Environment.PRODUCTION,
-        card_type: str = "Z",
-    ) -> Ca:
-        """The issuing CA of a kind of certificate (its `.root` is the trust anchor)."""
-        kind = Kind(kind)
-        if kind in (Kind.VECOZO_PERSONAL, Kind.VECOZO_SYSTEM):
-            return self.vecozo_ca(environment)
-        if kind is Kind.UZI_SERVER:
-            return self.uzi_ca("S", environment)
-        if kind is Kind.UZI_CARD:
-            return self.uzi_ca(card_type, environment)
-        return self.other_ca()
-
-    def ca_pem(
-        self,
-        kind: Kind | str = Kind.VECOZO_PERSONAL,
-        environment: Environment = Environment.PRODUCTION,
-        card_type: str = "Z",
-    ) -> bytes:
-        """The made-up root for a kind, as PEM: what a test server or NSS db should trust."""
-        return self.ca_for(kind, environment, card_type).root.cert.public_bytes(
-            serialization.Encoding.PEM
-        )
-
-    def issuing_ca_pem(
-        self,
-        kind: Kind | str = Kind.VECOZO_PERSONAL,
-        environment: Environment = Environment.PRODUCTION,
-        card_type: str = "Z",
-    ) -> bytes:
-        return self.ca_for(kind, environment, card_type).cert.public_bytes(
-            serialization.Encoding.PEM
-        )
-
-    def tls_ca_pem(self) -> bytes:
-        return self.tls_ca().cert.public_bytes(serialization.Encoding.PEM)
-
-    def ca_certificates(self) -> list[x509.Certificate]:
-        """Every made-up root (created if needed), for trusting all of them at once."""
-        for environment in Environment:
-            self.vecozo_ca(environment)
-            for card_type in ("S", "Z", "N", "M"):
-                self.uzi_ca(card_type, environment)
-        self.other_ca()
-        self.tls_ca()
-        return [ca.cert for ca in self._cas.values() if ca.parent is None]
-
-    def root_of(self, bundle: Bundle) -> x509.Certificate:
-        """The made-up root a bundle chains to (its trust anchor in `openssl verify`)."""
-        top = bundle.chain[-1] if bundle.chain else bundle.leaf
-        for ca in self._cas.values():
-            if ca.parent is None and ca.cert.subject == top.issuer:
-                return ca.cert
-        raise LookupError(f"not issued by this PKI: {top.issuer.rfc4514_string()}")
+class IssuingPKI(CaHierarchy):
+    """One method per kind of certificate, on top of the made-up CA hierarchy."""
 
     # --- leaves ----------------------------------------------------------------------------
 
@@ -143,11 +44,14 @@ class IssuingPKI:
         friendly_name: str,
         public_key: CertificatePublicKeyTypes | None = None,
     ) -> Bundle:
-        key = None if public_key is not None else self._keys.take()
+        key = None
+        if public_key is None:
+            key = self._keys.take()
+            public_key = key.public_key()
         leaf = issue_leaf(
             ca,
             subject,
-            public_key if public_key is not None else key.public_key(),  # type: ignore[union-attr]
+            public_key,
             not_before if not_before is not None else self.today,
             days_valid,
             extensions,
@@ -231,7 +135,7 @@ class IssuingPKI:
         organisation: str = DEFAULT_PRACTICE,
         public_key: CertificatePublicKeyTypes | None = None,
     ) -> Bundle:
-        env = _uzi_env(environment)
+        env = uzi_env(environment)
         value = uzi_value(n.uzi_oid_ca(env, "S"), uzi_number, "S", subscriber, "00.000", "0" * 8)
         general: list[x509.GeneralName] = [
             x509.DNSName(host),
@@ -266,9 +170,14 @@ class IssuingPKI:
         )
 
     def long_othername_server(self) -> Bundle:
-        """A production server certificate whose otherName value is exactly 64 characters."""
+        """A production server certificate whose otherName value is exactly 64 characters
+        (`LONG_OTHERNAME_SERVER_VALUE`): the length a parser that strips DER bytes by hand
+        gets wrong, because the IA5String header is then two bytes that look like text."""
         bundle = self.uzi_server(uzi_number="123456789", subscriber="12345678")
-        assert len(LONG_OTHERNAME_SERVER_VALUE) == 64
+        sans = bundle.leaf.extensions.get_extension_for_class(x509.SubjectAlternativeName)
+        values = sans.value.get_values_for_type(x509.OtherName)
+        if n.der_ia5(LONG_OTHERNAME_SERVER_VALUE) not in [v.value for v in values]:
+            raise AssertionError("the 64-character otherName went missing")
         return bundle
 
     def uzi_card(
@@ -289,7 +198,7 @@ class IssuingPKI:
         here only so stores and tests can hold it)."""
         if card_type not in n.UZI_CARD_CA_CN:
             raise ValueError(f"card type must be Z, N or M, not {card_type!r}")
-        env = _uzi_env(environment)
+        env = uzi_env(environment)
         role = role if card_type == "Z" else "00.000"
         value = uzi_value(
             n.uzi_oid_ca(env, card_type), uzi_number, card_type, subscriber, role, agb

@@ -44,6 +44,12 @@ def pki() -> TestPKI:
     return TestPKI(TODAY)
 
 
+@pytest.fixture(scope="module")
+def anna(pki: TestPKI) -> Bundle:
+    """One personal certificate for the file-format tests (saves key generation)."""
+    return pki.vecozo_personal()
+
+
 def openssl(
     *args: str, data: bytes | None = None, password: str | None = None
 ) -> subprocess.CompletedProcess[str]:
@@ -97,10 +103,9 @@ ALGORITHMS = {
 
 @pytest.mark.parametrize("encryption", ["aes", "3des", "rc2-40"])
 def test_pfx_opens_with_its_password_and_reports_its_algorithm(
-    pki: TestPKI, tmp_path: Path, encryption: str
+    anna: Bundle, tmp_path: Path, encryption: str
 ) -> None:
-    bundle = pki.vecozo_personal()
-    path = write(tmp_path, "backup.pfx", pfx(bundle, "Geheim wachtwoord!", encryption))  # type: ignore[arg-type]
+    path = write(tmp_path, "backup.pfx", pfx(anna, "Geheim wachtwoord!", encryption))  # type: ignore[arg-type]
     opened = pfx_info(path, "Geheim wachtwoord!")
     assert opened.returncode == 0, opened.stderr
     for expected in ALGORITHMS[encryption]:
@@ -112,51 +117,49 @@ def test_pfx_opens_with_its_password_and_reports_its_algorithm(
 
 @pytest.mark.parametrize("encryption", ["aes", "3des", "rc2-40"])
 def test_pfx_carries_friendly_name_key_and_chain(
-    pki: TestPKI, tmp_path: Path, encryption: str
+    anna: Bundle, tmp_path: Path, encryption: str
 ) -> None:
-    bundle = pki.vecozo_personal()
-    path = write(tmp_path, "b.pfx", pfx(bundle, "pw", encryption))  # type: ignore[arg-type]
+    path = write(tmp_path, "b.pfx", pfx(anna, "pw", encryption))  # type: ignore[arg-type]
     dump = openssl(
         "pkcs12", "-legacy", "-passin", "env:PW", "-in", str(path), "-nodes", password="pw"
     )
     assert dump.returncode == 0, dump.stderr
     assert dump.stdout.count("BEGIN CERTIFICATE") == 2  # leaf + issuing CA
     assert "PRIVATE KEY" in dump.stdout
-    assert f"friendlyName: {bundle.friendly_name}" in dump.stdout
-    leaf_only = write(tmp_path, "l.pfx", pfx(bundle, "pw", encryption, with_chain=False))  # type: ignore[arg-type]
+    assert f"friendlyName: {anna.friendly_name}" in dump.stdout
+    leaf_only = write(tmp_path, "l.pfx", pfx(anna, "pw", encryption, with_chain=False))  # type: ignore[arg-type]
     dump = openssl(
         "pkcs12", "-legacy", "-passin", "env:PW", "-in", str(leaf_only), "-nokeys", password="pw"
     )
     assert dump.stdout.count("BEGIN CERTIFICATE") == 1
 
 
-def test_pfx_iterations_are_honoured(pki: TestPKI, tmp_path: Path) -> None:
-    path = write(tmp_path, "i.pfx", pfx(pki.vecozo_personal(), "pw", "aes", iterations=1234))
+def test_pfx_iterations_are_honoured(anna: Bundle, tmp_path: Path) -> None:
+    path = write(tmp_path, "i.pfx", pfx(anna, "pw", "aes", iterations=1234))
     assert "Iteration 1234" in pfx_info(path, "pw").stderr
 
 
-def test_pfx_without_password_has_plain_bags(pki: TestPKI, tmp_path: Path) -> None:
-    path = write(tmp_path, "n.pfx", pfx(pki.vecozo_personal(), None, "none"))
+def test_pfx_without_password_has_plain_bags(anna: Bundle, tmp_path: Path) -> None:
+    path = write(tmp_path, "n.pfx", pfx(anna, None, "none"))
     info = pfx_info(path, "")
     assert info.returncode == 0, info.stderr
     assert "Key bag" in info.stderr and "Shrouded" not in info.stderr
     assert "Encrypted data" not in info.stderr
 
 
-def test_empty_password_is_a_real_password(pki: TestPKI, tmp_path: Path) -> None:
-    path = write(tmp_path, "e.pfx", pfx(pki.vecozo_personal(), "", "aes"))
+def test_empty_password_is_a_real_password(anna: Bundle, tmp_path: Path) -> None:
+    path = write(tmp_path, "e.pfx", pfx(anna, "", "aes"))
     opened = pfx_info(path, "")
     assert opened.returncode == 0, opened.stderr
     assert "Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC" in opened.stderr
     assert pfx_info(path, "x").returncode != 0
 
 
-def test_pfx_refuses_contradictions(pki: TestPKI) -> None:
-    bundle = pki.vecozo_personal()
+def test_pfx_refuses_contradictions(anna: Bundle) -> None:
     with pytest.raises(ValueError):
-        pfx(bundle, "pw", "none")
+        pfx(anna, "pw", "none")
     with pytest.raises(ValueError):
-        pfx(bundle, None, "3des")
+        pfx(anna, None, "3des")
 
 
 # --- UZI otherName ---------------------------------------------------------------------------
@@ -470,7 +473,7 @@ def test_uzi_server_numbers_reach_the_core(pki: TestPKI) -> None:
 # --- other file formats ------------------------------------------------------------------------
 
 
-def test_p7b_der_and_pem_files(pki: TestPKI, tmp_path: Path) -> None:
+def test_p7b_der_and_pem_files(pki: TestPKI, anna: Bundle, tmp_path: Path) -> None:
     bundle = pki.uzi_server()
     p7 = write(tmp_path, "c.p7b", p7b(bundle))
     printed = openssl("pkcs7", "-inform", "DER", "-in", str(p7), "-print_certs")
@@ -478,22 +481,48 @@ def test_p7b_der_and_pem_files(pki: TestPKI, tmp_path: Path) -> None:
     cer = write(tmp_path, "c.cer", der(bundle))
     fp = openssl("x509", "-inform", "DER", "-in", str(cer), "-noout", "-fingerprint", "-sha256")
     assert fp.stdout.strip().split("=")[1].replace(":", "") == bundle.fingerprint
-    both = pem_bundle(bundle, pki.vecozo_personal(), pki.ca_certificates()[0])
+    both = pem_bundle(bundle, anna, pki.ca_certificates()[0])
     assert both.count(b"BEGIN CERTIFICATE") == 5
     with_key = pem(bundle, include_key=True, key_password="sleutel")
     assert b"ENCRYPTED PRIVATE KEY" in with_key
 
 
-def test_pkcs8_key_with_password(pki: TestPKI) -> None:
-    bundle = pki.vecozo_personal()
-    locked = pkcs8_key(bundle, "sleutel")
+def test_pkcs8_key_with_password(anna: Bundle) -> None:
+    locked = pkcs8_key(anna, "sleutel")
     assert b"BEGIN ENCRYPTED PRIVATE KEY" in locked
     good = openssl("pkey", "-passin", "env:PW", "-pubout", data=locked, password="sleutel")
-    assert good.stdout == public_key_of_cert(bundle)
+    assert good.stdout == public_key_of_cert(anna)
     assert openssl("pkey", "-passin", "env:PW", data=locked, password="fout").returncode != 0
-    assert b"BEGIN PRIVATE KEY" in pkcs8_key(bundle)
+    assert b"BEGIN PRIVATE KEY" in pkcs8_key(anna)
 
 
 def test_tls_server_bundle_names(pki: TestPKI) -> None:
     out = openssl("x509", "-noout", "-ext", "subjectAltName", data=pem(pki.tls_server_bundle()))
     assert "IP Address:127.0.0.1" in out.stdout and "DNS:localhost" in out.stdout
+
+
+@pytest.mark.skipif(shutil.which("pk12util") is None, reason="needs pk12util (libnss3-tools)")
+def test_nss_imports_every_variant(pki: TestPKI, tmp_path: Path) -> None:
+    """NSS (what Firefox uses) is the second oracle: every variant imports with its key."""
+    db = f"sql:{tmp_path / 'db'}"
+    (tmp_path / "db").mkdir()
+    subprocess.run(["certutil", "-N", "-d", db, "--empty-password"], check=True, timeout=30)
+    variants = [("aes", "pw"), ("3des", "pw"), ("rc2-40", "pw"), ("none", None), ("aes", "")]
+    names = []
+    for index, (encryption, password) in enumerate(variants):
+        bundle = pki.vecozo_personal(f"NSS {encryption} {index}")
+        path = write(tmp_path, f"{index}.pfx", pfx(bundle, password, encryption))  # type: ignore[arg-type]
+        # a real password goes through a file descriptor; an empty one cannot (pk12util
+        # refuses an empty password file), and is no secret
+        how = ["-w", "/dev/stdin"] if password else ["-W", ""]
+        imported = subprocess.run(
+            ["pk12util", "-i", str(path), "-d", db, *how],
+            input=(password or "").encode(),
+            capture_output=True,
+            check=False,
+            timeout=30,
+        )
+        assert imported.returncode == 0, (encryption, password, imported.stderr)
+        names.append(bundle.friendly_name)
+    keys = subprocess.run(["certutil", "-K", "-d", db], capture_output=True, text=True, timeout=30)
+    assert all(name and name in keys.stdout for name in names), keys.stdout
