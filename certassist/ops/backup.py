@@ -26,7 +26,7 @@ from certassist.ops.base import (
     Steps,
     require_confirmations,
 )
-from certassist.ops.common import audit, evaluate
+from certassist.ops.common import audit, evaluate, guarded
 from certassist.ops.disk import on_system_disk
 from certassist.ops.files import (
     BackupWriter,
@@ -94,7 +94,8 @@ class BackupOperation:
         for store, fingerprint in sources:
             if not store.available:
                 raise store.unavailable_reason or CertassistError("E-ops-store-unavailable")
-            entries = store.list()
+            with guarded(store):
+                entries = store.list()
             if fingerprint is not None:
                 entries = [e for e in entries if e.fingerprint == fingerprint.upper()]
                 if not entries:
@@ -180,7 +181,8 @@ class BackupOperation:
 
     def _one(self, plan: BackupPlan, item: BackupItem, steps: Steps) -> Path:
         steps.next("P-ops-export")
-        bundle = item.store.export(item.info.fingerprint)
+        with guarded(item.store):
+            bundle = item.store.export(item.info.fingerprint)
         if not bundle.key_matches():
             raise CertassistError("E-store-no-key", store=item.store.label)
         steps.next("P-ops-write-backup")

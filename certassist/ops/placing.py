@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from certassist.core.errors import CertassistError
 from certassist.core.models import Action, Bundle, CertInfo
 from certassist.ops.base import Confirm, Notice, OpContext, Steps
-from certassist.ops.common import Evaluation, audit, evaluate, place
+from certassist.ops.common import Evaluation, audit, evaluate, guarded, place
 from certassist.stores.base import CertStore
 
 
@@ -77,7 +77,8 @@ def check_placements(
         rules.update(found.rule_ids)
         if found.needs_holder:
             needs.add(Confirm.HOLDER)
-        entry = store.get(info.fingerprint)
+        with guarded(store):
+            entry = store.get(info.fingerprint)
         placements.append(Placement(store, entry is not None and entry.has_key))
     return PlacementCheck(
         tuple(placements), tuple(blockers), tuple(warnings), tuple(sorted(rules)), frozenset(needs)
