@@ -16,7 +16,14 @@ from certassist.cli.common import EXIT_USAGE, run_command
 
 # Each module has `register(subparsers) -> None`; its parser sets `func(args) -> int`.
 # Importing `certassist.cli.list` binds the name `list` in this module: never call the builtin here.
-COMMAND_MODULES: tuple[str, ...] = ("inspect", "list")
+COMMAND_MODULES: tuple[str, ...] = (
+    "inspect",
+    "list",
+    "check",
+    "renew",
+    "reminders",
+    "settings_cmd",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,108 @@
+"""`certassist check [--json] [--notify] [--ics FILE]`: what is due, for people and for tasks.
+
+Exit code 0 nothing due, 1 something due soon, 2 something overdue or expired: the daily
+scheduled task (`certassist reminders enable`) runs `check --notify` and only bothers a person
+when something is due. Production is listed first; acceptance/test apart (R10).
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from certassist.cli.common import emit_json, language
+from certassist.core.messages import render, text_only
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "check", help="wat moet er gebeuren? / what is due? (exit 0/1/2)"
+    )
+    parser.add_argument("--json", action="store_true", help="uitvoer als JSON / JSON output")
+    parser.add_argument("--notify", action="store_true", help="melding tonen als er iets is")
+    parser.add_argument("--ics", type=Path, help="agenda (.ics) met alle datums schrijven")
+    parser.add_argument("--settings", type=Path, help="praktijkinstellingen (JSON-bestand)")
+    parser.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+    parser.set_defaults(func=run)
+
+
+def settings_file(args: argparse.Namespace) -> Any:
+    from certassist.core.settings import SettingsFile, default_settings_path
+
+    return SettingsFile(getattr(args, "settings", None) or default_settings_path())
+
+
+def local_and_backup_stores(
+    args: argparse.Namespace, folders: tuple[Path, ...]
+) -> tuple[list[Any], list[Any]]:
+    """The PC's stores (or the demo sandbox) and one folder store per registered backup folder."""
+    from certassist.cli.list import _stores
+    from certassist.stores.pkcs12file import Pkcs12FolderStore
+
+    backups = [] if getattr(args, "demo", False) else [Pkcs12FolderStore(f) for f in folders]
+    return _stores(args), backups
+
+
+def _print_item(item: Any, lang: str) -> None:
+    kind = text_only(f"L-renewal-kind-{item.kind.value}", lang)
+    state = text_only(f"L-check-state-{item.state}", lang)
+    print(f"[{state}] {item.label} ({kind})")
+    print(f"    {render(item.message_id, lang, **item.params)}")
+    if item.next_date and item.next_date_label:
+        label = text_only(item.next_date_label, lang)
+        print(f"    {text_only('I-check-next-date', lang, label=label, date=item.next_date)}")
+    if item.places:
+        print(f"    {text_only('I-check-places', lang, places=', '.join(item.places))}")
+    for note in item.notes:
+        print(f"    {render(note.message_id, lang, **note.params)}")
+
+
+def print_report(report: Any, lang: str) -> None:
+    if not report.items:
+        print(text_only("I-check-nothing-due", lang))
+    if report.production:
+        print(text_only("I-check-heading-production", lang))
+        for item in report.production:
+            _print_item(item, lang)
+    if report.non_production:  # R10: a separate block, never mixed into production
+        print()
+        print(text_only("I-check-heading-other", lang))
+        for item in report.non_production:
+            _print_item(item, lang)
+    if report.unavailable:
+        print()
+        print(text_only("I-check-heading-unavailable", lang))
+        for u in report.unavailable:
+            print(f"    {u.label}: {render(u.message_id, lang, **u.params)}")
+    if report.items and not report.due():
+        print(text_only("I-check-nothing-due", lang))
+
+
+def run(args: argparse.Namespace) -> int:
+    from certassist.ops.check import run_check
+
+    lang = language(args)
+    today = args.today or date.today()
+    settings = settings_file(args).load()
+    stores, backups = local_and_backup_stores(args, settings.backup_folders)
+    report = run_check(stores, backups, settings, today)
+    if args.ics:
+        from certassist.ops.calendar_export import build_calendar, write_calendar
+
+        text = build_calendar(report, datetime.now(UTC), lang, settings.uzi_recommend_weeks)
+        path = write_calendar(text, args.ics)
+        if not args.json:
+            print(render("I-ics-written", lang, count=text.count("BEGIN:VEVENT"), path=path))
+    if args.json:
+        emit_json(report.to_json())
+    else:
+        print_report(report, lang)
+    if args.notify:
+        from certassist.ops.reminders import notification_text, show_notification
+
+        note = notification_text(report, lang)
+        if note is not None:
+            show_notification(note)
+    return report.exit_code

@@ -1,0 +1,59 @@
+"""`certassist reminders enable|disable|status`: the daily check as a Windows scheduled task."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from typing import Any
+
+from certassist.cli.common import emit_json, language
+from certassist.core.messages import render
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "reminders", help="dagelijkse herinnering aan/uit / daily reminder on/off"
+    )
+    verbs = parser.add_subparsers(dest="verb", required=True)
+    enable = verbs.add_parser("enable", help="dagelijks controleren / check daily")
+    enable.add_argument("--time", default="09:00", help="tijdstip UU:MM (standaard 09:00)")
+    verbs.add_parser("disable", help="herinnering uitzetten / turn off")
+    verbs.add_parser("status", help="staat de herinnering aan? / is it on?")
+    parser.add_argument("--json", action="store_true", help="uitvoer als JSON / JSON output")
+    parser.set_defaults(func=run)
+
+
+def program_path() -> str:
+    """What the task starts: the installed certassist.exe, or the `certassist` script."""
+    if getattr(sys, "frozen", False):
+        return sys.executable
+    return shutil.which("certassist") or sys.argv[0]
+
+
+def run(args: argparse.Namespace) -> int:
+    from certassist.ops.reminders import TASK_NAME, Reminders
+
+    lang = language(args)
+    reminders = Reminders(program_path())
+    if args.verb == "enable":
+        status = reminders.enable(args.time)
+    elif args.verb == "disable":
+        reminders.disable()
+        status = reminders.status()
+    else:
+        status = reminders.status()
+    if args.json:
+        emit_json(
+            {
+                "enabled": status.enabled,
+                "next_run": status.next_run,
+                "command": status.command,
+                "task": TASK_NAME,
+            }
+        )
+    elif status.enabled:
+        print(render("I-reminders-enabled", lang, task=TASK_NAME, next_run=status.next_run or "?"))
+    else:
+        print(render("I-reminders-disabled", lang))
+    return 0

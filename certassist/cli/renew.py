@@ -1,0 +1,309 @@
+"""`certassist renew uzi start|list|pair` and `certassist renew vecozo|vecozo-install`.
+
+UZI server: a new key and request now, pairing when the certificate arrives (weeks later).
+VECOZO: certassist prepares the step on VECOZO's site (who, which page, which browser), waits
+for the new certificate to appear and then asks for the backup (R9).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from certassist.cli.common import emit_json, language, read_password
+from certassist.core.errors import CertassistError
+from certassist.core.messages import render, text_only
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("renew", help="vernieuwen / renew (UZI, VECOZO)")
+    parser.add_argument("--json", action="store_true", help="uitvoer als JSON / JSON output")
+    parser.add_argument("--settings", type=Path, help="praktijkinstellingen (JSON-bestand)")
+    parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)  # pending renewals
+    parser.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+    what = parser.add_subparsers(dest="what", required=True)
+
+    uzi = what.add_parser("uzi", help="UZI-servercertificaat")
+    verbs = uzi.add_subparsers(dest="verb", required=True)
+    start = verbs.add_parser("start", help="nieuwe sleutel + aanvraag (CSR)")
+    start.add_argument("--from", dest="source", type=Path, help="huidig certificaat (bestand)")
+    start.add_argument("--fingerprint", help="huidig certificaat uit een opslag op deze pc")
+    start.add_argument("--host", help="hostnaam als er geen huidig certificaat is")
+    start.add_argument("--organisation", help="organisatie (O) bij --host")
+    start.add_argument("--serial", help="serienummer (UZI-nummer) bij --host")
+    start.add_argument(
+        "--remember-password",
+        action="store_true",
+        help="wachtwoord in de wachtwoordkluis van Windows bewaren",
+    )
+    start.add_argument("--password-stdin", action="store_true")
+    verbs.add_parser("list", help="openstaande aanvragen")
+    pair = verbs.add_parser("pair", help="ontvangen certificaat koppelen aan de sleutel")
+    pair.add_argument("id")
+    pair.add_argument("file", type=Path, help="ontvangen certificaat (PEM/DER/P7B)")
+    pair.add_argument("--pfx-folder", type=Path, help="PFX (met sleutel) in deze map schrijven")
+    pair.add_argument("--install", nargs="*", metavar="STORE", help="installeren in opslag(en)")
+    pair.add_argument("--password-stdin", action="store_true")
+
+    for name, helptext in (
+        ("vecozo", "VECOZO-certificaat vernieuwen"),
+        ("vecozo-install", "nieuw VECOZO-certificaat installeren"),
+    ):
+        sub = what.add_parser(name, help=helptext)
+        if name == "vecozo":
+            sub.add_argument("fingerprint", help="het certificaat dat verloopt")
+        else:
+            sub.add_argument("key", help="openstaande aanvraag (zie 'settings show')")
+            sub.add_argument("--user-number", required=True, help="14 cijfers uit de e-mail")
+        sub.add_argument("--i-am", help="uw naam zoals op het certificaat (R1)")
+        sub.add_argument("--contact-person", action="store_true", help="ik ben de contactpersoon")
+        sub.add_argument("--pin-at-hand", action="store_true", help="de pincode ligt klaar")
+        sub.add_argument("--wait", type=float, default=0.0, help="seconden wachten op het nieuwe")
+    parser.set_defaults(func=run)
+
+
+def _today(args: argparse.Namespace) -> date:
+    return args.today or date.today()
+
+
+def _flow(args: argparse.Namespace) -> Any:
+    from certassist.ops.records import default_data_dir
+    from certassist.ops.renew_uzi import UziRenewalFlow
+
+    folder = args.folder or default_data_dir() / "uzi-renewals"
+    return UziRenewalFlow(folder, today=lambda: _today(args))
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    from certassist.cli.check import settings_file
+
+    return settings_file(args).load()
+
+
+def _stores(args: argparse.Namespace) -> list[Any]:
+    from certassist.cli.list import _stores as stores
+
+    return stores(args)
+
+
+def _find(stores: list[Any], fingerprint: str) -> tuple[Any, Any]:
+    wanted = fingerprint.replace(":", "").upper()
+    for store in stores:
+        if store.available:
+            for entry in store.list():
+                if entry.fingerprint.startswith(wanted):
+                    return store, entry
+    raise CertassistError("E-store-not-found", store="*", fingerprint=fingerprint)
+
+
+def _new_password(args: argparse.Namespace, lang: str) -> str:
+    first = read_password(args, text_only("L-renewal-new-key-password", lang) + ": ")
+    if first is None:
+        raise CertassistError("E-uzirenew-password-needed", host="?")
+    if not args.password_stdin:
+        again = getpass.getpass(text_only("L-renewal-repeat-password", lang) + ": ")
+        if again != first:
+            raise CertassistError("E-renewal-passwords-differ")
+    return first
+
+
+def _uzi_start(args: argparse.Namespace, lang: str) -> int:
+    from certassist.core.csr import new_subject
+
+    settings = _settings(args)
+    current, subject = None, None
+    if args.source:
+        from certassist.core.reading import read_certificate_file
+
+        current = read_certificate_file(args.source, None).leaf
+    elif args.fingerprint:
+        current = _find(_stores(args), args.fingerprint)[1].certificate
+    elif args.host and args.organisation:
+        subject = new_subject(args.host, args.organisation, args.serial)
+    else:
+        raise CertassistError("E-renewal-uzi-source")
+    password = _new_password(args, lang)
+    started = _flow(args).start(
+        current, password, args.remember_password, settings.facts(), subject
+    )
+    steps = started.vendor.steps(lang) if started.vendor else ()
+    if args.json:
+        emit_json(
+            {
+                "id": started.pending.id,
+                "csr": str(started.csr_path),
+                "remembered": started.pending.remembered,
+                "vendor_steps": list(steps),
+                "notices": [n.message_id for n in started.notices],
+            }
+        )
+        return 0
+    print(
+        render(
+            "I-uzirenew-started",
+            lang,
+            host=started.pending.host,
+            path=started.csr_path,
+            id=started.pending.id,
+        )
+    )
+    if started.vendor:
+        print(text_only("I-uzirenew-steps", lang, vendor=started.vendor.name))
+        for number, step in enumerate(steps, 1):
+            print(f"  {number}. {step}")
+    for notice in started.notices:
+        print(render(notice.message_id, lang, **dict(notice.params)))
+    return 0
+
+
+def _uzi_pair(args: argparse.Namespace, lang: str) -> int:
+    flow = _flow(args)
+    settings = _settings(args)
+    pending = flow.get(args.id)
+    password = (
+        None
+        if pending.remembered
+        else read_password(args, text_only("L-renewal-new-key-password", lang) + ": ")
+    )
+    paired = flow.pair(args.id, args.file, password, settings.facts())
+    places: list[str] = []
+    out: dict[str, Any] = {
+        "fingerprint": paired.info.fingerprint,
+        "expires": paired.info.expiry_date.isoformat(),
+    }
+    if args.pfx_folder:
+        pfx_password = read_password(args, text_only("L-renewal-pfx-password", lang) + ": ")
+        if pfx_password is None:
+            raise CertassistError("E-renewal-pfx-password")
+        again = (
+            pfx_password
+            if args.password_stdin
+            else getpass.getpass(text_only("L-renewal-repeat-password", lang) + ": ")
+        )
+        path = flow.write_pfx(paired, args.pfx_folder, pfx_password, again)
+        places.append(str(path))
+        out["pfx"] = str(path)
+    if args.install is not None:
+        places += _install(args, paired)
+    verdict = flow.confirm(paired, places)
+    if not verdict.allowed:
+        raise verdict.refusals[0].to_error()
+    if places:
+        flow.finish(args.id)  # the key now lives in the PFX / store; the pending copy goes
+    out["confirmation"] = [d.message_id for d in verdict.decisions]
+    if args.json:
+        emit_json(out)
+    else:
+        for decision in verdict.decisions:
+            print(decision.render(lang))
+        if paired.vendor:
+            print(text_only("I-uzirenew-steps", lang, vendor=paired.vendor.name))
+            for number, step in enumerate(paired.vendor.steps(lang), 1):
+                print(f"  {number}. {step}")
+    return 0
+
+
+def _install(args: argparse.Namespace, paired: Any) -> list[str]:
+    from certassist.core.models import Actor
+    from certassist.ops.audit import AuditLog
+    from certassist.ops.base import Confirm, OpContext
+    from certassist.ops.records import InstallRecords, default_data_dir
+    from certassist.ops.renew_uzi import install_paired
+
+    stores = _stores(args)
+    chosen = [s for s in stores if not args.install or s.store_id in args.install]
+    data = default_data_dir()
+    ctx = OpContext(
+        actor=Actor(getpass.getuser(), None, True),
+        audit=AuditLog(data / "audit.jsonl"),
+        records=InstallRecords(data / "installs.json"),
+        today=lambda: _today(args),
+    )
+    result, _ = install_paired(ctx, paired, chosen, {Confirm.PROCEED: True})
+    return [s.label for s in chosen if s.store_id in result.stores]
+
+
+def _vecozo(args: argparse.Namespace, lang: str) -> int:
+    from certassist.core.classify import describe
+    from certassist.core.models import Actor
+    from certassist.ops import vecozo_flow as vf
+
+    today = _today(args)
+    actor = Actor(getpass.getuser(), args.i_am, args.contact_person)
+    stores = _stores(args)
+    previous = None
+    if args.what == "vecozo":
+        previous = describe(_find(stores, args.fingerprint)[1].certificate)
+        guide = vf.plan_renewal(previous, actor, stores, today)
+    else:
+        vf.check_user_number(args.user_number)
+        request = next((p for p in _settings(args).pending_requests if p.key == args.key), None)
+        if request is None:
+            raise CertassistError("E-settings-pending-unknown", key=args.key)
+        guide = vf.plan_first_install(request, actor, stores, today)
+    if guide.kind.value == "vecozo-system" or args.what == "vecozo-install":
+        vf.require_pin_at_hand(args.pin_at_hand)
+    if not guide.who.allowed:
+        raise guide.who.refusals[0].to_error()
+    if guide.window is not None and guide.window.outcome.value == "refuse":
+        raise guide.window.to_error()
+    if not guide.targets:
+        raise CertassistError("E-vecozo-no-target")
+    browsers = ", ".join(s.label for s in guide.targets)
+    if guide.window is not None:
+        print(guide.window.render(lang))
+    print(render("I-vecozo-open-page", lang, url=guide.url, browser=browsers))
+    for notice in guide.notices:
+        print(render(notice.message_id, lang, **dict(notice.params)))
+    if args.wait <= 0:
+        return 0
+    before = vf.snapshot(stores)
+    print(text_only("I-vecozo-waiting", lang, stores=browsers))
+    found = vf.wait_for_certificate(
+        before, list(guide.targets), guide, previous, timeout=args.wait, clock=time.monotonic
+    )
+    if found is None:
+        print(render("I-vecozo-not-detected", lang))
+        return 1
+    from certassist.ops.records import InstallRecords, default_data_dir
+
+    done = vf.finish(
+        found, guide, InstallRecords(default_data_dir() / "installs.json"), today, previous
+    )
+    print(
+        render(
+            "I-vecozo-detected",
+            lang,
+            holder=guide.holder,
+            store=found.store.label,
+            expiry=found.info.expiry_date.isoformat(),
+        )
+    )
+    for notice in done.notices:
+        print(render(notice.message_id, lang, **dict(notice.params)))
+    if args.what == "vecozo-install":  # installed: no longer a pending request (R5)
+        from certassist.cli.check import settings_file
+
+        store = settings_file(args)
+        store.save(store.load().without_pending(args.key))
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = language(args)
+    if args.what == "uzi":
+        if args.verb == "start":
+            return _uzi_start(args, lang)
+        if args.verb == "pair":
+            return _uzi_pair(args, lang)
+        pending = _flow(args).pending()
+        if args.json:
+            emit_json([p.to_json() for p in pending])
+        for p in pending if not args.json else ():
+            print(f"{p.id}  {p.host}  {p.created_on}  ({p.environment.value})")
+        return 0
+    return _vecozo(args, lang)

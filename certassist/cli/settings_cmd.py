@@ -1,0 +1,149 @@
+"""`certassist settings show|set|add-pending|remove-pending|add-backup-folder|…`.
+
+The practice settings (no secrets) that the check, reminders and renewals rely on: practice
+name, AGB code, subscriber number (URA/OIN, R13), HIS/AIS vendor (R12), contact person (R2),
+backup folders to watch (R9) and issued-but-not-installed requests (R5).
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from certassist.cli.common import emit_json, language
+from certassist.core.messages import render
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("settings", help="praktijkinstellingen / practice settings")
+    parser.add_argument("--settings", type=Path, help="praktijkinstellingen (JSON-bestand)")
+    parser.add_argument("--json", action="store_true", help="uitvoer als JSON / JSON output")
+    verbs = parser.add_subparsers(dest="verb", required=True)
+    verbs.add_parser("show", help="instellingen tonen / show settings")
+    verbs.add_parser("vendors", help="bekende HIS/AIS-leveranciers / known vendors (R12)")
+    change = verbs.add_parser("set", help="instellingen wijzigen / change settings")
+    change.add_argument("--practice-name")
+    change.add_argument("--agb", help="AGB-code, 8 cijfers")
+    change.add_argument("--subscriber", help="abonneenummer: URA (8) of OIN (20 cijfers)")
+    change.add_argument("--vendor", help="HIS/AIS-leverancier (zie 'settings vendors')")
+    change.add_argument("--contact-person", help="VECOZO-contactpersoon")
+    change.add_argument("--uzi-weeks", type=int, help="weken vóór de laatste veilige start")
+    folder = verbs.add_parser("add-backup-folder", help="back-upmap bewaken / watch a folder")
+    folder.add_argument("folder", type=Path)
+    unfolder = verbs.add_parser("remove-backup-folder", help="back-upmap niet meer bewaken")
+    unfolder.add_argument("folder", type=Path)
+    pending = verbs.add_parser("add-pending", help="uitgegeven, nog niet geïnstalleerd (R5)")
+    pending.add_argument(
+        "--kind", required=True, choices=("vecozo-personal", "vecozo-system", "uzi-server")
+    )
+    pending.add_argument("--holder", required=True, help="naam op het certificaat / praktijk")
+    pending.add_argument(
+        "--environment", default="production", choices=("production", "acceptance", "test")
+    )
+    pending.add_argument(
+        "--issued-on", required=True, type=date.fromisoformat, help="datum van uitgifte JJJJ-MM-DD"
+    )
+    unpending = verbs.add_parser("remove-pending", help="aanvraag verwijderen")
+    unpending.add_argument("key")
+    parser.set_defaults(func=run)
+
+
+def _document(settings: Any) -> dict[str, Any]:
+    from certassist.core.settings import to_document
+
+    data = to_document(settings)
+    data["pending_requests"] = [
+        {**item, "key": p.key}
+        for item, p in zip(data["pending_requests"], settings.pending_requests, strict=True)
+    ]
+    return data
+
+
+def _changed(args: argparse.Namespace, settings: Any) -> Any:
+    from certassist.core.models import Environment, Kind
+    from certassist.core.settings import (
+        PendingRequest,
+        check_agb,
+        check_subscriber,
+        check_vendor,
+        parse_settings,
+        to_document,
+    )
+
+    verb = args.verb
+    if verb == "set":
+        updates: dict[str, Any] = {}
+        if args.practice_name is not None:
+            updates["practice_name"] = args.practice_name.strip()
+        if args.agb is not None:
+            updates["agb_code"] = check_agb(args.agb) if args.agb else None
+        if args.subscriber is not None:
+            updates["subscriber_number"] = (
+                check_subscriber(args.subscriber) if args.subscriber else None
+            )
+        if args.vendor is not None:
+            updates["vendor_id"] = check_vendor(args.vendor) if args.vendor else None
+        if args.contact_person is not None:
+            updates["contact_person"] = args.contact_person.strip() or None
+        if args.uzi_weeks is not None:
+            updates["uzi_recommend_weeks"] = args.uzi_weeks
+        changed = replace(settings, **updates)
+        return parse_settings(to_document(changed))  # the same validation as on load
+    if verb == "add-backup-folder":
+        folder = args.folder.expanduser().resolve()
+        kept = tuple(f for f in settings.backup_folders if f != folder)
+        return replace(settings, backup_folders=(*kept, folder))
+    if verb == "remove-backup-folder":
+        folder = args.folder.expanduser().resolve()
+        return replace(
+            settings,
+            backup_folders=tuple(
+                f for f in settings.backup_folders if f not in (folder, args.folder)
+            ),
+        )
+    if verb == "add-pending":
+        request = PendingRequest(
+            Kind(args.kind), args.holder.strip(), Environment(args.environment), args.issued_on
+        )
+        return settings.with_pending(request)
+    if verb == "remove-pending":
+        return settings.without_pending(args.key)
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    from certassist.cli.check import settings_file
+
+    lang = language(args)
+    store = settings_file(args)
+    if args.verb == "vendors":
+        from certassist.core.vendors import all_vendors
+
+        vendors = all_vendors()
+        if args.json:
+            emit_json(
+                [
+                    {"id": v.id, "name": v.name, "practice_uploads": v.practice_uploads}
+                    for v in vendors
+                ]
+            )
+        else:
+            for v in vendors:
+                print(f"{v.id:20} {v.name}")
+        return 0
+    settings = store.load()
+    changed = _changed(args, settings)
+    if changed is not None:
+        store.save(changed)
+        settings = changed
+        if not args.json:
+            print(render("I-settings-saved", lang, path=store.path))
+    if args.json:
+        emit_json(_document(settings))
+    elif args.verb == "show":
+        for key, value in _document(settings).items():
+            print(f"{key}: {value}")
+    return 0
