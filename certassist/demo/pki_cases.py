@@ -32,7 +32,13 @@ def _attr(name: x509.Name, oid: ObjectIdentifier) -> str | None:
 
 
 class TestPKI(IssuingPKI):
-    """The made-up PKI with the awkward cases on top (see `pki_issue.IssuingPKI`)."""
+    """The made-up PKI with the awkward cases on top (see `pki_issue.IssuingPKI`).
+
+    Day boundaries are UTC: a certificate "valid from today" starts at 00:00:00 UTC of `today`
+    and one that "expires on day X" ends at 23:59:59 UTC of X, so `CertInfo.expiry_date` is X.
+    On a clock east of UTC, just after local midnight, a fresh certificate is not yet valid for
+    a real browser for up to an hour or two; pass `not_before=today - 1 day` there if it matters.
+    """
 
     __test__ = False  # named Test* for readability; pytest must not collect it
 
