@@ -78,9 +78,16 @@ class ClientCertServer:
 
     def wait_for_success(self, timeout: float) -> bool:
         """True as soon as one request succeeded; lets a test stop a browser early."""
+        return self._wait(lambda: bool(self._successes), timeout)
+
+    def wait_for_failure(self, timeout: float) -> bool:
+        """True once a refusal is logged (the client may see the alert before we log it)."""
+        return self._wait(lambda: bool(self._failures), timeout)
+
+    def _wait(self, ready: Callable[[], bool], timeout: float) -> bool:
         deadline = time.monotonic() + timeout
         with self._changed:
-            while not self._successes:
+            while not ready():
                 left = deadline - time.monotonic()
                 if left <= 0:
                     return False
