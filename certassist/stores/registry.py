@@ -1,0 +1,208 @@
+"""Which stores exist on this PC, each with the store itself or the reason it cannot be used.
+
+Everything the answer depends on is passed in (platform, crypt32, whether NSS loads, the
+backup folders the user registered), so every OS's answer is tested on this one.
+`CERTASSIST_STORES` narrows the set for tests, support and the demo: comma-separated kinds
+(`firefox,nssdb`, `windows`, `fake`), store ids (`firefox:/path/to/profile`) or
+`firefox:<profile name>`; a name that matches nothing is an error, not a silent no-op.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from certassist.core.errors import CertassistError
+from certassist.core.messages import text_only
+from certassist.core.models import StoreKind
+from certassist.stores.base import CertStore
+from certassist.stores.fake import FakeStore
+from certassist.stores.firefox_profiles import FirefoxProfile, discover_profiles
+from certassist.stores.hostplatform import Platform
+from certassist.stores.pkcs12file import PasswordProvider, Pkcs12FolderStore
+from certassist.stores.windows import WindowsStore
+from certassist.stores.windows_api import Crypt32Api
+
+ENV_VAR = "CERTASSIST_STORES"
+BusyCheck = Callable[[], CertassistError | None]
+NssFactory = Callable[[Path, StoreKind, str, BusyCheck | None], CertStore]
+ALIASES: dict[str, tuple[StoreKind, ...]] = {
+    "windows": (StoreKind.WINDOWS_USER, StoreKind.WINDOWS_MACHINE),
+    "pkcs12": (StoreKind.PKCS12_FOLDER,),
+    "backup": (StoreKind.PKCS12_FOLDER,),
+}
+
+
+@dataclass(frozen=True)
+class StoreStatus:
+    """One store as discovery found it; `store` is None when it cannot even be constructed."""
+
+    store_id: str
+    kind: StoreKind
+    label: str
+    store: CertStore | None
+    reason: CertassistError | None = None
+    is_default: bool = False  # the Firefox profile Firefox opens by default
+    profile: FirefoxProfile | None = None
+
+    @property
+    def available(self) -> bool:
+        return self.store is not None and self.reason is None
+
+
+def _default_nss_factory(
+    password_provider: Callable[[], str | None] | None,
+) -> NssFactory:
+    def make(db_dir: Path, kind: StoreKind, label: str, busy: BusyCheck | None) -> CertStore:
+        from certassist.stores.nss import NssStore
+
+        return NssStore(db_dir, kind, label, password_provider, busy)
+
+    return make
+
+
+def _status(store: CertStore, kind: StoreKind, **extra: object) -> StoreStatus:
+    return StoreStatus(
+        store.store_id,
+        kind,
+        store.label,
+        store,
+        store.unavailable_reason,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def discover_stores(
+    platform: Platform,
+    crypt32: Crypt32Api | None,
+    nss_available: Callable[[], bool],
+    *,
+    backup_folders: Sequence[Path] = (),
+    backup_passwords: PasswordProvider | None = None,
+    nss_factory: NssFactory | None = None,
+    nss_password: Callable[[], str | None] | None = None,
+    selection: str | None = None,
+) -> list[StoreStatus]:
+    """All stores of this PC, narrowed by `selection` (default: $CERTASSIST_STORES)."""
+    make_nss = nss_factory or _default_nss_factory(nss_password)
+    found: list[StoreStatus] = []
+    if platform.system == "windows" and crypt32 is not None:
+        for store in (WindowsStore(crypt32, "user"), WindowsStore(crypt32, "machine")):
+            found.append(_status(store, store.target.kind))
+    has_nss = nss_available()
+    for profile in discover_profiles(platform):
+        label = _profile_label(profile)
+        found.append(
+            _nss_status(
+                make_nss,
+                has_nss,
+                profile.path,
+                StoreKind.FIREFOX,
+                label,
+                profile.busy_error,
+                is_default=profile.is_default,
+                profile=profile,
+            )
+        )
+    shared = platform.home / ".pki" / "nssdb"
+    if platform.system == "linux" and shared.is_dir():
+        label = text_only("L-nssdb-shared")
+        found.append(_nss_status(make_nss, has_nss, shared, StoreKind.NSSDB, label, None))
+    for folder in backup_folders:
+        found.append(_status(Pkcs12FolderStore(folder, backup_passwords), StoreKind.PKCS12_FOLDER))
+    wanted = platform.env.get(ENV_VAR, "") if selection is None else selection
+    return narrow(found, wanted)
+
+
+def _profile_label(profile: FirefoxProfile) -> str:
+    if profile.root.flavour == "standard":
+        return text_only("L-firefox-profile", profile=profile.name)
+    return text_only(
+        "L-firefox-profile-flavour", profile=profile.name, flavour=profile.root.flavour
+    )
+
+
+def _nss_status(
+    make: NssFactory,
+    has_nss: bool,
+    db_dir: Path,
+    kind: StoreKind,
+    label: str,
+    busy: BusyCheck | None,
+    **extra: object,
+) -> StoreStatus:
+    store_id = f"{kind}:{db_dir}"
+    if not has_nss:
+        reason = CertassistError("E-stores-nss-missing", store=label)
+        return StoreStatus(store_id, kind, label, None, reason, **extra)  # type: ignore[arg-type]
+    return _status(make(db_dir, kind, label, busy), kind, **extra)
+
+
+def narrow(found: list[StoreStatus], wanted: str) -> list[StoreStatus]:
+    tokens = [t.strip() for t in wanted.split(",") if t.strip()]
+    if not tokens:
+        return found
+    chosen: list[StoreStatus] = []
+    unknown: list[str] = []
+    for token in tokens:
+        matches = _matching(found, token)
+        if matches is None:
+            unknown.append(token)
+            continue
+        chosen.extend(m for m in matches if all(m is not c for c in chosen))
+    if unknown:
+        known = sorted({*(str(k) for k in StoreKind), *ALIASES})
+        raise CertassistError(
+            "E-stores-unknown-name", names=", ".join(unknown), known=", ".join(known)
+        )
+    return chosen
+
+
+def _matching(found: list[StoreStatus], token: str) -> list[StoreStatus] | None:
+    """The stores a token selects; None when the token names nothing certassist knows."""
+    lowered = token.lower()
+    if lowered == StoreKind.FAKE:
+        fake = FakeStore()
+        return [StoreStatus(fake.store_id, StoreKind.FAKE, fake.label, fake)]
+    kinds = ALIASES.get(lowered) or tuple(k for k in StoreKind if k == lowered)
+    if kinds:
+        return [s for s in found if s.kind in kinds]  # a known kind absent here selects nothing
+    by_id = [s for s in found if s.store_id == token]
+    if by_id:
+        return by_id
+    if lowered.startswith("firefox:"):
+        name = token.split(":", 1)[1]
+        by_name = [s for s in found if s.profile is not None and s.profile.name == name]
+        if by_name:
+            return by_name
+    return None
+
+
+def nss_library_available() -> bool:
+    """Whether NSS loads here (Firefox's nss3.dll on Windows, libnss3 on Linux)."""
+    from certassist.stores.nss_lib import NssLibraryMissing, load_nss
+
+    try:
+        load_nss()
+    except NssLibraryMissing:
+        return False
+    return True
+
+
+def discover_here(
+    backup_folders: Sequence[Path] = (),
+    backup_passwords: PasswordProvider | None = None,
+    nss_password: Callable[[], str | None] | None = None,
+) -> list[StoreStatus]:
+    """The stores of the PC certassist runs on: the real platform, crypt32 and NSS."""
+    from certassist.stores.windows_api import load_crypt32
+
+    return discover_stores(
+        Platform.current(),
+        load_crypt32(),
+        nss_library_available,
+        backup_folders=backup_folders,
+        backup_passwords=backup_passwords,
+        nss_password=nss_password,
+    )
