@@ -23,7 +23,6 @@ from certassist.stores.nss_lib import NssLib
 
 # Re-entrant so that a nested session in the same thread fails with E-nss-in-use, not a hang.
 _LOCK = threading.RLock()
-BAD_PASSWORD_ERRORS = frozenset({"SEC_ERROR_BAD_PASSWORD", "SEC_ERROR_PKCS12_INVALID_MAC"})
 
 PasswordProvider = Callable[[], "str | None"]
 
@@ -111,8 +110,6 @@ class NssSession:
     def failure(self, operation: str) -> CertassistError:
         """The current NSS error as a CertassistError (name in params, never a traceback)."""
         code, name = self.lib.last_error()
-        if name in BAD_PASSWORD_ERRORS:
-            return CertassistError("E-nss-wrong-password", store=self.store_label)
         return CertassistError(
             "E-nss-failed", store=self.store_label, operation=operation, error=name, code=code
         )
@@ -190,6 +187,9 @@ class NssSession:
         """Log in with the primary password; wrong → E-nss-wrong-password, nothing changed."""
         raw = password.encode("utf-8")
         if not self.lib.check_user_password(self.slot, raw):
+            _, name = self.lib.last_error()
+            if name == "SEC_ERROR_BAD_PASSWORD":
+                raise CertassistError("E-nss-wrong-password", store=self.store_label)
             raise self.failure("login")
         _PasswordState.password = raw
 
