@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "renew",
     "reminders",
     "settings_cmd",
+    "ops_commands",
 )
 
 

@@ -1,0 +1,339 @@
+"""`certassist install|backup|restore|copy|remove|log`: the operations on the command line.
+
+Passwords come from a prompt or from stdin (`--password-stdin`, one line per password; a new
+backup password twice), never from an argument. Progress goes to stderr, the result to stdout
+(`--json` for scripts). Confirmations: `--yes` accepts the plan, `--i-am NAME` is R1's "Ik ben".
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from certassist.cli.common import EXIT_OK, EXIT_OVERDUE, EXIT_STORE, emit_json, language
+from certassist.core.errors import CertassistError
+from certassist.core.messages import render, text_only
+from certassist.core.models import Actor, StoreKind
+from certassist.ops.audit import AuditLog
+from certassist.ops.base import Confirm, Notice, OpContext, Outcome, Plan, Result
+from certassist.ops.files import Encryption
+from certassist.ops.records import InstallRecords, default_data_dir
+from certassist.stores.base import CertStore
+
+STORE_ERROR_PREFIXES = ("E-ops-store", "E-nss", "E-firefox", "E-windows", "E-store")
+
+
+def register(sub: Any) -> None:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", help="uitvoer als JSON / JSON output")
+    common.add_argument("--yes", action="store_true", help="plan bevestigen / confirm the plan")
+    common.add_argument("--password-stdin", action="store_true", help="wachtwoord(en) via stdin")
+    common.add_argument(
+        "--nss-db", action="append", type=Path, default=[], metavar="DIR",
+        help="NSS-database (Firefox-profielmap) / NSS database",
+    )  # fmt: skip
+    common.add_argument("--i-am", metavar="NAAM", help="R1: 'Ik ben <naam>' / 'I am <name>'")
+    common.add_argument("--contact-person", action="store_true", help="R2: ik ben contactpersoon")
+
+    p = sub.add_parser("install", parents=[common], help="certificaat installeren / install")
+    p.add_argument("file", type=Path)
+    p.add_argument("--key", type=Path, help="los sleutelbestand / separate key file")
+    p.add_argument("--store", action="append", default=[], help="doelopslag (id of soort)")
+    p.set_defaults(func=lambda a: _run(a, _install))
+
+    p = sub.add_parser("restore", parents=[common], help="back-up terugzetten / restore")
+    p.add_argument("file", type=Path)
+    p.add_argument("--store", action="append", default=[], help="doelopslag (id of soort)")
+    p.add_argument("--older-ok", action="store_true", help="oudere back-up toch terugzetten")
+    p.add_argument("--transfer", action="store_true", help="vernieuwd certificaat: oude vervangen")
+    p.set_defaults(func=lambda a: _run(a, _restore))
+
+    p = sub.add_parser("backup", parents=[common], help="back-up maken / back up")
+    p.add_argument("--store", action="append", default=[], help="bronopslag (id of soort)")
+    p.add_argument("--fingerprint", help="SHA-256 vingerafdruk; zonder: alles")
+    p.add_argument("--to", type=Path, required=True, help="doelmap (USB-stick, netwerk)")
+    p.add_argument("--compatible", action="store_true", help="3DES voor oudere Windows")
+    p.add_argument("--transfer", action="store_true", help="om naar andere pc's te brengen")
+    p.set_defaults(func=lambda a: _run(a, _backup))
+
+    p = sub.add_parser("copy", parents=[common], help="kopiëren/verplaatsen / copy or move")
+    p.add_argument("--from", dest="source", required=True, help="bronopslag")
+    p.add_argument("--to", dest="targets", action="append", required=True, help="doelopslag")
+    p.add_argument("--fingerprint", required=True)
+    p.add_argument("--move", action="store_true", help="bron pas na controle verwijderen")
+    p.set_defaults(func=lambda a: _run(a, _copy))
+
+    p = sub.add_parser("remove", parents=[common], help="certificaat verwijderen / remove")
+    p.add_argument("--store", action="append", default=[], required=True)
+    p.add_argument("--fingerprint", required=True)
+    p.add_argument("--backup", type=Path, help="gecontroleerde back-up van dit certificaat")
+    p.add_argument("--not-needed", action="store_true", help="verlopen of niet meer nodig")
+    p.set_defaults(func=lambda a: _run(a, _remove))
+
+    p = sub.add_parser("log", help="logboek tonen / show the audit log")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON / JSON output")
+    p.set_defaults(func=_log)
+
+
+# -- context, stores, passwords -----------------------------------------------------------
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    base = default_data_dir()
+    return base / "demo" if getattr(args, "demo", False) else base
+
+
+def _context(args: argparse.Namespace) -> OpContext:
+    data = _data_dir(args)
+    return OpContext(
+        actor=Actor(getpass.getuser(), None, bool(getattr(args, "contact_person", False))),
+        audit=AuditLog(data / "audit.jsonl"),
+        records=InstallRecords(data / "installs.json"),
+    )
+
+
+def _all_stores(args: argparse.Namespace) -> list[CertStore]:
+    found: list[CertStore] = []
+    if getattr(args, "demo", False):
+        from certassist.demo.pki import TestPKI
+        from certassist.demo.sandbox import sandbox_stores
+
+        found += sandbox_stores(TestPKI(date.today()))
+    elif not args.nss_db:
+        from certassist.stores.registry import discover_here
+
+        found += [s.store for s in discover_here() if s.store is not None]
+    if args.nss_db:
+        from certassist.stores.nss import NssStore
+
+        found += [NssStore(d, StoreKind.FIREFOX) for d in args.nss_db]
+    return found
+
+
+def _pick(stores: list[CertStore], tokens: list[str]) -> list[CertStore]:
+    """By store id, kind (firefox, windows-user, …) or label; no token: every store."""
+    if not tokens:
+        return stores
+    chosen: list[CertStore] = []
+    for token in tokens:
+        hits = [
+            s
+            for s in stores
+            if token in (s.store_id, s.target.kind.value, s.label) or s.store_id.endswith(token)
+        ]
+        if not hits:
+            raise CertassistError("E-ops-cli-store-unknown", store=token)
+        chosen += [h for h in hits if h not in chosen]
+    return chosen
+
+
+def _ask(args: argparse.Namespace, prompt: str) -> str | None:
+    if args.password_stdin:
+        line = sys.stdin.readline()
+        return line.rstrip("\r\n") if line else None
+    if not sys.stdin.isatty():
+        return None
+    return getpass.getpass(prompt)
+
+
+def _progress(step: int, total: int, message_id: str, lang: str) -> None:
+    print(f"[{step}/{total}] {text_only(message_id, lang)}", file=sys.stderr)
+
+
+# -- confirm and report ---------------------------------------------------------------------
+
+
+def _notice_json(n: Notice, lang: str) -> dict[str, Any]:
+    return {
+        "id": n.message_id,
+        "rule": n.rule_id,
+        "message": render(n.message_id, lang, **n.params),
+    }
+
+
+def _confirm(
+    args: argparse.Namespace, plan: Plan, extra: dict[Confirm, bool]
+) -> dict[Confirm, Any]:
+    """What the user said yes to: flags, or questions at the terminal."""
+    lang = language(args)
+    if not args.json:
+        for step in plan.steps:
+            print("  - " + text_only(step.message_id, lang, **step.params), file=sys.stderr)
+        for w in plan.warnings:
+            print("  ! " + render(w.message_id, lang, **w.params), file=sys.stderr)
+    given: dict[Confirm, Any] = {c: True for c, v in extra.items() if v}
+    if args.i_am:
+        given[Confirm.HOLDER] = args.i_am
+    interactive = sys.stdin.isatty() and not args.password_stdin
+    for need in sorted(plan.needs - set(given)):
+        if need is Confirm.PROCEED and args.yes:
+            given[need] = True
+            continue
+        if not interactive:
+            continue  # execute reports the missing confirmation with its id
+        question = text_only(f"C-ops-{need.value}", lang, holder=plan.holder or "?")
+        answer = input(f"{question}? [j/N] ").strip().lower()
+        if answer in ("j", "ja", "y", "yes"):
+            given[need] = True
+    return given
+
+
+def _emit(args: argparse.Namespace, plan: Plan, result: Result) -> int:
+    lang = language(args)
+    if args.json:
+        emit_json(
+            {
+                "outcome": result.outcome.value,
+                "message_id": result.message_id,
+                "message": render(result.message_id, lang, **result.params),
+                "fingerprints": list(result.fingerprints),
+                "paths": list(result.paths),
+                "stores": list(result.stores),
+                "rules": list(plan.rule_ids),
+                "notices": [_notice_json(n, lang) for n in result.notices],
+            }
+        )
+    else:
+        print(render(result.message_id, lang, **result.params))
+        for n in result.notices:
+            print("  " + render(n.message_id, lang, **n.params))
+    return EXIT_OK if result.ok else 1
+
+
+def _refused(args: argparse.Namespace, plan: Plan) -> int:
+    lang = language(args)
+    if args.json:
+        emit_json(
+            {
+                "outcome": Outcome.REFUSED.value,
+                "refusals": [_notice_json(b, lang) for b in plan.blockers],
+                "rules": list(plan.rule_ids),
+            }
+        )
+    else:
+        for b in plan.blockers:
+            print(f"[{b.message_id}] {render(b.message_id, lang, **b.params)}", file=sys.stderr)
+    return EXIT_OVERDUE
+
+
+def _run(args: argparse.Namespace, command: Any) -> int:
+    try:
+        return int(command(args))
+    except CertassistError as error:
+        if error.message_id.startswith(STORE_ERROR_PREFIXES):
+            error.exit_code = EXIT_STORE  # type: ignore[attr-defined]
+        raise
+
+
+def _execute(args: argparse.Namespace, op: Any, plan: Plan, extra: dict[Confirm, bool]) -> int:
+    if not plan.allowed:
+        return _refused(args, plan)
+    given = _confirm(args, plan, extra)
+    lang = language(args)
+    result = op.execute(plan, given, lambda s, t, m: _progress(s, t, m, lang))
+    return _emit(args, plan, result)
+
+
+# -- the commands -----------------------------------------------------------------------------
+
+
+def _open(args: argparse.Namespace, key: Path | None = None) -> Any:
+    from certassist.ops.install import open_certificate_file
+
+    prompt = text_only("L-ops-cli-password", language(args))
+    return open_certificate_file(args.file, None, lambda n: _ask(args, prompt), key_path=key)
+
+
+def _install(args: argparse.Namespace) -> int:
+    from certassist.ops.install import InstallOperation
+
+    bundle = _open(args, args.key)
+    ctx = _context(args)
+    op = InstallOperation(ctx)
+    stores = _pick(_all_stores(args), args.store)
+    if not args.store:
+        from certassist.ops.placing import allowed_stores
+
+        stores = allowed_stores(ctx, ctx.describe(bundle.leaf), op.action, stores)
+    return _execute(args, op, op.plan(bundle, stores, str(args.file)), {})
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from certassist.ops.restore import RestoreOperation
+    from certassist.ops.transfer import TransferInOperation
+
+    bundle = _open(args)
+    ctx = _context(args)
+    stores = _pick(_all_stores(args), args.store)
+    if args.transfer:
+        into = TransferInOperation(ctx)
+        plan: Plan = into.plan_transfer(bundle, stores, str(args.file))
+        return _execute(args, into, plan, {Confirm.REPLACE_OLD: args.yes})
+    op = RestoreOperation(ctx)
+    return _execute(args, op, op.plan(bundle, stores, str(args.file)), {
+        Confirm.OLDER_BACKUP: args.older_ok,
+    })  # fmt: skip
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from certassist.ops.backup import BackupOperation
+    from certassist.ops.transfer import TransferOutOperation
+
+    lang = language(args)
+    stores = _pick(_all_stores(args), args.store)
+    password = _ask(args, text_only("L-ops-cli-new-password", lang))
+    repeated = _ask(args, text_only("L-ops-cli-repeat-password", lang))
+    if password is None:
+        raise CertassistError("E-ops-password-not-given")
+    ctx = _context(args)
+    op = TransferOutOperation(ctx) if args.transfer else BackupOperation(ctx)
+    sources = [(s, args.fingerprint) for s in stores]
+    if args.fingerprint:
+        sources = [(s, args.fingerprint) for s in stores if s.get(args.fingerprint)]
+        if not sources:
+            raise CertassistError("E-store-not-found", store="*", fingerprint=args.fingerprint)
+    encryption: Encryption = "3des" if args.compatible else "aes"
+    plan = op.plan(sources, args.to, password, repeated, encryption, args.transfer)
+    return _execute(args, op, plan, {})
+
+
+def _copy(args: argparse.Namespace) -> int:
+    from certassist.ops.copy import CopyOperation
+
+    stores = _all_stores(args)
+    source = _pick(stores, [args.source])[0]
+    targets = [t for t in _pick(stores, args.targets) if t.store_id != source.store_id]
+    op = CopyOperation(_context(args))
+    return _execute(args, op, op.plan(source, args.fingerprint, targets, args.move), {})
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from certassist.ops.remove import RemoveOperation
+
+    store = _pick(_all_stores(args), args.store)[0]
+    password = None
+    if args.backup is not None:
+        password = _ask(args, text_only("L-ops-cli-password", language(args)))
+    op = RemoveOperation(_context(args))
+    plan = op.plan(store, args.fingerprint, args.backup, password)
+    return _execute(args, op, plan, {Confirm.NO_BACKUP: args.not_needed})
+
+
+def _log(args: argparse.Namespace) -> int:
+    records = AuditLog(_data_dir(args) / "audit.jsonl").read()
+    if args.json:
+        emit_json([r.to_json() for r in records])
+        return EXIT_OK
+    if not records:
+        print(text_only("I-ops-log-empty", language(args)))
+    for r in records:
+        rules = ",".join(r.rules)
+        print(
+            f"{r.time} {r.who} {r.what} {r.outcome} {r.kind} {r.holder or '-'} "
+            f"{r.fingerprint[:16]} {r.source or '-'} → {r.target or '-'} [{rules}] {r.message_id}"
+        )
+    return EXIT_OK
