@@ -10,13 +10,8 @@ import pytest
 
 from certassist.core.errors import CertassistError
 from certassist.stores import nss_structs as st
-from certassist.stores.nss_lib import (
-    LINUX_LIBRARIES,
-    NssLibraryMissing,
-    library_candidates,
-    load_nss,
-    windows_firefox_dirs,
-)
+from certassist.stores.nss_lib import NssLibraryMissing, load_nss
+from certassist.stores.nss_paths import LINUX_LIBRARIES, library_candidates, windows_firefox_dirs
 from certassist.stores.nss_session import NssSession
 from tests.pki import TestPKI, pfx
 from tests.stores.nss_oracle import pk12_import, run_tool
