@@ -114,7 +114,7 @@ def _install_defaults(platform: Platform, root: Path) -> set[Path]:
 
 def _looks_absolute(platform: Platform, value: str) -> bool:
     if platform.system == "windows":
-        return len(value) > 2 and value[1] == ":" or value.startswith("\\\\")
+        return (len(value) > 2 and value[1] == ":") or value.startswith("\\\\")
     return value.startswith("/")
 
 

@@ -18,6 +18,7 @@ from certassist.core.messages import text_only
 from certassist.core.models import StoreKind
 from certassist.stores.base import CertStore
 from certassist.stores.fake import FakeStore
+from certassist.stores.firefox_prefs import osclientcerts_enabled
 from certassist.stores.firefox_profiles import FirefoxProfile, discover_profiles
 from certassist.stores.hostplatform import Platform
 from certassist.stores.pkcs12file import PasswordProvider, Pkcs12FolderStore
@@ -45,6 +46,9 @@ class StoreStatus:
     reason: CertassistError | None = None
     is_default: bool = False  # the Firefox profile Firefox opens by default
     profile: FirefoxProfile | None = None
+    # Firefox profiles: does Firefox also use the Windows store (security.osclientcerts.autoload)?
+    # None: the profile does not say, Firefox's own default applies.
+    uses_windows_store: bool | None = None
 
     @property
     def available(self) -> bool:
@@ -102,6 +106,7 @@ def discover_stores(
                 label,
                 profile.busy_error,
                 is_default=profile.is_default,
+                uses_windows_store=osclientcerts_enabled(profile.path),
                 profile=profile,
             )
         )

@@ -124,6 +124,13 @@ def test_windows_roots_and_backslash_paths_resolved_on_any_os(tmp_path: Path) ->
     assert not by_name["Oud"].is_default
 
 
+def test_macos_root(tmp_path: Path) -> None:
+    root = tmp_path / "Library" / "Application Support" / "Firefox"
+    write_ini(root / "profiles.ini", "[Profile0]\nName=mac\nIsRelative=1\nPath=Profiles/m.mac\n")
+    (profile,) = discover_profiles(Platform("darwin", {}, tmp_path))
+    assert profile.path == root / "Profiles" / "m.mac"
+
+
 def test_damaged_or_missing_ini_gives_what_can_be_read(tmp_path: Path) -> None:
     assert discover_profiles(linux(tmp_path)) == []
     root = tmp_path / ".mozilla" / "firefox"

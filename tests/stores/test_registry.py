@@ -11,6 +11,7 @@ import pytest
 from certassist.core.errors import CertassistError
 from certassist.core.models import StoreKind
 from certassist.stores.fake import FakeStore
+from certassist.stores.firefox_prefs import enable_osclientcerts
 from certassist.stores.hostplatform import Platform
 from certassist.stores.nss import NssStore
 from certassist.stores.pkcs12file import Pkcs12FolderStore
@@ -105,10 +106,14 @@ def test_windows_offers_both_windows_stores_and_appdata_profiles(tmp_path: Path)
     assert machine.reason is not None and machine.reason.message_id == "E-windows-not-elevated"
     assert firefox.profile is not None
     assert firefox.profile.path == root / "Profiles" / "x.default-release"
+    assert firefox.uses_windows_store is None  # the profile does not say
+    (root / "Profiles" / "x.default-release").mkdir(parents=True)
+    enable_osclientcerts(root / "Profiles" / "x.default-release")
     elevated = discover_stores(
         Platform("windows", {"APPDATA": str(appdata)}, tmp_path), FakeCrypt32(True), always
     )
     assert elevated[1].available
+    assert elevated[2].uses_windows_store is True
 
 
 def test_without_nss_firefox_is_listed_with_what_to_install(tmp_path: Path) -> None:
