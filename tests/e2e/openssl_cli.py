@@ -67,7 +67,8 @@ def read_certificates(
 
     Each certificate comes with the friendlyName OpenSSL printed in its bag attributes.
     """
-    out = _run([*_read_argv(path, legacy), "-nokeys"], password).stdout.decode("utf-8")
+    # OpenSSL 3.0 prints a BMPString friendlyName one byte per character: Latin-1 reads it back.
+    out = _run([*_read_argv(path, legacy), "-nokeys"], password).stdout.decode("latin-1")
     found: list[tuple[x509.Certificate, str | None]] = []
     for chunk in out.split(_END)[:-1]:
         head, _, body = chunk.partition(_BEGIN)

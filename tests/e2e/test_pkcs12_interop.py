@@ -249,3 +249,30 @@ def test_every_reader_refuses_a_wrong_password(
     if isinstance(refused.value, CertassistError):
         # certassist must say "wrong password" (try again), not "damaged file" (give up).
         assert refused.value.message_id in {"E-read-wrong-password", "E-backup-wrong-password"}
+
+
+ACCENTED = "Geheim-één-ß-2026"  # PKCS#12 turns passwords into BMPString; every program must agree
+ACCENTED_WRITERS = [
+    w for w in WRITERS if w.name in ("openssl-default", "pk12util", "certassist-aes")
+]
+
+
+@pytest.fixture(scope="module", params=ACCENTED_WRITERS, ids=lambda w: w.name)
+def written_accented(
+    request: pytest.FixtureRequest, pki: TestPKI, tmp_path_factory: pytest.TempPathFactory
+) -> Written:
+    writer: Writer = request.param
+    bundle = pki.vecozo_personal(name="Joëlle Çelik")
+    folder = tmp_path_factory.mktemp(f"accented-{writer.name}")
+    return Written(writer, writer.write(bundle, folder, ACCENTED), bundle)
+
+
+@pytest.mark.parametrize("reader_name", ["certassist-reader", "openssl", "pk12util"])
+def test_a_password_with_accents_opens_in_every_program(
+    written_accented: Written, reader_name: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    _mark_known_defects(request, written_accented.writer, reader_name)
+    seen = READERS[reader_name](written_accented.path, ACCENTED, written_accented.writer, tmp_path)
+
+    assert seen.key_holder == written_accented.bundle.fingerprint
+    assert seen.friendly_name == written_accented.bundle.friendly_name
