@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from certassist.core.errors import CertassistError
 from certassist.core.models import Bundle, Owner, StoreKind, sha256_fingerprint
 from certassist.stores.base import CertStore
+from certassist.stores.firefox_lock import running_error
 from certassist.stores.nss import NssStore
 from tests.pki import TestPKI, pfx
 from tests.stores.nss_oracle import (
@@ -192,17 +194,19 @@ def test_missing_folder_and_folder_without_database(tmp_path: Path, pki: TestPKI
     assert len(key_lines(fresh)) == 1
 
 
-def test_busy_check_makes_the_store_unavailable(empty_db: Path, pki: TestPKI) -> None:
-    running = CertassistError("E-store-not-found", store="x", fingerprint="y")
-    state: list[CertassistError | None] = [running]
-    store = NssStore(empty_db, busy_check=lambda: state[0])
-    assert not store.available and store.unavailable_reason is running
+def test_a_running_firefox_makes_the_profile_unavailable(empty_db: Path, pki: TestPKI) -> None:
+    lock = empty_db / "lock"  # what Firefox on Linux leaves while it runs: host:+pid
+    lock.symlink_to(f"127.0.0.1:+{os.getpid()}")
+    store = NssStore(empty_db, busy_check=lambda: running_error(empty_db, "default-release"))
+    reason = store.unavailable_reason
+    assert not store.available and reason is not None
+    assert reason.message_id == "E-firefox-running"
     with pytest.raises(CertassistError) as err:
         store.add(pki.other())
-    assert err.value is running
+    assert err.value.message_id == "E-firefox-running"
     assert nicknames(empty_db) == []
-    state[0] = None
-    assert store.available
+    lock.unlink()  # Firefox closed
+    assert store.available and store.add(pki.other()).has_key
 
 
 def test_library_missing_is_a_reason(empty_db: Path, tmp_path: Path) -> None:
