@@ -8,6 +8,7 @@ and a key that belongs to another certificate is refused here, before any store 
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -104,7 +105,12 @@ def _read_pkcs12(data: bytes, password: str | None, filename: str) -> Bundle:
     attempts: list[bytes | None] = [None, b""] if not password else [password.encode("utf-8")]
     for secret in attempts:
         try:
-            loaded = pkcs12.load_pkcs12(data, secret)
+            with warnings.catch_warnings():
+                # Firefox and pk12util export BER; cryptography reads it but warns (see ber.py).
+                warnings.filterwarnings(
+                    "ignore", message="PKCS#12 bundle could not be parsed as DER"
+                )
+                loaded = pkcs12.load_pkcs12(data, secret)
         except ValueError:
             continue
         except Exception as exc:  # unsupported algorithm (cryptography raises its own types)

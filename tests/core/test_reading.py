@@ -205,3 +205,59 @@ def test_openssl_written_pfx_is_read(pki: TestPKI, tmp_path: Path) -> None:
         capture_output=True,
     )
     assert read_certificate_file(out, PASSWORD).key_matches()
+
+
+@pytest.fixture
+def firefox_export(pki: TestPKI, tmp_path: Path) -> tuple[Path, str]:
+    """A PFX written by NSS itself (what Firefox's 'Backup' and pk12util produce): BER encoded."""
+    import subprocess
+
+    db = tmp_path / "db"
+    db.mkdir()
+    subprocess.run(["certutil", "-N", "-d", f"sql:{db}", "--empty-password"], check=True)
+    source = _write(tmp_path, "in.pfx", pfx(pki.vecozo_personal(), PASSWORD, "aes"))
+    subprocess.run(
+        ["pk12util", "-i", source, "-d", f"sql:{db}", "-W", PASSWORD],
+        check=True,
+        capture_output=True,
+    )
+    listed = subprocess.run(
+        ["certutil", "-L", "-d", f"sql:{db}"], check=True, capture_output=True, text=True
+    ).stdout
+    nickname = next(line.rsplit(None, 1)[0] for line in listed.splitlines() if "u,u,u" in line)
+    out = tmp_path / "firefox-backup.p12"
+    subprocess.run(
+        ["pk12util", "-o", out, "-n", nickname, "-d", f"sql:{db}", "-W", PASSWORD, "-K", ""],
+        check=True,
+        capture_output=True,
+    )
+    return out, nickname
+
+
+def test_firefox_ber_export_is_read_and_damage_still_detected(
+    firefox_export: tuple[Path, str], tmp_path: Path
+) -> None:
+    path, nickname = firefox_export
+    data = path.read_bytes()
+    assert data[:2] == b"\x30\x80"  # BER indefinite length: NSS's own encoding
+    read = read_certificate_file(path, PASSWORD)
+    assert read.key_matches() and read.friendly_name == nickname
+    assert _error_id(path, "fout") == "E-read-wrong-password"
+    cut = _write(tmp_path, "cut.p12", data[:-2])  # the end-of-contents octets are missing
+    assert _error_id(cut, PASSWORD) == "E-read-damaged"
+
+
+def test_ber_walker_edges() -> None:
+    from certassist.core import ber
+    from certassist.core.der import DerError
+
+    node = ber.parse_single(b"\x30\x80\x24\x80\x04\x01A\x04\x01B\x00\x00\x00\x00")
+    assert node.children[0].octets() == b"AB"
+    for broken in (
+        b"\x30\x80\x04\x01A",  # no end-of-contents
+        b"\x04\x80\x00\x00",  # indefinite primitive
+        b"\x30\x03\x04\x01A\x00",  # trailing byte
+        b"\x30\x05\x04\x01A",  # cut off
+    ):
+        with pytest.raises(DerError):
+            ber.parse_single(broken)
