@@ -90,7 +90,11 @@ def _data_dir(args: argparse.Namespace) -> Path:
 def _context(args: argparse.Namespace) -> OpContext:
     data = _data_dir(args)
     return OpContext(
-        actor=Actor(getpass.getuser(), None, bool(getattr(args, "contact_person", False))),
+        actor=Actor(
+            getpass.getuser(),
+            getattr(args, "i_am", None),  # R1: the rules compare it with the holder at plan time
+            bool(getattr(args, "contact_person", False)),
+        ),
         audit=AuditLog(data / "audit.jsonl"),
         records=InstallRecords(data / "installs.json"),
     )
@@ -226,6 +230,8 @@ def _run(args: argparse.Namespace, command: Any) -> int:
     except CertassistError as error:
         if error.message_id.startswith(STORE_ERROR_PREFIXES):
             error.exit_code = EXIT_STORE  # type: ignore[attr-defined]
+        elif error.message_id.startswith("E-R"):  # a rule refused
+            error.exit_code = EXIT_OVERDUE  # type: ignore[attr-defined]
         raise
 
 
