@@ -67,3 +67,7 @@ def run_command(args: argparse.Namespace) -> int:
         return int(getattr(error, "exit_code", EXIT_BAD_INPUT))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like: not an error of ours
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
