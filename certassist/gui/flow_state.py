@@ -82,17 +82,19 @@ def operation_for(ctx: AppContext, state: FlowState) -> Any:
 
         return RestoreOperation(opctx)
     if state.flow in ("backup", "spread"):
+        from certassist.gui.offload import offloaded_reader, offloaded_writer
         from certassist.ops.backup import BackupOperation
 
-        return BackupOperation(opctx)
+        return BackupOperation(opctx, writer=offloaded_writer, reader=offloaded_reader)
     if state.flow == "copy":
         from certassist.ops.copy import CopyOperation
 
         return CopyOperation(opctx)
     if state.flow == "remove":
+        from certassist.gui.offload import offloaded_reader
         from certassist.ops.remove import RemoveOperation
 
-        return RemoveOperation(opctx)
+        return RemoveOperation(opctx, reader=offloaded_reader)
     raise ValueError(state.flow)
 
 

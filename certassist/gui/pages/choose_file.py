@@ -78,9 +78,9 @@ class ChooseFilePage(FlowPage):
         password = self.password.text() or None
 
         def read() -> object:
-            from certassist.core.reading import read_certificate_file
+            from certassist.gui.offload import offloaded_reader
 
-            return read_certificate_file(path, password)
+            return offloaded_reader(path, password)
 
         def apply(bundle: object) -> None:
             self.state.bundle = bundle  # type: ignore[assignment]
