@@ -16,11 +16,16 @@ UZI_REGISTER = "https://www.uziregister.nl/"
 
 
 def help_links_html() -> str:
+    # Plain calls, not inside f-strings: pyside6-lupdate only finds literal arguments.
+    title = translate("Help", "Hulp van de uitgevers")
+    vecozo = translate("Help", "VECOZO support (pincode, aanvragen)")
+    zorgcsp = translate("Help", "Zorg-CSP (UZI-certificaten)")
+    uzi = translate("Help", "UZI-register (CIBG)")
     return (
-        f"<b>{translate('Help', 'Hulp van de uitgevers')}</b><br>"
-        f"<a href='{VECOZO_SUPPORT}'>{translate('Help', 'VECOZO support (PIN, aanvragen)')}</a><br>"
-        f"<a href='{ZORGCSP}'>{translate('Help', 'Zorg-CSP (UZI-certificaten)')}</a><br>"
-        f"<a href='{UZI_REGISTER}'>{translate('Help', 'UZI-register (CIBG)')}</a>"
+        f"<b>{title}</b><br>"
+        f"<a href='{VECOZO_SUPPORT}'>{vecozo}</a><br>"
+        f"<a href='{ZORGCSP}'>{zorgcsp}</a><br>"
+        f"<a href='{UZI_REGISTER}'>{uzi}</a>"
     )
 
 

@@ -32,7 +32,7 @@ def bundle_to_wire(bundle: Bundle) -> Wire:
     from cryptography.hazmat.primitives import serialization as s
 
     key = (
-        bundle.key.private_bytes(s.Encoding.DER, s.PrivateFormat.PKCS8, s.NoEncryption())  # type: ignore[union-attr]
+        bundle.key.private_bytes(s.Encoding.DER, s.PrivateFormat.PKCS8, s.NoEncryption())
         if bundle.key is not None
         else None
     )

@@ -68,7 +68,8 @@ class StartPage(QWidget):
         self.ctx = ctx
         self.overview: Overview | None = None
         layout = QVBoxLayout(self)
-        title = QLabel(f"<h2>{translate('StartPage', 'Mijn certificaten')}</h2>", self)
+        heading = translate("StartPage", "Mijn certificaten")
+        title = QLabel(f"<h2>{heading}</h2>", self)
         layout.addWidget(title)
         self.state = QLabel(translate("StartPage", "Certificaten worden gelezen…"), self)
         self.state.setAccessibleName(translate("StartPage", "Toestand van het overzicht"))

@@ -111,9 +111,8 @@ class CheckPage(FlowPage):
         head = f"{word} ({rule_heading(rule)})" if rule else word
         text = html.escape(render(notice.message_id, self.lang, **dict(notice.params)))
         why = rule_explanation(rule)
-        why_html = (
-            f"<br><i>{translate('CheckPage', 'Waarom:')} {html.escape(why)}</i>" if why else ""
-        )
+        because = translate("CheckPage", "Waarom:")
+        why_html = f"<br><i>{because} {html.escape(why)}</i>" if why else ""
         return f"<p><b style='color:{colour}'>{head}</b>: {text}{why_html}</p>"
 
     def _describe(self, plan: Any) -> str:

@@ -1,0 +1,829 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
+  <context>
+    <name>BackupTargetPage</name>
+    <message>
+      <source>Waar komt de back-up, en met welk wachtwoord?</source>
+      <translation>Where should the backup go, and with which password?</translation>
+    </message>
+    <message>
+      <source>Kies een USB-stick, netwerkschijf of andere pc, niet deze pc zelf: als deze pc stukgaat, moet de back-up er nog zijn (regel R9).</source>
+      <translation>Choose a USB stick, network drive or another PC, not this PC itself: if this PC breaks down, the backup must still be there (rule R9).</translation>
+    </message>
+    <message>
+      <source>Map voor de back-up</source>
+      <translation>Folder for the backup</translation>
+    </message>
+    <message>
+      <source>&amp;Bladeren…</source>
+      <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+      <source>Map kiezen</source>
+      <translation>Choose folder</translation>
+    </message>
+    <message>
+      <source>&amp;Map:</source>
+      <translation>&amp;Folder:</translation>
+    </message>
+    <message>
+      <source>Nieuw wachtwoord voor de back-up</source>
+      <translation>New password for the backup</translation>
+    </message>
+    <message>
+      <source>&amp;Wachtwoord:</source>
+      <translation>&amp;Password:</translation>
+    </message>
+    <message>
+      <source>Wachtwoord herhalen</source>
+      <translation>Repeat password</translation>
+    </message>
+    <message>
+      <source>&amp;Herhaal:</source>
+      <translation>&amp;Repeat:</translation>
+    </message>
+    <message>
+      <source>Schrijf het wachtwoord op en bewaar het apart van de USB-stick. Zonder wachtwoord is de back-up onbruikbaar; certassist onthoudt het niet.</source>
+      <translation>Write the password down and keep it apart from the USB stick. Without the password the backup is useless; certassist does not remember it.</translation>
+    </message>
+    <message>
+      <source>Map voor de back-up kiezen</source>
+      <translation>Choose a folder for the backup</translation>
+    </message>
+  </context>
+  <context>
+    <name>CheckPage</name>
+    <message>
+      <source>Ik heb dit gelezen en wil doorgaan.</source>
+      <translation>I have read this and want to go ahead.</translation>
+    </message>
+    <message>
+      <source>Ik ben {holder}.</source>
+      <translation>I am {holder}.</translation>
+    </message>
+    <message>
+      <source>Ik weet dat deze back-up ouder is dan het geïnstalleerde certificaat.</source>
+      <translation>I know this backup is older than the installed certificate.</translation>
+    </message>
+    <message>
+      <source>Ik weet dat er geen back-up is gecontroleerd en wil toch verwijderen.</source>
+      <translation>I know no backup was checked and want to remove it anyway.</translation>
+    </message>
+    <message>
+      <source>Verwijder het oude certificaat zodra het nieuwe werkt.</source>
+      <translation>Remove the old certificate once the new one works.</translation>
+    </message>
+    <message>
+      <source>Controle</source>
+      <translation>Check</translation>
+    </message>
+    <message>
+      <source>certassist legt uw verzoek voor aan de regels. Er is nog niets veranderd.</source>
+      <translation>certassist checks your request against the rules. Nothing has changed yet.</translation>
+    </message>
+    <message>
+      <source>Uitkomst van de controle</source>
+      <translation>Outcome of the check</translation>
+    </message>
+    <message>
+      <source>Bezig met controleren…</source>
+      <translation>Checking…</translation>
+    </message>
+    <message>
+      <source>De controle kon niet worden afgerond.</source>
+      <translation>The check could not be completed.</translation>
+    </message>
+    <message>
+      <source>Waarom:</source>
+      <translation>Why:</translation>
+    </message>
+    <message>
+      <source>geldig tot {date} ({days})</source>
+      <translation>valid until {date} ({days})</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Van:&lt;/b&gt; {source}</source>
+      <translation>&lt;b&gt;From:&lt;/b&gt; {source}</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Naar:&lt;/b&gt; {targets}</source>
+      <translation>&lt;b&gt;To:&lt;/b&gt; {targets}</translation>
+    </message>
+    <message>
+      <source>Niet toegestaan</source>
+      <translation>Not allowed</translation>
+    </message>
+    <message>
+      <source>Er is niets veranderd. Ga terug om iets anders te kiezen, of sluit de assistent.</source>
+      <translation>Nothing was changed. Go back to choose something else, or close the assistant.</translation>
+    </message>
+    <message>
+      <source>Toegestaan.</source>
+      <translation>Allowed.</translation>
+    </message>
+    <message>
+      <source>Dit gaat er gebeuren:</source>
+      <translation>This is what will happen:</translation>
+    </message>
+    <message>
+      <source>Let op</source>
+      <translation>Note</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChooseCertificatePage</name>
+    <message>
+      <source>Van welke certificaten wilt u een back-up?</source>
+      <translation>Which certificates do you want to back up?</translation>
+    </message>
+    <message>
+      <source>Om welk certificaat gaat het?</source>
+      <translation>Which certificate is it about?</translation>
+    </message>
+    <message>
+      <source>Alleen certificaten met privésleutel kunnen worden gekopieerd of geback-upt.</source>
+      <translation>Only certificates with a private key can be copied or backed up.</translation>
+    </message>
+    <message>
+      <source>Certificaten</source>
+      <translation>Certificates</translation>
+    </message>
+    <message>
+      <source>Opslag</source>
+      <translation>Store</translation>
+    </message>
+    <message>
+      <source>&amp;Vanuit:</source>
+      <translation>&amp;From:</translation>
+    </message>
+    <message>
+      <source>Er is geen geschikt certificaat gevonden.</source>
+      <translation>No suitable certificate was found.</translation>
+    </message>
+    <message>
+      <source>(zonder sleutel)</source>
+      <translation>(without key)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChooseFilePage</name>
+    <message>
+      <source>Welke back-up wilt u terugzetten?</source>
+      <translation>Which backup do you want to restore?</translation>
+    </message>
+    <message>
+      <source>Welk certificaatbestand wilt u installeren?</source>
+      <translation>Which certificate file do you want to install?</translation>
+    </message>
+    <message>
+      <source>Een .pfx- of .p12-bestand met privésleutel, bijvoorbeeld van een USB-stick. Het wachtwoord is het wachtwoord dat bij het maken van het bestand is gekozen.</source>
+      <translation>A .pfx or .p12 file with its private key, for example from a USB stick. The password is the one chosen when the file was made.</translation>
+    </message>
+    <message>
+      <source>Bestand</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>&amp;Bladeren…</source>
+      <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+      <source>Bestand kiezen</source>
+      <translation>Choose file</translation>
+    </message>
+    <message>
+      <source>&amp;Bestand:</source>
+      <translation>&amp;File:</translation>
+    </message>
+    <message>
+      <source>Wachtwoord van het bestand</source>
+      <translation>Password of the file</translation>
+    </message>
+    <message>
+      <source>&amp;Wachtwoord:</source>
+      <translation>&amp;Password:</translation>
+    </message>
+    <message>
+      <source>Certificaatbestand kiezen</source>
+      <translation>Choose a certificate file</translation>
+    </message>
+    <message>
+      <source>Certificaten (*.pfx *.p12 *.pem *.cer *.crt *.der *.p7b)</source>
+      <translation>Certificates (*.pfx *.p12 *.pem *.cer *.crt *.der *.p7b)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChooseTargetPage</name>
+    <message>
+      <source>Waar moet het certificaat komen?</source>
+      <translation>Where should the certificate go?</translation>
+    </message>
+    <message>
+      <source>Windows gebruiken Edge, Chrome en de praktijksoftware; Firefox heeft een eigen opslag per profiel. Kies één of meer plaatsen.</source>
+      <translation>Edge, Chrome and the practice software use Windows; Firefox has its own store per profile. Choose one or more places.</translation>
+    </message>
+    <message>
+      <source>Plaatsen</source>
+      <translation>Places</translation>
+    </message>
+    <message>
+      <source>Nu niet te gebruiken:</source>
+      <translation>Not usable now:</translation>
+    </message>
+  </context>
+  <context>
+    <name>Dates</name>
+    <message>
+      <source>nog {n} dagen</source>
+      <translation>{n} days left</translation>
+    </message>
+    <message>
+      <source>nog 1 dag</source>
+      <translation>1 day left</translation>
+    </message>
+    <message>
+      <source>verloopt vandaag</source>
+      <translation>expires today</translation>
+    </message>
+    <message>
+      <source>1 dag geleden verlopen</source>
+      <translation>expired 1 day ago</translation>
+    </message>
+    <message>
+      <source>{n} dagen geleden verlopen</source>
+      <translation>expired {n} days ago</translation>
+    </message>
+  </context>
+  <context>
+    <name>Flows</name>
+    <message>
+      <source>Installeren uit bestand</source>
+      <translation>Install from a file</translation>
+    </message>
+    <message>
+      <source>Back-up maken</source>
+      <translation>Make a backup</translation>
+    </message>
+    <message>
+      <source>Back-up terugzetten</source>
+      <translation>Restore a backup</translation>
+    </message>
+    <message>
+      <source>Kopiëren Windows ↔ Firefox</source>
+      <translation>Copy Windows ↔ Firefox</translation>
+    </message>
+    <message>
+      <source>Naar andere pc's brengen</source>
+      <translation>Bring to other PCs</translation>
+    </message>
+    <message>
+      <source>Vernieuwen</source>
+      <translation>Renew</translation>
+    </message>
+    <message>
+      <source>Verwijderen</source>
+      <translation>Remove</translation>
+    </message>
+  </context>
+  <context>
+    <name>Help</name>
+    <message>
+      <source>Hulp van de uitgevers</source>
+      <translation>Help from the issuers</translation>
+    </message>
+    <message>
+      <source>VECOZO support (pincode, aanvragen)</source>
+      <translation>VECOZO support (PIN, requests)</translation>
+    </message>
+    <message>
+      <source>Zorg-CSP (UZI-certificaten)</source>
+      <translation>Zorg-CSP (UZI certificates)</translation>
+    </message>
+    <message>
+      <source>UZI-register (CIBG)</source>
+      <translation>UZI register (CIBG)</translation>
+    </message>
+    <message>
+      <source>Links naar VECOZO en het UZI-register</source>
+      <translation>Links to VECOZO and the UZI register</translation>
+    </message>
+  </context>
+  <context>
+    <name>Labels</name>
+    <message>
+      <source>VECOZO persoonlijk</source>
+      <translation>VECOZO personal</translation>
+    </message>
+    <message>
+      <source>VECOZO systeem</source>
+      <translation>VECOZO system</translation>
+    </message>
+    <message>
+      <source>UZI-servercertificaat</source>
+      <translation>UZI server certificate</translation>
+    </message>
+    <message>
+      <source>UZI-pas</source>
+      <translation>UZI card</translation>
+    </message>
+    <message>
+      <source>overig</source>
+      <translation>other</translation>
+    </message>
+    <message>
+      <source>productie</source>
+      <translation>production</translation>
+    </message>
+    <message>
+      <source>acceptatie</source>
+      <translation>acceptance</translation>
+    </message>
+    <message>
+      <source>test</source>
+      <translation>test</translation>
+    </message>
+    <message>
+      <source>Windows (alleen u)</source>
+      <translation>Windows (only you)</translation>
+    </message>
+    <message>
+      <source>Windows (hele computer)</source>
+      <translation>Windows (whole computer)</translation>
+    </message>
+    <message>
+      <source>Firefox</source>
+      <translation>Firefox</translation>
+    </message>
+    <message>
+      <source>Chromium (Linux)</source>
+      <translation>Chromium (Linux)</translation>
+    </message>
+    <message>
+      <source>back-upmap</source>
+      <translation>backup folder</translation>
+    </message>
+    <message>
+      <source>demo</source>
+      <translation>demo</translation>
+    </message>
+    <message>
+      <source>ok</source>
+      <translation>ok</translation>
+    </message>
+    <message>
+      <source>vernieuwen</source>
+      <translation>renew</translation>
+    </message>
+    <message>
+      <source>verlopen</source>
+      <translation>expired</translation>
+    </message>
+    <message>
+      <source>nog niet geldig</source>
+      <translation>not yet valid</translation>
+    </message>
+    <message>
+      <source>UZI: nu starten</source>
+      <translation>UZI: start now</translation>
+    </message>
+    <message>
+      <source>UZI: te laat</source>
+      <translation>UZI: overdue</translation>
+    </message>
+    <message>
+      <source>nu installeren</source>
+      <translation>install now</translation>
+    </message>
+    <message>
+      <source>back-up ontbreekt</source>
+      <translation>backup missing</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>DEMO — u werkt in een zandbak met verzonnen certificaten. Niets op deze pc verandert.</source>
+      <translation>DEMO — you are working in a sandbox with made-up certificates. Nothing on this PC changes.</translation>
+    </message>
+    <message>
+      <source>certassist — certificaatassistent</source>
+      <translation>certassist — certificate assistant</translation>
+    </message>
+    <message>
+      <source>Demo-melding</source>
+      <translation>Demo notice</translation>
+    </message>
+    <message>
+      <source>&amp;Taal:</source>
+      <translation>&amp;Language:</translation>
+    </message>
+    <message>
+      <source>Taal</source>
+      <translation>Language</translation>
+    </message>
+  </context>
+  <context>
+    <name>Overview</name>
+    <message>
+      <source>Certificaat</source>
+      <translation>Certificate</translation>
+    </message>
+    <message>
+      <source>Soort</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Waar</source>
+      <translation>Where</translation>
+    </message>
+    <message>
+      <source>Verloopt</source>
+      <translation>Expires</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>(zonder sleutel)</source>
+      <translation>(without key)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PasswordField</name>
+    <message>
+      <source>leeg</source>
+      <translation>empty</translation>
+    </message>
+    <message>
+      <source>zwak</source>
+      <translation>weak</translation>
+    </message>
+    <message>
+      <source>matig</source>
+      <translation>fair</translation>
+    </message>
+    <message>
+      <source>goed</source>
+      <translation>good</translation>
+    </message>
+    <message>
+      <source>sterk</source>
+      <translation>strong</translation>
+    </message>
+    <message>
+      <source>Tonen</source>
+      <translation>Show</translation>
+    </message>
+    <message>
+      <source>Wachtwoord tonen of verbergen</source>
+      <translation>Show or hide password</translation>
+    </message>
+    <message>
+      <source>Let op: Caps Lock staat aan.</source>
+      <translation>Note: Caps Lock is on.</translation>
+    </message>
+    <message>
+      <source>Sterkte van het wachtwoord</source>
+      <translation>Password strength</translation>
+    </message>
+    <message>
+      <source>Verbergen</source>
+      <translation>Hide</translation>
+    </message>
+  </context>
+  <context>
+    <name>RenewGuidePage</name>
+    <message>
+      <source>Open de link uit de e-mail van VECOZO, of log in op vecozo.nl; vanaf een maand voor de verloopdatum ziet u een melding.</source>
+      <translation>Open the link in VECOZO's e-mail, or log in at vecozo.nl; from one month before the expiry date you will see a notice.</translation>
+    </message>
+    <message>
+      <source>Volg de stappen op de VECOZO-website om het certificaat te vernieuwen. Het blijft daarna twee jaar geldig, gerekend vanaf de oude verloopdatum.</source>
+      <translation>Follow the steps on the VECOZO website to renew the certificate. It then stays valid for two years, counted from the old expiry date.</translation>
+    </message>
+    <message>
+      <source>Maak direct daarna in certassist een back-up op een USB-stick, en gebruik 'Naar andere pc's brengen' voor de andere pc's.</source>
+      <translation>Right after that, make a backup on a USB stick in certassist, and use 'Bring to other PCs' for the other PCs.</translation>
+    </message>
+    <message>
+      <source>Alleen de contactpersoon vernieuwt het systeemcertificaat; houd de pincode bij de hand.</source>
+      <translation>Only the contact person renews the system certificate; keep the PIN at hand.</translation>
+    </message>
+    <message>
+      <source>Alleen de persoon op wiens naam het certificaat staat, voert de gegevens zelf in.</source>
+      <translation>Only the person named in the certificate enters the details, personally.</translation>
+    </message>
+    <message>
+      <source>Neem contact op met uw HIS- of AIS-leverancier (of het patiëntportaal): zij vragen het nieuwe UZI-servercertificaat samen met u aan.</source>
+      <translation>Contact your HIS or AIS vendor (or the patient portal): they request the new UZI server certificate together with you.</translation>
+    </message>
+    <message>
+      <source>Reken op ongeveer drie weken verwerking; is het zeven dagen voor het verlopen niet klaar, dan valt de DigiD-koppeling weg.</source>
+      <translation>Processing takes about three weeks; if it is not complete seven days before expiry, the DigiD link is switched off.</translation>
+    </message>
+    <message>
+      <source>Controleer daarna met certassist dat het nieuwe certificaat er staat; de leverancier stuurt geen bevestiging.</source>
+      <translation>Afterwards, check with certassist that the new certificate is in place; the vendor sends no confirmation.</translation>
+    </message>
+    <message>
+      <source>Vernieuwen: zo gaat het</source>
+      <translation>Renewing: how it works</translation>
+    </message>
+    <message>
+      <source>Stappen om te vernieuwen</source>
+      <translation>Steps to renew</translation>
+    </message>
+    <message>
+      <source>UZI-register</source>
+      <translation>UZI register</translation>
+    </message>
+    <message>
+      <source>VECOZO support</source>
+      <translation>VECOZO support</translation>
+    </message>
+    <message>
+      <source>Meer hulp:</source>
+      <translation>More help:</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultPage</name>
+    <message>
+      <source>Maak nu een back-up op een USB-stick: een certificaat kan maar één keer worden geïnstalleerd.</source>
+      <translation>Make a backup on a USB stick now: a certificate can be installed only once.</translation>
+    </message>
+    <message>
+      <source>Bewaar de back-up op een veilige plek; u heeft hem weer nodig als deze pc wordt vervangen.</source>
+      <translation>Keep the backup in a safe place; you will need it again when this PC is replaced.</translation>
+    </message>
+    <message>
+      <source>Start de browser opnieuw en log in op VECOZO om te controleren dat het werkt.</source>
+      <translation>Restart the browser and log in to VECOZO to check that it works.</translation>
+    </message>
+    <message>
+      <source>Haal de USB-stick eruit en bewaar hem op een veilige plek, apart van het wachtwoord.</source>
+      <translation>Take out the USB stick and keep it in a safe place, apart from the password.</translation>
+    </message>
+    <message>
+      <source>Neem de USB-stick mee naar de andere pc's. Start daar certassist en kies 'Back-up terugzetten'. Elke gebruiker zet een persoonlijk certificaat zelf terug op het eigen account.</source>
+      <translation>Take the USB stick to the other PCs. Start certassist there and choose 'Restore a backup'. Each user restores a personal certificate on their own account.</translation>
+    </message>
+    <message>
+      <source>Het certificaat is weg van deze plek. Back-ups op andere media zijn niet aangeraakt.</source>
+      <translation>The certificate is gone from this place. Backups on other media were not touched.</translation>
+    </message>
+    <message>
+      <source>Klaar</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <source>Resultaat</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>Gelukt</source>
+      <translation>Succeeded</translation>
+    </message>
+    <message>
+      <source>Afgebroken</source>
+      <translation>Cancelled</translation>
+    </message>
+    <message>
+      <source>Niet gelukt</source>
+      <translation>Failed</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Waar:&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Where:&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>Geldig tot {date} ({days}).</source>
+      <translation>Valid until {date} ({days}).</translation>
+    </message>
+    <message>
+      <source>Wat nu?</source>
+      <translation>What next?</translation>
+    </message>
+  </context>
+  <context>
+    <name>Rules</name>
+    <message>
+      <source>Een persoonlijk certificaat is een persoonlijk inlogmiddel, zoals een pinpas: alleen de persoon op wiens naam het staat mag het installeren of terugzetten.</source>
+      <translation>A personal certificate is a personal means of logging in, like a bank card: only the person named in it may install or restore it.</translation>
+    </message>
+    <message>
+      <source>Het systeemcertificaat is van de praktijk; de VECOZO-contactpersoon beheert het en heeft de pincode.</source>
+      <translation>The system certificate belongs to the practice; the VECOZO contact person manages it and holds the PIN.</translation>
+    </message>
+    <message>
+      <source>Met een systeemcertificaat kunt u niet inloggen op de VECOZO-website; het hoort bij de praktijksoftware (Windows of een bestand), niet in een browser.</source>
+      <translation>A system certificate cannot log in to the VECOZO website; it belongs with the practice software (Windows or a file), not in a browser.</translation>
+    </message>
+    <message>
+      <source>Een persoonlijk certificaat hoort alleen in de opslag van uw eigen Windows-account, zodat collega's er niet mee kunnen inloggen.</source>
+      <translation>A personal certificate belongs only in your own Windows account's stores, so colleagues cannot log in with it.</translation>
+    </message>
+    <message>
+      <source>Een uitgegeven certificaat moet binnen 60 dagen worden geïnstalleerd, anders verwijdert de uitgever het.</source>
+      <translation>An issued certificate must be installed within 60 days, or the issuer deletes it.</translation>
+    </message>
+    <message>
+      <source>Een certificaat is maar een bepaalde tijd geldig.</source>
+      <translation>A certificate is valid for a limited time only.</translation>
+    </message>
+    <message>
+      <source>Vanaf een maand voor de verloopdatum kunt u een VECOZO-certificaat vernieuwen; het blijft daarna twee jaar geldig vanaf de oude verloopdatum.</source>
+      <translation>From one month before the expiry date you can renew a VECOZO certificate; it then stays valid for two years from the old expiry date.</translation>
+    </message>
+    <message>
+      <source>Een verlopen VECOZO-certificaat installeert u opnieuw met gebruikersnummer en pincode; een nieuwe aanvraag is niet nodig.</source>
+      <translation>An expired VECOZO certificate is reinstalled with the user number and PIN; no new request is needed.</translation>
+    </message>
+    <message>
+      <source>Een certificaat kan maar één keer worden geïnstalleerd. Zonder back-up op een ander medium bent u het kwijt als de pc stukgaat.</source>
+      <translation>A certificate can be installed only once. Without a backup on another medium you lose it when the PC breaks down.</translation>
+    </message>
+    <message>
+      <source>Test-, acceptatie- en productiecertificaten worden nooit door elkaar gebruikt.</source>
+      <translation>Test, acceptance and production certificates are never mixed.</translation>
+    </message>
+    <message>
+      <source>Het vernieuwen van een UZI-servercertificaat duurt ongeveer drie weken; is het 7 dagen voor het verlopen niet klaar, dan valt de DigiD-koppeling weg.</source>
+      <translation>Renewing a UZI server certificate takes about three weeks; if it is not complete 7 days before expiry, the DigiD link is switched off.</translation>
+    </message>
+    <message>
+      <source>Een UZI-servercertificaat hoort bij één abonneenummer van de praktijk.</source>
+      <translation>A UZI server certificate belongs to one of the practice's subscriber numbers.</translation>
+    </message>
+    <message>
+      <source>De leverancier bevestigt een vernieuwing niet; certassist controleert zelf of het nieuwe certificaat er staat.</source>
+      <translation>The vendor does not confirm a renewal; certassist checks for itself that the new certificate is in place.</translation>
+    </message>
+    <message>
+      <source>regel {rule}</source>
+      <translation>rule {rule}</translation>
+    </message>
+  </context>
+  <context>
+    <name>RunPage</name>
+    <message>
+      <source>Bezig…</source>
+      <translation>Working…</translation>
+    </message>
+    <message>
+      <source>Een ogenblik; het venster blijft bruikbaar.</source>
+      <translation>One moment; the window stays usable.</translation>
+    </message>
+    <message>
+      <source>Voortgang</source>
+      <translation>Progress</translation>
+    </message>
+    <message>
+      <source>&amp;Afbreken</source>
+      <translation>&amp;Stop</translation>
+    </message>
+    <message>
+      <source>Afbreken</source>
+      <translation>Stop</translation>
+    </message>
+    <message>
+      <source>Starten…</source>
+      <translation>Starting…</translation>
+    </message>
+    <message>
+      <source>Afbreken na de huidige stap…</source>
+      <translation>Stopping after the current step…</translation>
+    </message>
+    <message>
+      <source>Niet gelukt.</source>
+      <translation>Failed.</translation>
+    </message>
+  </context>
+  <context>
+    <name>StartPage</name>
+    <message>
+      <source>&lt;b&gt;Persoonlijk certificaat&lt;/b&gt;: staat op naam van één persoon en is om in te loggen op de VECOZO-website. Alleen die persoon installeert, vernieuwt en zet het terug, en alleen in de eigen Windows- of Firefox-opslag.&lt;br&gt;&lt;b&gt;Systeemcertificaat&lt;/b&gt;: koppelt het praktijkprogramma aan VECOZO (declareren, verzekeringen controleren). De contactpersoon van de praktijk beheert het. Het hoort in Windows of in een bestand voor het programma, nooit in een browser.</source>
+      <translation>&lt;b&gt;Personal certificate&lt;/b&gt;: issued to one person, for logging in to the VECOZO website. Only that person installs, renews and restores it, and only in their own Windows or Firefox store.&lt;br&gt;&lt;b&gt;System certificate&lt;/b&gt;: links the practice software to VECOZO (claims, insurance checks). The practice's contact person manages it. It belongs in Windows or in a file for the software, never in a browser.</translation>
+    </message>
+    <message>
+      <source>Mijn certificaten</source>
+      <translation>My certificates</translation>
+    </message>
+    <message>
+      <source>Certificaten worden gelezen…</source>
+      <translation>Reading certificates…</translation>
+    </message>
+    <message>
+      <source>Toestand van het overzicht</source>
+      <translation>State of the overview</translation>
+    </message>
+    <message>
+      <source>Lijst van certificaten</source>
+      <translation>List of certificates</translation>
+    </message>
+    <message>
+      <source>Uitleg bij het gekozen certificaat</source>
+      <translation>Explanation of the chosen certificate</translation>
+    </message>
+    <message>
+      <source>Wat wilt u doen?</source>
+      <translation>What do you want to do?</translation>
+    </message>
+    <message>
+      <source>Overzicht vernieuwen</source>
+      <translation>Refresh overview</translation>
+    </message>
+    <message>
+      <source>Uitleg persoonlijk en systeem</source>
+      <translation>Personal and system explained</translation>
+    </message>
+    <message>
+      <source>Geen certificaten gevonden.</source>
+      <translation>No certificates found.</translation>
+    </message>
+    <message>
+      <source>{n} certificaten gevonden. Kies er een voor uitleg.</source>
+      <translation>{n} certificates found. Choose one for an explanation.</translation>
+    </message>
+    <message>
+      <source>Niet gelezen:</source>
+      <translation>Not read:</translation>
+    </message>
+    <message>
+      <source> (met sleutel)</source>
+      <translation> (with key)</translation>
+    </message>
+    <message>
+      <source> (zonder sleutel)</source>
+      <translation> (without key)</translation>
+    </message>
+    <message>
+      <source>Staat in: {places}</source>
+      <translation>Found in: {places}</translation>
+    </message>
+  </context>
+  <context>
+    <name>WhoPage</name>
+    <message>
+      <source>Wie bent u?</source>
+      <translation>Who are you?</translation>
+    </message>
+    <message>
+      <source>Een persoonlijk certificaat mag alleen de persoon zelf installeren of terugzetten; een systeemcertificaat beheert de contactpersoon van de praktijk.</source>
+      <translation>Only the person named in a personal certificate may install or restore it; the practice's contact person manages the system certificate.</translation>
+    </message>
+    <message>
+      <source>Uw naam</source>
+      <translation>Your name</translation>
+    </message>
+    <message>
+      <source>zoals in uw certificaat</source>
+      <translation>as in your certificate</translation>
+    </message>
+    <message>
+      <source>Uw &amp;naam:</source>
+      <translation>Your &amp;name:</translation>
+    </message>
+    <message>
+      <source>Ik ben de &amp;contactpersoon van de praktijk voor VECOZO</source>
+      <translation>I am the practice's VECOZO &amp;contact person</translation>
+    </message>
+    <message>
+      <source>Ik ben de contactpersoon</source>
+      <translation>I am the contact person</translation>
+    </message>
+    <message>
+      <source>Twijfelt u wie de contactpersoon is? Dat staat in VECOZO onder 'Mijn gegevens'; de contactpersoon heeft ook de pincodes.</source>
+      <translation>Not sure who the contact person is? VECOZO shows it under 'My details'; the contact person also holds the PINs.</translation>
+    </message>
+    <message>
+      <source>Ik ben {holder}</source>
+      <translation>I am {holder}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Wizard</name>
+    <message>
+      <source>&amp;Volgende &gt;</source>
+      <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+      <source>&lt; &amp;Vorige</source>
+      <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+      <source>Annuleren</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>&amp;Sluiten</source>
+      <translation>&amp;Close</translation>
+    </message>
+    <message>
+      <source>&amp;Uitvoeren</source>
+      <translation>&amp;Go ahead</translation>
+    </message>
+  </context>
+</TS>
