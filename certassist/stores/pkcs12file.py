@@ -19,10 +19,10 @@ from typing import Literal
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.serialization import PrivateFormat, pkcs12
 
-from certassist.core.der import DerError, read_single
 from certassist.core.errors import CertassistError
 from certassist.core.messages import text_only
 from certassist.core.models import Bundle, Classification, StoreEntry, StoreKind, StoreTarget
+from certassist.core.reading import read_bytes
 from certassist.stores.backup_meta import BackupMeta, read_sidecar, sidecar_path
 from certassist.stores.base import find_entry, verify_added
 from certassist.stores.fileio import atomic_write_bytes, remove_quietly
@@ -63,25 +63,28 @@ def pfx_bytes(
     )
 
 
+# The core reader's verdicts, in the words of a backup (same meaning, backup-specific advice).
+_READ_TO_BACKUP = {
+    "E-read-wrong-password": "E-backup-wrong-password",
+    "E-read-password-needed": "E-backup-password-needed",
+    "E-read-damaged": "E-backup-damaged",
+    "E-read-empty": "E-backup-damaged",
+    "E-read-unknown-format": "E-backup-damaged",
+    "E-read-no-certificate": "E-backup-no-certificate",
+}
+
+
 def load_backup_bytes(data: bytes, password: str, name: str) -> Bundle:
-    """Tell a wrong password from a damaged file: damage shows in the outer DER structure."""
+    """Read with the core reader: it tells a wrong password from damage, also in the BER
+    that NSS (pk12util, Firefox's own backup) writes, and refuses a key of another certificate.
+    """
     try:
-        parsed = pkcs12.load_pkcs12(data, password.encode("utf-8"))
-    except ValueError as exc:
-        try:
-            read_single(data, 0x30)
-        except DerError:
-            raise CertassistError("E-backup-damaged", file=name) from exc
-        raise CertassistError("E-backup-wrong-password", file=name) from exc
-    if parsed.cert is None:
-        raise CertassistError("E-backup-no-certificate", file=name)
-    friendly = parsed.cert.friendly_name
-    return Bundle(
-        leaf=parsed.cert.certificate,
-        chain=tuple(c.certificate for c in parsed.additional_certs),
-        key=parsed.key,
-        friendly_name=friendly.decode("utf-8", errors="replace") if friendly else None,
-    )
+        return read_bytes(data, password, name)
+    except CertassistError as exc:
+        mapped = _READ_TO_BACKUP.get(exc.message_id)
+        if mapped is None:
+            raise
+        raise CertassistError(mapped, file=name) from exc
 
 
 def open_backup(path: Path, password: str) -> Bundle:

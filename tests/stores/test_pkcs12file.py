@@ -310,3 +310,26 @@ def test_files_are_private_to_the_user(tmp_path: Path, pki: TestPKI) -> None:
     path = write_backup(tmp_path, pki.issue(), "pw", file_stem="anna", kdf_rounds=FAST)
     assert path.stat().st_mode & 0o077 == 0
     assert sidecar_path(path).stat().st_mode & 0o077 == 0
+
+
+def test_firefox_backup_in_ber_opens_and_a_wrong_password_is_not_damage(
+    tmp_path: Path, pki: TestPKI, nss_ready: None
+) -> None:
+    """pk12util writes what Firefox's "Backup…" button writes: BER with indefinite lengths."""
+    from tests.stores.nss_oracle import make_db, nicknames, pk12_export, pk12_import
+
+    bundle = pki.issue()
+    db = make_db(tmp_path / "profile")
+    pk12_import(db, pfx(bundle, "in"), "in")
+    nickname = bundle.friendly_name
+    assert nickname is not None and nickname in nicknames(db)
+    backup = tmp_path / "usb"
+    backup.mkdir()
+    (backup / "firefox.p12").write_bytes(pk12_export(db, nickname, "Firefox-Backup"))
+    back = open_backup(backup / "firefox.p12", "Firefox-Backup")
+    assert back.fingerprint == bundle.fingerprint and back.key_matches()
+    with pytest.raises(CertassistError) as caught:
+        open_backup(backup / "firefox.p12", "fout")
+    assert caught.value.message_id == "E-backup-wrong-password"
+    meta = folder_store(backup, Passwords(None)).adopt(backup / "firefox.p12", "Firefox-Backup")
+    assert meta.fingerprint == bundle.fingerprint
