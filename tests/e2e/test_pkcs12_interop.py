@@ -64,6 +64,7 @@ def _nss_db_with(bundle: Bundle, folder: Path, password: str) -> Path:
 
 
 def _pk12util(bundle: Bundle, folder: Path, password: str) -> Path:
+    """NSS writes BER with indefinite lengths, as Firefox's own certificate backup does."""
     db = _nss_db_with(bundle, folder, password)
     nickname = nss_cli.user_certificates(db)[bundle.fingerprint]
     out = folder / "pk12util.p12"
@@ -183,21 +184,6 @@ READERS: dict[str, Reader] = {
 }
 
 
-# Known defect, kept visible: NSS (pk12util, and Firefox's own certificate backup) writes BER
-# with indefinite lengths. certassist's strict DER shape check (core/pkcs12_shape, and the
-# damaged-vs-wrong-password check in stores/pkcs12file) calls such a file "damaged", and
-# cryptography only reads it with a UserWarning that "may become an exception". Strict: the
-# moment it is fixed these cases pass and the xfail must go.
-NSS_BER_DEFECT = (
-    "certassist rejects NSS's BER-encoded PKCS#12 (pk12util / Firefox backup) as damaged"
-)
-
-
-def _mark_known_defects(request: pytest.FixtureRequest, writer: Writer, reader_name: str) -> None:
-    if writer.name == "pk12util" and reader_name.startswith("certassist-"):
-        request.applymarker(pytest.mark.xfail(strict=True, reason=NSS_BER_DEFECT))
-
-
 @dataclass(frozen=True)
 class Written:
     writer: Writer
@@ -225,9 +211,8 @@ def test_each_writer_writes_the_encryption_it_is_known_for(written: Written) -> 
 
 @pytest.mark.parametrize("reader_name", list(READERS))
 def test_every_reader_opens_every_writers_file_with_certificate_key_and_chain(
-    written: Written, reader_name: str, tmp_path: Path, request: pytest.FixtureRequest
+    written: Written, reader_name: str, tmp_path: Path
 ) -> None:
-    _mark_known_defects(request, written.writer, reader_name)
     bundle = written.bundle
     seen = READERS[reader_name](written.path, PASSWORD, written.writer, tmp_path)
 
@@ -241,9 +226,8 @@ def test_every_reader_opens_every_writers_file_with_certificate_key_and_chain(
 
 @pytest.mark.parametrize("reader_name", list(READERS))
 def test_every_reader_refuses_a_wrong_password(
-    written: Written, reader_name: str, tmp_path: Path, request: pytest.FixtureRequest
+    written: Written, reader_name: str, tmp_path: Path
 ) -> None:
-    _mark_known_defects(request, written.writer, reader_name)
     with pytest.raises((CertassistError, openssl_cli.OpenSslFailed, RuntimeError)) as refused:
         READERS[reader_name](written.path, WRONG, written.writer, tmp_path)
     if isinstance(refused.value, CertassistError):
@@ -269,9 +253,8 @@ def written_accented(
 
 @pytest.mark.parametrize("reader_name", ["certassist-reader", "openssl", "pk12util"])
 def test_a_password_with_accents_opens_in_every_program(
-    written_accented: Written, reader_name: str, tmp_path: Path, request: pytest.FixtureRequest
+    written_accented: Written, reader_name: str, tmp_path: Path
 ) -> None:
-    _mark_known_defects(request, written_accented.writer, reader_name)
     seen = READERS[reader_name](written_accented.path, ACCENTED, written_accented.writer, tmp_path)
 
     assert seen.key_holder == written_accented.bundle.fingerprint
