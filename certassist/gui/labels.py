@@ -20,6 +20,13 @@ def kind_label(kind: Kind) -> str:
     }[kind]
 
 
+def kind_and_environment(kind: Kind, environment: Environment) -> str:
+    """'VECOZO persoonlijk (acceptatie)'; production, the normal case, is not mentioned."""
+    if environment is Environment.PRODUCTION:
+        return kind_label(kind)
+    return f"{kind_label(kind)} ({environment_label(environment)})"
+
+
 def environment_label(environment: Environment) -> str:
     return {
         Environment.PRODUCTION: translate("Labels", "productie"),

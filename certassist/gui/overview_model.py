@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from certassist.gui.i18n import days_left_text, format_date, translate
-from certassist.gui.labels import STATUS_COLOURS, kind_label, status_label
+from certassist.gui.labels import STATUS_COLOURS, kind_and_environment, status_label
 from certassist.ops.overview import CertificateGroup
 
 Index = QModelIndex | QPersistentModelIndex
@@ -70,9 +70,9 @@ class OverviewModel(QAbstractTableModel):
         if column == COL_NAME:
             return group_title(group)
         if column == COL_KIND:
-            return kind_label(group.kind)
+            return kind_and_environment(group.kind, group.environment)
         if column == COL_PLACES:
-            return ", ".join(
+            return "\n".join(
                 p.label + ("" if p.has_key else " " + translate("Overview", "(zonder sleutel)"))
                 for p in group.places
             )

@@ -6,6 +6,7 @@ moment); until then the page says it is reading. Actions start the wizards.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -26,7 +27,8 @@ from certassist.core.messages import render
 from certassist.gui.context import AppContext
 from certassist.gui.help import help_links_label
 from certassist.gui.i18n import translate
-from certassist.gui.overview_model import OverviewModel
+from certassist.gui.labels import kind_and_environment
+from certassist.gui.overview_model import OverviewModel, group_title
 from certassist.gui.worker import run_task
 from certassist.ops.overview import CertificateGroup, Overview, scan_stores
 
@@ -83,7 +85,7 @@ class StartPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -152,6 +154,7 @@ class StartPage(QWidget):
     def _loaded(self, overview: Overview) -> None:
         self.overview = overview
         self.model.set_groups(overview.groups)
+        self.table.resizeRowsToContents()
         self.refresh_button.setEnabled(True)
         count = len(overview.groups)
         self.state.setText(
@@ -198,7 +201,9 @@ class StartPage(QWidget):
             )
             for p in group.places
         )
-        self.detail.setText(
-            f"<b>{group.info.subject}</b><br>{group.status.render(self.ctx.lang)}<br>"
-            + translate("StartPage", "Staat in: {places}").format(places=places)
+        title = html.escape(
+            f"{group_title(group)} — {kind_and_environment(group.kind, group.environment)}"
         )
+        status = html.escape(group.status.render(self.ctx.lang))
+        where = html.escape(translate("StartPage", "Staat in: {places}").format(places=places))
+        self.detail.setText(f"<b>{title}</b><br>{status}<br>{where}")

@@ -45,6 +45,7 @@ class FlowWizard(QWizard):
         self.setWindowTitle(flow_title(flow))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setButtonText(QWizard.WizardButton.NextButton, translate("Wizard", "&Volgende >"))
         self.setButtonText(QWizard.WizardButton.BackButton, translate("Wizard", "< &Vorige"))
         self.setButtonText(QWizard.WizardButton.CancelButton, translate("Wizard", "Annuleren"))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea, QVBoxLayout, QWidg
 from certassist.core.messages import render
 from certassist.gui.flow_state import plan_for
 from certassist.gui.i18n import days_left_text, format_date, translate
-from certassist.gui.labels import kind_label
+from certassist.gui.labels import kind_and_environment
 from certassist.gui.pages.base import FlowPage
 from certassist.gui.pages.rule_texts import rule_explanation, rule_heading
 
@@ -120,7 +120,7 @@ class CheckPage(FlowPage):
         for info in plan.certificates:
             who = info.holder or info.classification.organisation or info.subject
             parts.append(
-                f"<b>{html.escape(who)}</b> — {kind_label(info.kind)}, "
+                f"<b>{html.escape(who)}</b> — {kind_and_environment(info.kind, info.environment)}, "
                 + translate("CheckPage", "geldig tot {date} ({days})").format(
                     date=format_date(info.expiry_date, self.lang),
                     days=days_left_text(info.days_left(self.ctx.today())),

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QListWidget, QList
 
 from certassist.core.models import Kind
 from certassist.gui.i18n import days_left_text, format_date, translate
-from certassist.gui.labels import kind_label, status_label
+from certassist.gui.labels import kind_and_environment, status_label
 from certassist.gui.overview_model import group_title
 from certassist.gui.pages.base import FlowPage
 from certassist.ops.overview import CertificateGroup, scan_stores
@@ -42,6 +42,8 @@ class ChooseCertificatePage(FlowPage):
         )
         self.list = QListWidget(self)
         self.list.setAccessibleName(translate("ChooseCertificatePage", "Certificaten"))
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
         self.list.itemChanged.connect(self.completeChanged)
         self.list.currentRowChanged.connect(self._current_changed)
         self.layout_.addWidget(self.list, 1)
@@ -74,7 +76,7 @@ class ChooseCertificatePage(FlowPage):
         self.groups = [g for g in overview.groups if _wanted(self.fw.flow, g)]
         for group in self.groups:
             text = (
-                f"{group_title(group)} — {kind_label(group.kind)} — "
+                f"{group_title(group)} — {kind_and_environment(group.kind, group.environment)}\n"
                 f"{format_date(group.expiry_date, self.lang)} ({days_left_text(group.days_left)})"
                 f" — {status_label(str(group.status.status))}"
             )
