@@ -6,19 +6,29 @@ one over FakeStores and drive the same pages.
 
 from __future__ import annotations
 
-import getpass
+import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from certassist.core.models import Actor
-from certassist.stores.base import CertStore
+if TYPE_CHECKING:
+    from certassist.core.models import Actor
+    from certassist.stores.base import CertStore
+
+
+_LOAD_LOCK = threading.Lock()
 
 
 def _os_user() -> str:
+    for name in ("USERNAME", "USER", "LOGNAME"):  # what getpass reads first, without importing it
+        if os.environ.get(name):
+            return os.environ[name]
     try:
+        import getpass
+
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name is not a reason to fail
         return "gebruiker"
@@ -26,7 +36,10 @@ def _os_user() -> str:
 
 @dataclass
 class AppContext:
-    stores: list[CertStore]
+    stores: list[CertStore] = field(default_factory=list)
+    # Found in a worker on first use (store discovery loads NSS, reads Firefox profiles):
+    # the first page is on screen before any of that happens.
+    stores_loader: Callable[[], list[CertStore]] | None = None
     today: Callable[[], date] = date.today
     lang: str = "nl"
     demo: bool = False
@@ -37,6 +50,14 @@ class AppContext:
     records: Any = None
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def load_stores(self) -> list[CertStore]:
+        """Run the loader once (from a worker); later calls return the same stores."""
+        with _LOAD_LOCK:  # two workers asking at once must not discover twice
+            if self.stores_loader is not None:
+                self.stores = list(self.stores_loader())
+                self.stores_loader = None
+        return self.stores
+
     def store(self, store_id: str) -> CertStore:
         for store in self.stores:
             if store.store_id == store_id:
@@ -44,4 +65,6 @@ class AppContext:
         raise KeyError(store_id)
 
     def actor(self, confirmed_name: str | None, contact_person: bool) -> Actor:
+        from certassist.core.models import Actor
+
         return Actor(self.os_user, confirmed_name, contact_person)

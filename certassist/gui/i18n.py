@@ -13,8 +13,6 @@ in the same language (`certassist.core.messages.render(id, lang)`).
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -54,6 +52,8 @@ def _cache_dir() -> Path:
 
 
 def _lrelease() -> str | None:
+    import shutil
+
     found = shutil.which("pyside6-lrelease")
     if found:
         return found
@@ -75,6 +75,8 @@ def qm_file(lang: str) -> Path | None:
     tool = _lrelease()
     if tool is None:
         return None
+    import subprocess  # only when a translation must be compiled (not on every start)
+
     cached.parent.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
         [tool, str(source), "-qm", str(cached)], capture_output=True, text=True, check=False

@@ -2,48 +2,48 @@
 
 The status itself is decided by the rules (`certificate_status`); this module only names it.
 Every colour goes with a word, so nobody depends on telling red from green.
+Keys are the enums' string values (they are StrEnums): importing this module stays cheap.
 """
 
 from __future__ import annotations
 
-from certassist.core.models import Environment, Kind, StoreKind
 from certassist.gui.i18n import translate
 
 
-def kind_label(kind: Kind) -> str:
+def kind_label(kind: str) -> str:
     return {
-        Kind.VECOZO_PERSONAL: translate("Labels", "VECOZO persoonlijk"),
-        Kind.VECOZO_SYSTEM: translate("Labels", "VECOZO systeem"),
-        Kind.UZI_SERVER: translate("Labels", "UZI-servercertificaat"),
-        Kind.UZI_CARD: translate("Labels", "UZI-pas"),
-        Kind.OTHER: translate("Labels", "overig"),
-    }[kind]
+        "vecozo-personal": translate("Labels", "VECOZO persoonlijk"),
+        "vecozo-system": translate("Labels", "VECOZO systeem"),
+        "uzi-server": translate("Labels", "UZI-servercertificaat"),
+        "uzi-card": translate("Labels", "UZI-pas"),
+        "other": translate("Labels", "overig"),
+    }[str(kind)]
 
 
-def kind_and_environment(kind: Kind, environment: Environment) -> str:
+def kind_and_environment(kind: str, environment: str) -> str:
     """'VECOZO persoonlijk (acceptatie)'; production, the normal case, is not mentioned."""
-    if environment is Environment.PRODUCTION:
+    if environment == "production":
         return kind_label(kind)
     return f"{kind_label(kind)} ({environment_label(environment)})"
 
 
-def environment_label(environment: Environment) -> str:
+def environment_label(environment: str) -> str:
     return {
-        Environment.PRODUCTION: translate("Labels", "productie"),
-        Environment.ACCEPTANCE: translate("Labels", "acceptatie"),
-        Environment.TEST: translate("Labels", "test"),
-    }[environment]
+        "production": translate("Labels", "productie"),
+        "acceptance": translate("Labels", "acceptatie"),
+        "test": translate("Labels", "test"),
+    }[str(environment)]
 
 
-def store_kind_label(kind: StoreKind) -> str:
+def store_kind_label(kind: str) -> str:
     return {
-        StoreKind.WINDOWS_USER: translate("Labels", "Windows (alleen u)"),
-        StoreKind.WINDOWS_MACHINE: translate("Labels", "Windows (hele computer)"),
-        StoreKind.FIREFOX: translate("Labels", "Firefox"),
-        StoreKind.NSSDB: translate("Labels", "Chromium (Linux)"),
-        StoreKind.PKCS12_FOLDER: translate("Labels", "back-upmap"),
-        StoreKind.FAKE: translate("Labels", "demo"),
-    }[kind]
+        "windows-user": translate("Labels", "Windows (alleen u)"),
+        "windows-machine": translate("Labels", "Windows (hele computer)"),
+        "firefox": translate("Labels", "Firefox"),
+        "nssdb": translate("Labels", "Chromium (Linux)"),
+        "pkcs12-folder": translate("Labels", "back-upmap"),
+        "fake": translate("Labels", "demo"),
+    }[str(kind)]
 
 
 # status value (certassist.core.rules.Status) -> (colour, severity for sorting)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         install_language(lang)
         old = self.centralWidget()
         self._build()
+        self.start.refresh()
         if old is not None:
             old.deleteLater()
 
@@ -92,4 +93,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)  # type: ignore[arg-type]
         if not self._shown_once:
             self._shown_once = True
-            self.firstShown.emit()
+            QTimer.singleShot(0, self._first_shown)
+
+    def _first_shown(self) -> None:
+        self.firstShown.emit()
+        self.start.refresh()

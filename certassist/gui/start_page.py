@@ -6,10 +6,10 @@ moment); until then the page says it is reading. Actions start the wizards.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -23,17 +23,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from certassist.core.messages import render
 from certassist.gui.context import AppContext
 from certassist.gui.help import help_links_label
 from certassist.gui.i18n import translate
 from certassist.gui.labels import kind_and_environment
 from certassist.gui.overview_model import OverviewModel, group_title
 from certassist.gui.worker import run_task
-from certassist.ops.overview import CertificateGroup, Overview, scan_stores
+
+if TYPE_CHECKING:
+    from certassist.ops.overview import CertificateGroup, Overview
 
 # flow id -> button text (translated at build time of the page)
 FLOWS = ("install", "backup", "restore", "copy", "spread", "renew", "remove")
+
+
+def _escape(text: str) -> str:
+    """html.escape without importing html (start-up time, see benchmarks/bench_startup.py)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def flow_title(flow: str) -> str:
@@ -79,7 +85,6 @@ class StartPage(QWidget):
 
         self.model = OverviewModel(ctx.lang, self)
         self.table = QTableView(self)
-        self.table.setModel(self.model)
         self.table.setAccessibleName(translate("StartPage", "Lijst van certificaten"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -87,15 +92,10 @@ class StartPage(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
 
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.RichText)
         self.detail.setAccessibleName(translate("StartPage", "Uitleg bij het gekozen certificaat"))
         layout.addWidget(self.detail)
         self.unavailable = QLabel(self)
@@ -125,12 +125,25 @@ class StartPage(QWidget):
         bottom.addWidget(explain, 3)
         bottom.addWidget(help_links_label(self), 1)
         layout.addLayout(bottom)
-        self.refresh()
+        # The window calls refresh() once it is on screen: reading stores never delays it.
 
     def _starter(self, flow: str) -> Callable[[], None]:
         return lambda: self.flowRequested.emit(flow, self.selected_fingerprint() or "")
 
+    def _attach_model(self) -> None:
+        """Connect the model once the window is visible: the first call into a Python model
+        makes PySide6 build its `Qt` enums (~45 ms), which would delay the first page."""
+        if self.table.model() is self.model:
+            return
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
     def selected_group(self) -> CertificateGroup | None:
+        if self.table.selectionModel() is None:
+            return None
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
@@ -141,11 +154,18 @@ class StartPage(QWidget):
         return group.fingerprint if group else None
 
     def refresh(self) -> None:
+        self._attach_model()
         self.state.setText(translate("StartPage", "Certificaten worden gelezen…"))
         self.refresh_button.setEnabled(False)
-        stores, today = list(self.ctx.stores), self.ctx.today()
+        ctx, today = self.ctx, self.ctx.today()
+
+        def scan(report: object, cancelled: object) -> Overview:
+            from certassist.ops.overview import scan_stores  # not on the start-up path
+
+            return scan_stores(ctx.load_stores(), today)
+
         run_task(
-            lambda report, cancelled: scan_stores(stores, today),
+            scan,
             on_done=self._loaded,
             on_error=self._failed,
             parent=self,
@@ -165,6 +185,8 @@ class StartPage(QWidget):
             ).format(n=count)
         )
         if overview.unavailable:
+            from certassist.core.messages import render
+
             lines = [
                 f"<b>{u.label}</b>: {render(u.message_id, self.ctx.lang, **u.params)}"
                 for u in overview.unavailable
@@ -201,9 +223,9 @@ class StartPage(QWidget):
             )
             for p in group.places
         )
-        title = html.escape(
+        title = _escape(
             f"{group_title(group)} — {kind_and_environment(group.kind, group.environment)}"
         )
-        status = html.escape(group.status.render(self.ctx.lang))
-        where = html.escape(translate("StartPage", "Staat in: {places}").format(places=places))
+        status = _escape(group.status.render(self.ctx.lang))
+        where = _escape(translate("StartPage", "Staat in: {places}").format(places=places))
         self.detail.setText(f"<b>{title}</b><br>{status}<br>{where}")

@@ -55,9 +55,11 @@ class FlowPage(QWizardPage):
     def lang(self) -> str:
         return self.fw.ctx.lang
 
-    def finish_layout(self) -> None:
-        """Call at the end of a page's __init__: the error line sits at the bottom."""
-        self.layout_.addStretch(1)
+    def finish_layout(self, stretch: bool = True) -> None:
+        """Call at the end of a page's __init__: the error line sits at the bottom.
+        Pages whose list should take the free space pass `stretch=False`."""
+        if stretch:
+            self.layout_.addStretch(1)
         self.layout_.addWidget(self.error)
 
     def show_error(self, error: BaseException | str | None) -> None:

@@ -55,12 +55,12 @@ class ChooseCertificatePage(FlowPage):
         form.addRow(self.place_label, self.place)
         self.layout_.addLayout(form)
         self.groups: list[CertificateGroup] = []
-        self.finish_layout()
+        self.finish_layout(stretch=False)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         if self.state.overview is None:
-            stores, today = list(self.ctx.stores), self.ctx.today()
-            self.run(lambda r, c: scan_stores(stores, today), self._fill_overview)
+            ctx, today = self.ctx, self.ctx.today()
+            self.run(lambda r, c: scan_stores(ctx.load_stores(), today), self._fill_overview)
         else:
             self._fill()
 

@@ -33,7 +33,7 @@ class ChooseTargetPage(FlowPage):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.layout_.addWidget(self.note)
-        self.finish_layout()
+        self.finish_layout(stretch=False)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         self.list.clear()
