@@ -23,7 +23,7 @@ FLOW_PAGES: dict[str, tuple[str, ...]] = {
     "spread": ("who", "choose_certificate", "backup_target", "check", "run", "result"),
     "copy": ("who", "choose_certificate", "choose_target", "check", "run", "result"),
     "remove": ("who", "choose_certificate", "check", "run", "result"),
-    "renew": ("who", "choose_certificate", "renew_guide"),
+    "renew": ("who", "choose_certificate", "renew_guide", "uzi_request"),
 }
 
 

@@ -26,6 +26,7 @@ PAGE_CLASSES = {
     "run": "RunPage",
     "result": "ResultPage",
     "renew_guide": "RenewGuidePage",
+    "uzi_request": "UziRequestPage",
 }
 
 

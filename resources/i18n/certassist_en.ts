@@ -765,6 +765,53 @@
     </message>
   </context>
   <context>
+    <name>UziRequestPage</name>
+    <message>
+      <source>Aanvraag (CSR) voor het nieuwe certificaat</source>
+      <translation>Request (CSR) for the new certificate</translation>
+    </message>
+    <message>
+      <source>certassist maakt een nieuwe sleutel en een aanvraagbestand voor uw leverancier. De sleutel blijft op deze pc, versleuteld met het wachtwoord dat u hier kiest.</source>
+      <translation>certassist makes a new key and a request file for your vendor. The key stays on this PC, encrypted with the password you choose here.</translation>
+    </message>
+    <message>
+      <source>Wachtwoord voor de nieuwe sleutel</source>
+      <translation>Password for the new key</translation>
+    </message>
+    <message>
+      <source>&amp;Wachtwoord:</source>
+      <translation>&amp;Password:</translation>
+    </message>
+    <message>
+      <source>Wachtwoord herhalen</source>
+      <translation>Repeat password</translation>
+    </message>
+    <message>
+      <source>&amp;Herhaal:</source>
+      <translation>&amp;Repeat:</translation>
+    </message>
+    <message>
+      <source>Wachtwoord &amp;onthouden op deze pc (sleutelbos)</source>
+      <translation>&amp;Remember the password on this PC (keyring)</translation>
+    </message>
+    <message>
+      <source>&amp;Aanvraag maken</source>
+      <translation>&amp;Make the request</translation>
+    </message>
+    <message>
+      <source>Aanvraag maken</source>
+      <translation>Make the request</translation>
+    </message>
+    <message>
+      <source>Aanvraagbestand (CSR)</source>
+      <translation>Request file (CSR)</translation>
+    </message>
+    <message>
+      <source>De aanvraag staat in {path}. Stuur dit bestand naar uw HIS- of AIS-leverancier. Komt het certificaat binnen, koppel het dan met 'certassist renew uzi pair'.</source>
+      <translation>The request is in {path}. Send this file to your HIS or AIS vendor. When the certificate arrives, pair it with 'certassist renew uzi pair'.</translation>
+    </message>
+  </context>
+  <context>
     <name>WhoPage</name>
     <message>
       <source>Wie bent u?</source>

@@ -256,3 +256,33 @@ def test_closing_the_wizard_clears_passwords(window: Any, qtbot: QtBot, tmp_path
     wizard.reject()
     assert target.password.text() == "" and target.repeat.text() == ""
     assert wizard.state.password == "" and wizard.state.repeated == ""
+
+
+def test_renew_uzi_makes_a_request_for_the_vendor(window: Any, qtbot: QtBot, ctx: Any) -> None:
+    uzi = next(g for g in window.start.overview.groups if g.kind == "uzi-server")
+    wizard = open_flow(window, "renew", uzi.fingerprint)
+    who(qtbot, wizard, "Anna de Vries", contact=True)
+    next_to(qtbot, wizard, "choose_certificate")
+    next_to(qtbot, wizard, "renew_guide")
+    page = next_to(qtbot, wizard, "uzi_request")
+    assert not page.isComplete()
+    page.password.edit.setText("Lange-Sleutel-Zin-2026")
+    page.repeat.edit.setText("Lange-Sleutel-Zin-2026")
+    page.make.click()
+    qtbot.waitUntil(lambda: page.started is not None or page.error.isVisible(), timeout=20000)
+    assert page.started is not None, page.error.text()
+    assert "BEGIN CERTIFICATE REQUEST" in page.csr.toPlainText()
+    assert page.started.csr_path.is_file()
+    assert page.started.csr_path.is_relative_to(ctx.backup_dir)
+    assert page.password.text() == ""
+    assert page.isComplete()
+
+
+def test_renew_vecozo_ends_with_the_guidance(window: Any, qtbot: QtBot) -> None:
+    acceptance = next(g for g in window.start.overview.groups if g.environment == "acceptance")
+    wizard = open_flow(window, "renew", acceptance.fingerprint)
+    who(qtbot, wizard, "Anna de Vries")
+    next_to(qtbot, wizard, "choose_certificate")
+    guide = next_to(qtbot, wizard, "renew_guide")
+    assert guide.nextId() == -1
+    assert "vecozo.nl" in guide.body.text() and "twee jaar" in guide.body.text()

@@ -88,8 +88,15 @@ class RenewGuidePage(FlowPage):
         self.body.setOpenExternalLinks(True)
         self.body.setAccessibleName(translate("RenewGuidePage", "Stappen om te vernieuwen"))
         self.layout_.addWidget(self.body)
-        self.setFinalPage(True)
         self.finish_layout()
+
+    def _is_uzi(self) -> bool:
+        groups = self.state.groups
+        return bool(groups) and groups[0].kind is Kind.UZI_SERVER
+
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        """VECOZO renewal ends here (it happens on vecozo.nl); UZI goes on to the request."""
+        return super().nextId() if self._is_uzi() else -1
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         group = self.state.groups[0] if self.state.groups else None

@@ -1,0 +1,125 @@
+"""UZI server renewal, step 1 in certassist: a new key and the request (CSR) for the vendor.
+
+The renewal core (`ops.renew_uzi.UziRenewalFlow`) makes the key, encrypts it with the password
+chosen here and stores the request; this page only collects the password and shows where the
+request file is. Pairing the issued certificate weeks later is `certassist renew uzi pair`
+(R11, R14); the page says so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QPlainTextEdit, QPushButton
+
+from certassist.core.errors import CertassistError
+from certassist.core.messages import render
+from certassist.gui.i18n import translate
+from certassist.gui.pages.base import FlowPage
+from certassist.gui.widgets.password import PasswordField
+
+
+def renewal_folder(ctx: Any) -> Path:
+    if ctx.demo and ctx.backup_dir is not None:
+        return Path(ctx.backup_dir) / "uzi-aanvragen"
+    from certassist.ops.records import default_data_dir
+
+    return default_data_dir() / "uzi-renewals"  # the same folder as `certassist renew`
+
+
+class UziRequestPage(FlowPage):
+    def __init__(self, flow_wizard: object) -> None:
+        super().__init__(flow_wizard)  # type: ignore[arg-type]
+        self.setTitle(translate("UziRequestPage", "Aanvraag (CSR) voor het nieuwe certificaat"))
+        self.setSubTitle(
+            translate(
+                "UziRequestPage",
+                "certassist maakt een nieuwe sleutel en een aanvraagbestand voor uw leverancier. "
+                "De sleutel blijft op deze pc, versleuteld met het wachtwoord dat u hier kiest.",
+            )
+        )
+        form = QFormLayout()
+        self.password = PasswordField(
+            translate("UziRequestPage", "Wachtwoord voor de nieuwe sleutel"), with_meter=True
+        )
+        self.password.changed.connect(self.completeChanged)
+        label = QLabel(translate("UziRequestPage", "&Wachtwoord:"), self)
+        label.setBuddy(self.password.edit)
+        form.addRow(label, self.password)
+        self.repeat = PasswordField(translate("UziRequestPage", "Wachtwoord herhalen"))
+        repeat_label = QLabel(translate("UziRequestPage", "&Herhaal:"), self)
+        repeat_label.setBuddy(self.repeat.edit)
+        form.addRow(repeat_label, self.repeat)
+        self.layout_.addLayout(form)
+        self.remember = QCheckBox(
+            translate("UziRequestPage", "Wachtwoord &onthouden op deze pc (sleutelbos)"), self
+        )
+        self.remember.setAccessibleName(self.remember.text().replace("&", ""))
+        self.layout_.addWidget(self.remember)
+        self.make = QPushButton(translate("UziRequestPage", "&Aanvraag maken"), self)
+        self.make.setAccessibleName(translate("UziRequestPage", "Aanvraag maken"))
+        self.make.clicked.connect(self._make)
+        self.layout_.addWidget(self.make)
+        self.outcome = QLabel(self)
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.layout_.addWidget(self.outcome)
+        self.csr = QPlainTextEdit(self)
+        self.csr.setReadOnly(True)
+        self.csr.setAccessibleName(translate("UziRequestPage", "Aanvraagbestand (CSR)"))
+        self.csr.setVisible(False)
+        self.layout_.addWidget(self.csr, 1)
+        self.started: Any = None
+        self.setFinalPage(True)
+        self.finish_layout(stretch=False)
+
+    def cleanupPage(self) -> None:  # noqa: N802 - Qt override
+        self.password.clear()
+        self.repeat.clear()
+
+    def _make(self) -> None:
+        if self.password.text() != self.repeat.text():
+            self.show_error(CertassistError("E-ops-password-mismatch"))
+            return
+        self.show_error(None)
+        self.make.setEnabled(False)
+        group = self.state.groups[0]
+        ctx, password, remember = self.ctx, self.password.text(), self.remember.isChecked()
+
+        def start(report: object, cancelled: object) -> Any:
+            from cryptography import x509
+
+            from certassist.ops.renew_uzi import UziRenewalFlow
+
+            flow = UziRenewalFlow(renewal_folder(ctx), today=ctx.today)
+            return flow.start(x509.load_der_x509_certificate(group.info.der), password, remember)
+
+        def failed(error: BaseException) -> None:
+            self.make.setEnabled(True)
+            self.show_error(error)
+
+        self.run(start, self._started, on_error=failed)
+
+    def _started(self, started: Any) -> None:
+        self.started = started
+        self.password.clear()
+        self.repeat.clear()
+        notices = " ".join(
+            render(n.message_id, self.lang, **dict(n.params)) for n in started.notices
+        )
+        self.outcome.setText(
+            translate(
+                "UziRequestPage",
+                "De aanvraag staat in {path}. Stuur dit bestand naar uw HIS- of AIS-leverancier. "
+                "Komt het certificaat binnen, koppel het dan met 'certassist renew uzi pair'.",
+            ).format(path=started.csr_path)
+            + (" " + notices if notices else "")
+        )
+        self.csr.setPlainText(started.csr_pem.decode("ascii"))
+        self.csr.setVisible(True)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return self.started is not None
