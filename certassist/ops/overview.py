@@ -152,6 +152,16 @@ def _with_backup_status(group: CertificateGroup) -> CertificateGroup:
     return replace(group, status=report)
 
 
+def _is_ca(entry: StoreEntry) -> bool:
+    from cryptography import x509
+
+    try:
+        constraints = entry.certificate.extensions.get_extension_for_class(x509.BasicConstraints)
+    except (x509.ExtensionNotFound, ValueError):
+        return False
+    return bool(constraints.value.ca)
+
+
 def scan_stores(
     stores: Sequence[CertStore],
     today: date,
@@ -178,6 +188,8 @@ def scan_stores(
             )
             continue
         for entry in entries:
+            if not entry.has_key and _is_ca(entry):
+                continue  # issuing CAs that came along in a PFX chain are not "my certificates"
             place = Place(
                 store.store_id, store.label, store.target.kind, entry.has_key, entry.nickname
             )

@@ -136,3 +136,12 @@ def test_cli_list_text_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
     assert "[verlopen] Bram Jansen" in out
     assert "Firefox (demo-profiel)" in out
     assert "back-up ontbreekt" in out
+
+
+def test_issuing_cas_that_came_with_a_pfx_are_not_rows(pki: TestPKI) -> None:
+    cert = pki.expiring_in(300, "vecozo-personal", name="Anna de Vries")
+    store = _store("ff", StoreKind.FIREFOX, cert)
+    for ca in cert.chain:  # what NSS lists after importing a PFX with its chain
+        store.put(Bundle(ca))
+    (group,) = build_overview([store], TODAY)
+    assert group.holder == "Anna de Vries"
