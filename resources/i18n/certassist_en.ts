@@ -822,6 +822,10 @@
       <translation>Only the person named in a personal certificate may install or restore it; the practice's contact person manages the system certificate.</translation>
     </message>
     <message>
+      <source>Ik ben de persoon op wiens naam het certificaat staat</source>
+      <translation>I am the person named in the certificate</translation>
+    </message>
+    <message>
       <source>Uw naam</source>
       <translation>Your name</translation>
     </message>

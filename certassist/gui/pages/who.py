@@ -26,6 +26,9 @@ class WhoPage(FlowPage):
             )
         )
         self.holder_box = QCheckBox(self)
+        self.holder_box.setAccessibleName(
+            translate("WhoPage", "Ik ben de persoon op wiens naam het certificaat staat")
+        )
         self.holder_box.setVisible(False)
         self.holder_box.toggled.connect(self._holder_toggled)
         self.layout_.addWidget(self.holder_box)
