@@ -249,6 +249,14 @@ def render_language(lang: str, work: Path) -> None:
         w.next("choose_certificate")
         w.next("renew_guide")
         w.snap(suffix)
+        if group is uzi:
+            page = w.next("uzi_request")
+            page.password.edit.setText(BACKUP_PASSWORD)
+            page.repeat.edit.setText(BACKUP_PASSWORD)
+            w.snap(suffix)
+            page.make.click()
+            wait(lambda: page.started is not None or page.error.isVisible())
+            w.snap(suffix + "-done")
         w.close()
     window.close()
 

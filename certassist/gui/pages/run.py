@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWizard
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWizard
 
 from certassist.core.messages import text_only
 from certassist.gui.flow_state import execute_for
@@ -31,7 +31,10 @@ class RunPage(FlowPage):
         self.cancel = QPushButton(translate("RunPage", "&Afbreken"), self)
         self.cancel.setAccessibleName(translate("RunPage", "Afbreken"))
         self.cancel.clicked.connect(self._cancel)
-        self.layout_.addWidget(self.cancel)
+        row = QHBoxLayout()
+        row.addWidget(self.cancel)
+        row.addStretch(1)
+        self.layout_.addLayout(row)
         self.done = False
         self.finish_layout()
 
