@@ -255,7 +255,7 @@ def render_language(lang: str, work: Path) -> None:
             page.repeat.edit.setText(BACKUP_PASSWORD)
             w.snap(suffix)
             page.make.click()
-            wait(lambda: page.started is not None or page.error.isVisible())
+            wait(lambda p=page: p.started is not None or p.error.isVisible())
             w.snap(suffix + "-done")
         w.close()
     window.close()
