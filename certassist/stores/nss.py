@@ -7,9 +7,11 @@ Decisions worth knowing:
 - `cert9.db` (sql:) is read and written; an old `cert8.db` (dbm:) is read only
   (E-nss-legacy-readonly): Firefox has converted it for years, and writing it would fork the
   data from a newer cert9.db that Firefox may create next to it.
-- A folder without a database is *unavailable* (nothing to list or export), but `add` may still
-  create a fresh database there: that is how a certificate reaches a profile before Firefox
-  has ever written one.
+- A folder without a database (a profile Firefox has never started, an empty folder chosen by
+  hand) is *available* and empty: `list` returns nothing and creates nothing, `export`/`remove`
+  find nothing, and `add` creates a fresh database first. That is how a certificate reaches a
+  profile before Firefox has ever written one, so the wizard can offer it as a target. Only a
+  missing folder is unavailable.
 - `add` of a bundle without a key is allowed (a CA or someone else's certificate); the entry then
   reads `has_key=False`. Which kinds may go without a key is the rules' business, not the store's.
 - The primary password is asked once per store object and kept in memory only, because one user
@@ -88,7 +90,7 @@ class NssStore:
     def _has_database(self) -> bool:
         return (self.db_dir / SQL_DB).exists() or (self.db_dir / LEGACY_DB).exists()
 
-    def _reason(self, *, allow_missing_db: bool = False) -> CertassistError | None:
+    def _reason(self) -> CertassistError | None:
         try:
             self._library()
         except CertassistError as exc:
@@ -99,8 +101,6 @@ class NssStore:
             busy = self._busy_check()
             if busy is not None:
                 return busy
-        if not allow_missing_db and not self._has_database():
-            return CertassistError("E-nss-no-database", store=self.label, path=str(self.db_dir))
         return None
 
     @property
@@ -111,8 +111,8 @@ class NssStore:
     def unavailable_reason(self) -> CertassistError | None:
         return self._reason()
 
-    def _check(self, *, allow_missing_db: bool = False) -> NssLib:
-        reason = self._reason(allow_missing_db=allow_missing_db)
+    def _check(self) -> NssLib:
+        reason = self._reason()
         if reason is not None:
             raise reason
         return self._library()
@@ -155,8 +155,13 @@ class NssStore:
             nickname=cert.nickname,
         )
 
+    def _not_found(self, fingerprint: str) -> CertassistError:
+        return CertassistError("E-store-not-found", store=self.label, fingerprint=fingerprint)
+
     def list(self) -> list[StoreEntry]:
         lib = self._check()
+        if not self._has_database():
+            return []  # a fresh profile: empty, and reading must not create the database
         with self._session(lib, write=False) as session:
             self._login(session)
             return [self._entry(session, cert) for cert in session.certs()]
@@ -169,7 +174,7 @@ class NssStore:
             raise CertassistError("E-nss-legacy-readonly", store=self.label)
 
     def add(self, bundle: Bundle) -> StoreEntry:
-        lib = self._check(allow_missing_db=True)
+        lib = self._check()
         self._refuse_legacy()
         if bundle.key is not None and not bundle.key_matches():
             raise CertassistError("E-nss-key-mismatch", store=self.label)
@@ -186,13 +191,13 @@ class NssStore:
 
     def export(self, fingerprint: str) -> Bundle:
         lib = self._check()
+        if not self._has_database():
+            raise self._not_found(fingerprint)
         with self._session(lib, write=False) as session:
             self._login(session)
             cert = self._find(session, fingerprint)
             if cert is None:
-                raise CertassistError(
-                    "E-store-not-found", store=self.label, fingerprint=fingerprint
-                )
+                raise self._not_found(fingerprint)
             if not session.has_key(cert):
                 raise CertassistError("E-store-no-key", store=self.label)
             bundle = nss_pkcs12.export_bundle(session, cert)
@@ -205,6 +210,8 @@ class NssStore:
     def remove(self, fingerprint: str) -> None:
         """Remove the certificate and its key; a key another certificate uses stays."""
         lib = self._check()
+        if not self._has_database():
+            raise self._not_found(fingerprint)
         self._refuse_legacy()
         with self._session(lib, write=True) as session:
             self._login(session)
@@ -212,9 +219,7 @@ class NssStore:
             wanted = fingerprint.upper()
             cert = next((c for c in certs if sha256_fingerprint(c.der) == wanted), None)
             if cert is None:
-                raise CertassistError(
-                    "E-store-not-found", store=self.label, fingerprint=fingerprint
-                )
+                raise self._not_found(fingerprint)
             spki = _public_key(cert.der)
             shared = any(c is not cert and _public_key(c.der) == spki for c in certs)
             session.delete(cert, keep_key=shared)

@@ -170,28 +170,35 @@ def test_two_databases_one_after_the_other(tmp_path: Path, pki: TestPKI) -> None
     assert second.export(b.fingerprint).key_matches()
 
 
-def test_missing_folder_and_folder_without_database(tmp_path: Path, pki: TestPKI) -> None:
+def test_a_missing_folder_is_unavailable(tmp_path: Path) -> None:
     gone = NssStore(tmp_path / "nope")
     assert not gone.available
     reason = gone.unavailable_reason
     assert reason is not None and reason.message_id == "E-nss-folder-missing"
-    with pytest.raises(CertassistError):
+    with pytest.raises(CertassistError) as err:
         gone.list()
+    assert err.value.message_id == "E-nss-folder-missing"
 
+
+def test_a_never_started_profile_is_an_empty_store_until_add(tmp_path: Path, pki: TestPKI) -> None:
+    """A fresh Firefox profile folder (no cert9.db yet) can be chosen as a target."""
     fresh = tmp_path / "fresh"
     fresh.mkdir()
     store = NssStore(fresh)
-    reason = store.unavailable_reason
-    assert reason is not None and reason.message_id == "E-nss-no-database"
-    with pytest.raises(CertassistError) as err:
-        store.list()
-    assert err.value.message_id == "E-nss-no-database"
-
     bundle = pki.vecozo_personal()
+    assert store.available and store.unavailable_reason is None
+    assert store.list() == [] and store.get(bundle.fingerprint) is None
+    for verb in (store.export, store.remove):
+        with pytest.raises(CertassistError) as err:
+            verb(bundle.fingerprint)
+        assert err.value.message_id == "E-store-not-found"
+    assert list(fresh.iterdir()) == []  # looking did not create a database
+
     assert store.add(bundle).has_key  # creates a fresh database first
     assert (fresh / "cert9.db").is_file() and store.available
     assert bundle.friendly_name in nicknames(fresh)
     assert len(key_lines(fresh)) == 1
+    assert store.export(bundle.fingerprint).key_matches()
 
 
 def test_a_running_firefox_makes_the_profile_unavailable(empty_db: Path, pki: TestPKI) -> None:
