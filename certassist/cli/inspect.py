@@ -24,8 +24,7 @@ from certassist.core.errors import CertassistError
 from certassist.core.messages import text_only
 from certassist.core.models import Bundle, CertInfo
 from certassist.core.reading import read_certificate_and_key, read_certificate_file
-from certassist.core.rules import applicable_rules
-from certassist.core.rules_status import Status, StatusReport, certificate_status
+from certassist.core.rules import Status, StatusReport, applicable_rules, certificate_status
 
 MAX_TRIES = 3
 DUE = {Status.RENEW_NOW, Status.UZI_START_NOW, Status.INSTALL_WINDOW_CLOSING}

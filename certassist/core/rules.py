@@ -21,10 +21,12 @@ from certassist.core.rules_base import (
     PracticeFacts,
     Verdict,
     decision,
+    fmt,
     normalise_name,
     same_name,
 )
 from certassist.core.rules_dates import (
+    UZI_RECOMMEND_WEEKS,
     UziTimeline,
     add_months,
     add_years,
@@ -70,6 +72,7 @@ __all__ = [
     "Decision",
     "Outcome",
     "PracticeFacts",
+    "UZI_RECOMMEND_WEEKS",
     "Status",
     "StatusReport",
     "UziTimeline",
@@ -82,6 +85,7 @@ __all__ = [
     "confirm_renewal",
     "environment_label",
     "environment_label_id",
+    "fmt",
     "in_renewal_window",
     "install_deadline",
     "install_window",
@@ -89,6 +93,7 @@ __all__ = [
     "pending_request_status",
     "renewal_window_opens",
     "renewed_expiry",
+    "same_name",
     "subscriber_mismatch",
     "uzi_timeline",
     "vecozo_expiry_from_install",
@@ -127,9 +132,13 @@ def check(
 
 
 def applicable_rules(
-    info: CertInfo, today: date, facts: PracticeFacts | None = None
+    info: CertInfo,
+    today: date,
+    facts: PracticeFacts | None = None,
+    recommend_weeks: int = UZI_RECOMMEND_WEEKS,
 ) -> tuple[Decision, ...]:
-    """For `certassist inspect`: which rules govern this certificate and where it stands now."""
+    """For `certassist inspect`: which rules govern this certificate and where it stands now.
+    `recommend_weeks` is the practice's UZI lead time (R11), as in `certificate_status`."""
     result: list[Decision] = []
     kind = info.kind
     if kind is Kind.VECOZO_PERSONAL:
@@ -152,7 +161,7 @@ def applicable_rules(
         result.append(decision("R9", Outcome.INFO, "I-R9-keep-backup"))
         result += r10_environment(info, Action.INSPECT)
     if kind is Kind.UZI_SERVER:
-        result += r11_timeline(info, today)
+        result += r11_timeline(info, today, recommend_weeks)
         result += r12_vendor(info, facts)
         result += r13_subscriber(info, facts)
     if kind is Kind.UZI_CARD:

@@ -16,6 +16,7 @@ from certassist.core.models import CertInfo, Kind
 from certassist.core.rules_base import Outcome, fmt
 from certassist.core.rules_dates import (
     INSTALL_WARN_DAYS,
+    UZI_RECOMMEND_WEEKS,
     install_window,
     renewal_window_opens,
     uzi_timeline,
@@ -64,7 +65,11 @@ def _report(
     return StatusReport(status, rule_id, message_id, text, next_date, label)
 
 
-def certificate_status(info: CertInfo, today: date) -> StatusReport:
+def certificate_status(
+    info: CertInfo, today: date, recommend_weeks: int = UZI_RECOMMEND_WEEKS
+) -> StatusReport:
+    """`recommend_weeks`: the practice's lead time before a UZI server certificate's expiry
+    (R11, a practice setting); it moves only the recommended start, never the safe dates."""
     expiry = info.expiry_date
     days = (expiry - today).days
     if is_not_yet_valid(info, today):
@@ -105,12 +110,12 @@ def certificate_status(info: CertInfo, today: date) -> StatusReport:
             opens=opens,
         )
     if info.kind is Kind.UZI_SERVER:
-        return _uzi_status(info, today)
+        return _uzi_status(info, today, recommend_weeks)
     return _report(Status.OK, "R6", "I-R6-valid-until", expiry, "L-rules-expiry", expiry=expiry)
 
 
-def _uzi_status(info: CertInfo, today: date) -> StatusReport:
-    t = uzi_timeline(info.expiry_date)
+def _uzi_status(info: CertInfo, today: date, recommend_weeks: int) -> StatusReport:
+    t = uzi_timeline(info.expiry_date, recommend_weeks)
     dates = {
         "expiry": t.expiry,
         "latest_safe_start": t.latest_safe_start,

@@ -9,17 +9,20 @@ from datetime import date
 from certassist.core.errors import CertassistError
 from certassist.core.models import Action, CertInfo, Kind
 from certassist.core.rules_base import Decision, Outcome, PracticeFacts, decision
-from certassist.core.rules_dates import uzi_timeline
+from certassist.core.rules_dates import UZI_RECOMMEND_WEEKS, uzi_timeline
 from certassist.core.vendors import vendor_steps
 
 CARD_RULE = "UZI-card"
 
 
-def r11_timeline(info: CertInfo, today: date) -> list[Decision]:
-    """R11: when to start so the DigiD link never goes off (about 3 weeks + 7 days margin)."""
+def r11_timeline(
+    info: CertInfo, today: date, recommend_weeks: int = UZI_RECOMMEND_WEEKS
+) -> list[Decision]:
+    """R11: when to start so the DigiD link never goes off (about 3 weeks + 7 days margin);
+    `recommend_weeks` is the practice's own lead time for the recommended start."""
     if info.kind is not Kind.UZI_SERVER:
         return []
-    t = uzi_timeline(info.expiry_date)
+    t = uzi_timeline(info.expiry_date, recommend_weeks)
     dates = {
         "expiry": t.expiry,
         "latest_safe_start": t.latest_safe_start,

@@ -18,8 +18,13 @@ from pathlib import Path
 
 from certassist.core.messages import text_only
 from certassist.core.models import Environment, Kind
-from certassist.core.rules import environment_label, renewal_window_opens, uzi_timeline
-from certassist.core.rules_dates import UZI_RECOMMEND_WEEKS, install_deadline
+from certassist.core.rules import (
+    UZI_RECOMMEND_WEEKS,
+    environment_label,
+    install_deadline,
+    renewal_window_opens,
+    uzi_timeline,
+)
 from certassist.ops.check import REPLACED, CheckItem, CheckReport
 
 PRODID = "-//certassist//certassist herinneringen//NL"

@@ -16,7 +16,7 @@ module only groups, ranks and adds what only it knows:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum
@@ -28,14 +28,11 @@ from cryptography.x509.oid import NameOID
 from certassist.core.models import CertInfo, Environment, Kind
 from certassist.core.rules import (
     Status,
-    StatusReport,
+    fmt,
     normalise_name,
     pending_request_status,
     subscriber_mismatch,
-    uzi_timeline,
 )
-from certassist.core.rules_base import fmt
-from certassist.core.rules_dates import UZI_RECOMMEND_WEEKS
 from certassist.core.settings import PendingRequest, PracticeSettings
 from certassist.ops.overview import CertificateGroup, Describe, UnavailableStore, scan_stores
 
@@ -152,32 +149,6 @@ class CheckReport:
         }
 
 
-StatusFn = Callable[[CertInfo, date], StatusReport]
-
-
-def _status_fn(weeks: int) -> StatusFn:
-    """The rules' status; for UZI server certificates with the practice's own lead time (R11)."""
-    from certassist.core.rules import certificate_status
-
-    def status(info: CertInfo, today: date) -> StatusReport:
-        report = certificate_status(info, today)
-        if info.kind is not Kind.UZI_SERVER or weeks == UZI_RECOMMEND_WEEKS:
-            return report
-        if report.status not in (Status.OK, Status.UZI_START_NOW):
-            return report  # overdue/expired do not depend on the lead time
-        t = uzi_timeline(info.expiry_date, weeks)
-        params = {k: fmt(v) for k, v in vars(t).items()}
-        if today >= t.recommended_start:
-            label = "L-rules-latest-safe-start"
-            return StatusReport(
-                Status.UZI_START_NOW, "R11", "W-R11-start-now", params, t.latest_safe_start, label
-            )
-        label = "L-rules-recommended-start"
-        return StatusReport(Status.OK, "R11", "I-R11-start-on", params, t.recommended_start, label)
-
-    return status
-
-
 def _label(group: CertificateGroup) -> str:
     """The holder's name; for a server certificate its host name, which is what staff know."""
     info = group.info
@@ -281,10 +252,14 @@ def run_check(
     today: date,
     describe: Describe | None = None,
 ) -> CheckReport:
-    """Read every store and backup folder once and judge every certificate on `today`."""
-    weeks = settings.uzi_recommend_weeks
+    """Read every store and backup folder once and judge every certificate on `today`,
+    UZI server certificates with the practice's own lead time (R11)."""
     overview = scan_stores(
-        [*stores, *backups], today, describe, _status_fn(weeks), check_backup=False
+        [*stores, *backups],
+        today,
+        describe,
+        check_backup=False,
+        recommend_weeks=settings.uzi_recommend_weeks,
     )
     groups = overview.groups
     items = [_item(g, groups, settings) for g in groups]

@@ -37,9 +37,9 @@ from certassist.core.rules import (
     check,
     install_window,
     renewed_expiry,
+    same_name,
 )
 from certassist.core.rules import Outcome as RuleOutcome
-from certassist.core.rules_base import same_name
 from certassist.core.settings import PendingRequest
 from certassist.ops.base import Describe, Notice
 from certassist.stores.base import CertStore

@@ -10,7 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from certassist.core.models import Action, Kind
-from certassist.core.rules import Status, UziTimeline, certificate_status, check, uzi_timeline
+from certassist.core.rules import (
+    Status,
+    UziTimeline,
+    applicable_rules,
+    certificate_status,
+    check,
+    uzi_timeline,
+)
 from tests.core.rules_helpers import NOBODY, ids, make_cert
 
 EXPIRY = date(2027, 3, 1)
@@ -73,6 +80,39 @@ def test_R11_status_around_every_boundary(
         message_id,
         next_date,
     )
+
+
+TWELVE = EXPIRY - timedelta(weeks=12)  # a practice that wants to start earlier
+
+
+@pytest.mark.parametrize(
+    ("today", "status", "next_date"),
+    [
+        (TWELVE - DAY, Status.OK, TWELVE),
+        (TWELVE, Status.UZI_START_NOW, LATEST),
+        (RECOMMENDED - DAY, Status.UZI_START_NOW, LATEST),  # already due with 12 weeks
+        (LATEST + DAY, Status.UZI_OVERDUE, SWITCH_OFF),  # the safe dates do not move
+    ],
+)
+def test_R11_status_with_the_practice_lead_time(
+    today: date, status: Status, next_date: date
+) -> None:
+    report = certificate_status(make_cert(Kind.UZI_SERVER, expiry=EXPIRY), today, 12)
+    assert (report.status, report.next_date) == (status, next_date)
+    assert report.params["recommended_start"] == TWELVE.isoformat()
+
+
+def test_R11_lead_time_does_not_touch_other_kinds() -> None:
+    cert = make_cert(Kind.VECOZO_PERSONAL, expiry=EXPIRY)
+    assert certificate_status(cert, TWELVE, 12) == certificate_status(cert, TWELVE)
+
+
+def test_R11_inspect_timeline_uses_the_practice_lead_time() -> None:
+    cert = make_cert(Kind.UZI_SERVER, expiry=EXPIRY)
+    r11 = [d for d in applicable_rules(cert, TWELVE, recommend_weeks=12) if d.rule_id == "R11"]
+    assert [d.message_id for d in r11] == ["W-R11-start-now"]
+    default = [d for d in applicable_rules(cert, TWELVE) if d.rule_id == "R11"]
+    assert [d.message_id for d in default] == ["I-R11-start-on"]
 
 
 def test_R11_start_now_message_names_the_latest_start_and_switch_off() -> None:

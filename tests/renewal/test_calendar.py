@@ -8,7 +8,7 @@ from pathlib import Path
 import icalendar
 
 from certassist.core.models import Environment, Kind
-from certassist.core.rules_dates import add_months, install_deadline
+from certassist.core.rules import add_months, install_deadline
 from certassist.core.settings import PendingRequest, PracticeSettings
 from certassist.ops.calendar_export import build_calendar, write_calendar
 from certassist.ops.check import run_check

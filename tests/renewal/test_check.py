@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from certassist.core.models import Environment, Kind
-from certassist.core.rules_dates import add_months, install_deadline
+from certassist.core.rules import add_months, install_deadline
 from certassist.core.settings import PendingRequest, PracticeSettings
 from certassist.ops.check import REPLACED, Severity, run_check
 from certassist.stores.fake import FakeStore
