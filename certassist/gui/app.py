@@ -12,7 +12,7 @@ import sys
 
 
 def _real_stores() -> list[object]:
-    from certassist.ops.overview import local_stores
+    from certassist.ops.local import local_stores
 
     return list(local_stores())
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from certassist.core.models import Actor
+    from certassist.core.settings import PracticeSettings, SettingsFile
     from certassist.stores.base import CertStore
 
 
@@ -49,6 +50,11 @@ class AppContext:
     audit: Any = None
     records: Any = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # The practice settings file (None: the OS user's default) and the folder of pending UZI
+    # renewals (None: the same folder as `certassist renew uzi`).
+    settings_path: Path | None = None
+    renewals_dir: Path | None = None
+    _settings: PracticeSettings | None = field(default=None, repr=False)
 
     def load_stores(self) -> list[CertStore]:
         """Run the loader once (from a worker); later calls return the same stores."""
@@ -68,3 +74,47 @@ class AppContext:
         from certassist.core.models import Actor
 
         return Actor(self.os_user, confirmed_name, contact_person)
+
+    def settings_file(self) -> SettingsFile:
+        from certassist.core.settings import SettingsFile, default_settings_path
+
+        return SettingsFile(self.settings_path or default_settings_path())
+
+    def settings(self) -> PracticeSettings:
+        """The practice settings, read once (a small JSON file); a damaged file reads as empty
+        here, the settings dialog shows its error when it is opened."""
+        if self._settings is None:
+            from certassist.core.errors import CertassistError
+            from certassist.core.settings import PracticeSettings
+
+            try:
+                self._settings = self.settings_file().load()
+            except CertassistError:
+                return PracticeSettings()
+        return self._settings
+
+    def save_settings(self, settings: PracticeSettings) -> None:
+        self.settings_file().save(settings)
+        self._settings = settings
+
+    def renewal_folder(self) -> Path:
+        if self.renewals_dir is not None:
+            return self.renewals_dir
+        if self.demo and self.backup_dir is not None:
+            return Path(self.backup_dir) / "uzi-aanvragen"
+        from certassist.ops.records import default_data_dir
+
+        return default_data_dir() / "uzi-renewals"
+
+    def backup_stores(self) -> list[CertStore]:
+        """One folder store per registered backup folder not already among the PC's stores."""
+        from certassist.stores.pkcs12file import Pkcs12FolderStore
+
+        known = {s.store_id for s in self.stores}
+        found: list[CertStore] = []
+        for folder in self.settings().backup_folders:
+            store = Pkcs12FolderStore(folder)
+            if store.store_id not in known:
+                known.add(store.store_id)
+                found.append(store)
+        return found

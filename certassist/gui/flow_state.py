@@ -24,6 +24,8 @@ FLOW_PAGES: dict[str, tuple[str, ...]] = {
     "copy": ("who", "choose_certificate", "choose_target", "check", "run", "result"),
     "remove": ("who", "choose_certificate", "check", "run", "result"),
     "renew": ("who", "choose_certificate", "renew_guide", "uzi_request"),
+    # UZI server renewal, step 2: the issued certificate arrives weeks after the request (R11).
+    "uzi_pair": ("pair_file", "pair_check", "pair_target", "run", "pair_result"),
 }
 
 
@@ -45,6 +47,9 @@ class FlowState:
     confirmations: dict[Any, Any] = field(default_factory=dict)
     plan: Any = None
     result: Any = None
+    pending_id: str = ""  # UZI pairing: the pending renewal (ops.renew_uzi)
+    key_password: str = field(default="", repr=False)  # of the pending key; None-like when ""
+    paired: Any = field(default=None, repr=False)  # ops.renew_uzi.Paired: holds the new key
 
     def clear_secrets(self) -> None:
         """Called when the wizard closes: no password outlives its page (issue 7.3)."""
@@ -52,6 +57,8 @@ class FlowState:
         self.repeated = ""
         self.bundle = None
         self.plan = None
+        self.key_password = ""
+        self.paired = None
 
     def actor(self, ctx: AppContext) -> Actor:
         return ctx.actor(self.confirmed_name.strip() or None, self.contact_person)
@@ -124,5 +131,9 @@ def plan_for(ctx: AppContext, state: FlowState) -> Any:
 
 
 def execute_for(ctx: AppContext, state: FlowState, report: Any, cancelled: Any) -> Any:
+    if state.flow == "uzi_pair":
+        from certassist.gui.pairing import execute_pairing
+
+        return execute_pairing(ctx, state, report, cancelled)
     op = operation_for(ctx, state)
     return op.execute(state.plan, dict(state.confirmations), report, cancelled)

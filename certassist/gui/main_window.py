@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +51,10 @@ class MainWindow(QMainWindow):
             self.banner.setAccessibleName(translate("MainWindow", "Demo-melding"))
             layout.addWidget(self.banner)
         top = QHBoxLayout()
+        self.settings_button = QPushButton(translate("MainWindow", "&Praktijkinstellingen…"))
+        self.settings_button.setAccessibleName(translate("MainWindow", "Praktijkinstellingen"))
+        self.settings_button.clicked.connect(self.open_settings)
+        top.addWidget(self.settings_button)
         top.addStretch(1)
         lang_label = QLabel(translate("MainWindow", "&Taal:"), central)
         self.language = QComboBox(central)
@@ -64,6 +69,7 @@ class MainWindow(QMainWindow):
         layout.addLayout(top)
         self.start = StartPage(self.ctx, central)
         self.start.flowRequested.connect(self.open_flow)
+        self.start.settingsRequested.connect(self.open_settings)
         layout.addWidget(self.start, 1)
         self.setCentralWidget(central)
 
@@ -88,6 +94,16 @@ class MainWindow(QMainWindow):
         self.wizard = wizard
         wizard.open()
         return wizard
+
+    def open_settings(self) -> QWidget:
+        """The practice settings; saving them re-reads the overview and the reminder banner."""
+        from certassist.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.accepted.connect(self.start.refresh)
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)  # type: ignore[arg-type]

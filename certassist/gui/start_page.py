@@ -7,6 +7,7 @@ moment); until then the page says it is reading. Actions start the wizards.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from certassist.ops.overview import CertificateGroup, Overview
 
 # flow id -> button text (translated at build time of the page)
-FLOWS = ("install", "backup", "restore", "copy", "spread", "renew", "remove")
+FLOWS = ("install", "backup", "restore", "copy", "spread", "renew", "uzi_pair", "remove")
 
 
 def _escape(text: str) -> str:
@@ -51,6 +52,7 @@ def flow_title(flow: str) -> str:
         "spread": translate("Flows", "Naar andere pc's brengen"),
         "renew": translate("Flows", "Vernieuwen"),
         "remove": translate("Flows", "Verwijderen"),
+        "uzi_pair": translate("Flows", "UZI-certificaat koppelen"),
     }[flow]
 
 
@@ -70,6 +72,9 @@ class StartPage(QWidget):
     """Emits `flowRequested(flow, fingerprint or "")` when the user picks an action."""
 
     flowRequested = Signal(str, str)  # noqa: N815 - Qt naming
+    settingsRequested = Signal()  # noqa: N815 - a banner row asks for the practice settings
+    checked = Signal()  # the reminder check has finished (banner shown or hidden)
+    calendarWritten = Signal(object)  # noqa: N815 - the .ics path, or the error
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +84,12 @@ class StartPage(QWidget):
         heading = translate("StartPage", "Mijn certificaten")
         title = QLabel(f"<h2>{heading}</h2>", self)
         layout.addWidget(title)
+        from certassist.gui.reminder_banner import ReminderBanner
+
+        self.banner = ReminderBanner(self)
+        self.banner.actionRequested.connect(self._banner_action)
+        layout.addWidget(self.banner)
+        self.check_report: object | None = None
         self.state = QLabel(translate("StartPage", "Certificaten worden gelezen…"), self)
         self.state.setAccessibleName(translate("StartPage", "Toestand van het overzicht"))
         layout.addWidget(self.state)
@@ -115,7 +126,17 @@ class StartPage(QWidget):
         self.refresh_button = QPushButton(translate("StartPage", "Overzicht vernieuwen"), actions)
         self.refresh_button.setAccessibleName(translate("StartPage", "Overzicht vernieuwen"))
         self.refresh_button.clicked.connect(self.refresh)
-        grid.addWidget(self.refresh_button, 1, 3)
+        grid.addWidget(self.refresh_button, 2, 0)
+        self.calendar_button = QPushButton(translate("StartPage", "Agenda-export (.ics)"), actions)
+        self.calendar_button.setAccessibleName(
+            translate("StartPage", "Vernieuwdatums als agendabestand (.ics) opslaan")
+        )
+        self.calendar_button.clicked.connect(lambda: self.export_calendar())
+        grid.addWidget(self.calendar_button, 2, 1)
+        self.calendar_state = QLabel(actions)
+        self.calendar_state.setWordWrap(True)
+        self.calendar_state.setAccessibleName(translate("StartPage", "Agenda-export"))
+        grid.addWidget(self.calendar_state, 2, 2, 1, 2)
         layout.addWidget(actions)
 
         bottom = QHBoxLayout()
@@ -200,6 +221,7 @@ class StartPage(QWidget):
         if count:
             self.table.selectRow(0)
         self.loaded.emit()
+        self.run_check()
 
     loaded = Signal()
 
@@ -208,6 +230,107 @@ class StartPage(QWidget):
         text = getattr(error, "text", None)
         self.state.setText(text(self.ctx.lang) if callable(text) else str(error))
         self.loaded.emit()
+
+    # --- reminders (issue 6.2): the banner and the calendar export --------------------------
+
+    def _check_work(self) -> object:
+        """The worker's part: the same check as `certassist check`, plus waiting UZI requests."""
+        ctx, today = self.ctx, self.ctx.today()
+
+        def work(report: object, cancelled: object) -> tuple[object, list[object]]:
+            from certassist.ops.check import run_check
+            from certassist.ops.renew_uzi import UziRenewalFlow
+
+            settings = ctx.settings()
+            result = run_check(ctx.load_stores(), ctx.backup_stores(), settings, today)
+            pending = UziRenewalFlow(ctx.renewal_folder(), today=ctx.today).pending()
+            return result, list(pending)
+
+        return work
+
+    def run_check(self) -> None:
+        """Runs after the overview (never before the first page is shown: start-up time)."""
+        run_task(
+            self._check_work(),  # type: ignore[arg-type]
+            on_done=self._checked,
+            on_error=self._check_failed,
+            parent=self,
+        )
+
+    def _checked(self, result: tuple[object, list[object]]) -> None:
+        from certassist.gui.reminder_banner import banner_view
+
+        report, pending = result
+        self.check_report = report
+        self.banner.show_view(banner_view(report, pending, self.ctx.lang))
+        self.checked.emit()
+
+    def _check_failed(self, error: BaseException) -> None:
+        self.banner.show_view(None)  # the overview still shows every status
+        self.checked.emit()
+
+    def _banner_action(self, action: object) -> None:
+        kind = getattr(action, "kind", "")
+        if kind == "flow":
+            self.flowRequested.emit(action.target, action.fingerprint)  # type: ignore[attr-defined]
+        elif kind == "settings":
+            self.settingsRequested.emit()
+        elif kind == "url":
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
+            QDesktopServices.openUrl(QUrl(action.target))  # type: ignore[attr-defined]
+
+    def export_calendar(self, path: Path | None = None) -> None:
+        """Ask where (unless given), then check and write the .ics in a worker."""
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            start = str(Path.home() / "certassist-herinneringen.ics")
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                translate("StartPage", "Agenda-export opslaan"),
+                start,
+                translate("StartPage", "Agenda (*.ics)"),
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+            if path.suffix.lower() != ".ics":
+                path = path.with_name(path.name + ".ics")
+        check = self._check_work()
+        ctx, lang, target = self.ctx, self.ctx.lang, path
+
+        def work(report: object, cancelled: object) -> tuple[Path, int]:
+            from datetime import UTC, datetime
+
+            from certassist.ops.calendar_export import build_calendar, write_calendar
+
+            result, _pending = check(report, cancelled)  # type: ignore[operator]
+            weeks = ctx.settings().uzi_recommend_weeks
+            text = build_calendar(result, datetime.now(UTC), lang, weeks)
+            return write_calendar(text, target), text.count("BEGIN:VEVENT")
+
+        self.calendar_button.setEnabled(False)
+        self.calendar_state.setText(translate("StartPage", "Agenda wordt gemaakt…"))
+        run_task(work, on_done=self._calendar_done, on_error=self._calendar_failed, parent=self)
+
+    def _calendar_done(self, result: tuple[Path, int]) -> None:
+        path, count = result
+        self.calendar_button.setEnabled(True)
+        self.calendar_state.setText(
+            translate("StartPage", "{n} agenda-afspraken opgeslagen in {path}").format(
+                n=count, path=path
+            )
+        )
+        self.calendarWritten.emit(path)
+
+    def _calendar_failed(self, error: BaseException) -> None:
+        from certassist.gui.pages.base import error_text
+
+        self.calendar_button.setEnabled(True)
+        self.calendar_state.setText(error_text(error, self.ctx.lang))
+        self.calendarWritten.emit(error)
 
     def _selection_changed(self) -> None:
         group = self.selected_group()

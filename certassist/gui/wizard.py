@@ -27,6 +27,10 @@ PAGE_CLASSES = {
     "result": "ResultPage",
     "renew_guide": "RenewGuidePage",
     "uzi_request": "UziRequestPage",
+    "pair_file": "PairFilePage",
+    "pair_check": "PairCheckPage",
+    "pair_target": "PairTargetPage",
+    "pair_result": "PairResultPage",
 }
 
 

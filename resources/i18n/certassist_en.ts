@@ -53,6 +53,97 @@
     </message>
   </context>
   <context>
+    <name>Banner</name>
+    <message>
+      <source>1 certificaat moet nu vernieuwd worden</source>
+      <translation>1 certificate must be renewed now</translation>
+    </message>
+    <message>
+      <source>{n} certificaten moeten nu vernieuwd worden</source>
+      <translation>{n} certificates must be renewed now</translation>
+    </message>
+    <message>
+      <source>UZI-servercertificaat: te laat, start direct</source>
+      <translation>UZI server certificate: late, start immediately</translation>
+    </message>
+    <message>
+      <source>UZI-servercertificaat: start nu de vernieuwing</source>
+      <translation>UZI server certificate: start the renewal now</translation>
+    </message>
+    <message>
+      <source>1 aanvraag moet binnen 60 dagen geïnstalleerd zijn</source>
+      <translation>1 request must be installed within 60 days</translation>
+    </message>
+    <message>
+      <source>{n} aanvragen moeten binnen 60 dagen geïnstalleerd zijn</source>
+      <translation>{n} requests must be installed within 60 days</translation>
+    </message>
+    <message>
+      <source>abonneenummer van het UZI-certificaat klopt niet</source>
+      <translation>the UZI certificate's subscriber number does not match</translation>
+    </message>
+    <message>
+      <source>1 certificaat vraagt nu aandacht</source>
+      <translation>1 certificate needs attention now</translation>
+    </message>
+    <message>
+      <source>{n} certificaten vragen nu aandacht</source>
+      <translation>{n} certificates need attention now</translation>
+    </message>
+    <message>
+      <source>Certificaat koppelen</source>
+      <translation>Pair certificate</translation>
+    </message>
+    <message>
+      <source>Installatiepagina openen</source>
+      <translation>Open install page</translation>
+    </message>
+    <message>
+      <source>Instellingen</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <source>Vernieuwing starten</source>
+      <translation>Start renewal</translation>
+    </message>
+    <message>
+      <source>Opnieuw installeren</source>
+      <translation>Reinstall</translation>
+    </message>
+    <message>
+      <source>Vernieuwen</source>
+      <translation>Renew</translation>
+    </message>
+    <message>
+      <source>aanvraag</source>
+      <translation>request</translation>
+    </message>
+    <message>
+      <source>Alleen acceptatie/test: {text}</source>
+      <translation>Acceptance/test only: {text}</translation>
+    </message>
+    <message>
+      <source>… en nog {n}.</source>
+      <translation>… and {n} more.</translation>
+    </message>
+    <message>
+      <source>Daarnaast {n} in de acceptatie- of testomgeving (niet voor het echte werk).</source>
+      <translation>Also {n} in the acceptance or test environment (not for real work).</translation>
+    </message>
+    <message>
+      <source>Herinnering: wat moet er gebeuren</source>
+      <translation>Reminder: what needs to be done</translation>
+    </message>
+    <message>
+      <source>Actie nodig:</source>
+      <translation>Action needed:</translation>
+    </message>
+    <message>
+      <source>Binnenkort:</source>
+      <translation>Soon:</translation>
+    </message>
+  </context>
+  <context>
     <name>CheckPage</name>
     <message>
       <source>Ik heb dit gelezen en wil doorgaan.</source>
@@ -181,6 +272,14 @@
       <translation>A .pfx or .p12 file with its private key, for example from a USB stick. The password is the one chosen when the file was made.</translation>
     </message>
     <message>
+      <source>Back-ups in uw back-upmappen:</source>
+      <translation>Backups in your backup folders:</translation>
+    </message>
+    <message>
+      <source>Gevonden back-ups</source>
+      <translation>Backups found</translation>
+    </message>
+    <message>
       <source>Bestand</source>
       <translation>File</translation>
     </message>
@@ -205,12 +304,32 @@
       <translation>&amp;Password:</translation>
     </message>
     <message>
+      <source>Geen back-ups gevonden in uw back-upmappen.</source>
+      <translation>No backups found in your backup folders.</translation>
+    </message>
+    <message>
+      <source>Niet bereikbaar (USB-stick niet aangesloten?): {folders}</source>
+      <translation>Not reachable (USB stick not plugged in?): {folders}</translation>
+    </message>
+    <message>
       <source>Certificaatbestand kiezen</source>
       <translation>Choose a certificate file</translation>
     </message>
     <message>
       <source>Certificaten (*.pfx *.p12 *.pem *.cer *.crt *.der *.p7b)</source>
       <translation>Certificates (*.pfx *.p12 *.pem *.cer *.crt *.der *.p7b)</translation>
+    </message>
+    <message>
+      <source>onbekend: het wachtwoord is nodig om te zien wat erin zit</source>
+      <translation>unknown: the password is needed to see what it holds</translation>
+    </message>
+    <message>
+      <source>onbekende soort</source>
+      <translation>unknown kind</translation>
+    </message>
+    <message>
+      <source>verloopt {date} ({days})</source>
+      <translation>expires {date} ({days})</translation>
     </message>
   </context>
   <context>
@@ -284,6 +403,10 @@
     <message>
       <source>Verwijderen</source>
       <translation>Remove</translation>
+    </message>
+    <message>
+      <source>UZI-certificaat koppelen</source>
+      <translation>Pair UZI certificate</translation>
     </message>
   </context>
   <context>
@@ -415,6 +538,14 @@
       <translation>Demo notice</translation>
     </message>
     <message>
+      <source>&amp;Praktijkinstellingen…</source>
+      <translation>&amp;Practice settings…</translation>
+    </message>
+    <message>
+      <source>Praktijkinstellingen</source>
+      <translation>Practice settings</translation>
+    </message>
+    <message>
       <source>&amp;Taal:</source>
       <translation>&amp;Language:</translation>
     </message>
@@ -448,6 +579,222 @@
     <message>
       <source>(zonder sleutel)</source>
       <translation>(without key)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PairCheckPage</name>
+    <message>
+      <source>Controle van het ontvangen certificaat</source>
+      <translation>Check of the received certificate</translation>
+    </message>
+    <message>
+      <source>certassist controleert of dit certificaat bij uw aanvraag en uw praktijk hoort. Er is nog niets geïnstalleerd.</source>
+      <translation>certassist checks that this certificate belongs to your request and your practice. Nothing has been installed yet.</translation>
+    </message>
+    <message>
+      <source>Uitkomst van de controle</source>
+      <translation>Outcome of the check</translation>
+    </message>
+    <message>
+      <source>Bezig met controleren…</source>
+      <translation>Checking…</translation>
+    </message>
+    <message>
+      <source>Niet gekoppeld</source>
+      <translation>Not paired</translation>
+    </message>
+    <message>
+      <source>Ga terug om een ander bestand of het juiste wachtwoord te kiezen.</source>
+      <translation>Go back to choose another file or the right password.</translation>
+    </message>
+    <message>
+      <source>De sleutel past: dit certificaat hoort bij uw aanvraag.</source>
+      <translation>The key matches: this certificate belongs to your request.</translation>
+    </message>
+    <message>
+      <source>UZI-servercertificaat voor {host}.</source>
+      <translation>UZI server certificate for {host}.</translation>
+    </message>
+    <message>
+      <source>Abonneenummer {number} klopt (regel R13).</source>
+      <translation>Subscriber number {number} is right (rule R13).</translation>
+    </message>
+    <message>
+      <source>Geldig van {start} tot en met {end} ({days}).</source>
+      <translation>Valid from {start} up to and including {end} ({days}).</translation>
+    </message>
+    <message>
+      <source>Omgeving: {env}.</source>
+      <translation>Environment: {env}.</translation>
+    </message>
+    <message>
+      <source>Het certificaat hoort bij uw aanvraag.</source>
+      <translation>The certificate belongs to your request.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PairFilePage</name>
+    <message>
+      <source>Het ontvangen UZI-servercertificaat koppelen</source>
+      <translation>Pair the received UZI server certificate</translation>
+    </message>
+    <message>
+      <source>Kies de aanvraag en het certificaatbestand dat u van uw leverancier of het UZI-register kreeg (.pem, .cer, .der of .p7b). De nieuwe sleutel staat al versleuteld op deze pc.</source>
+      <translation>Choose the request and the certificate file you received from your vendor or the UZI register (.pem, .cer, .der or .p7b). The new key is already on this PC, encrypted.</translation>
+    </message>
+    <message>
+      <source>Openstaande aanvraag</source>
+      <translation>Pending request</translation>
+    </message>
+    <message>
+      <source>&amp;Aanvraag:</source>
+      <translation>&amp;Request:</translation>
+    </message>
+    <message>
+      <source>Ontvangen certificaatbestand</source>
+      <translation>Received certificate file</translation>
+    </message>
+    <message>
+      <source>&amp;Bladeren…</source>
+      <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+      <source>Certificaatbestand kiezen</source>
+      <translation>Choose certificate file</translation>
+    </message>
+    <message>
+      <source>&amp;Certificaat:</source>
+      <translation>&amp;Certificate:</translation>
+    </message>
+    <message>
+      <source>Wachtwoord van de nieuwe sleutel</source>
+      <translation>Password of the new key</translation>
+    </message>
+    <message>
+      <source>&amp;Wachtwoord sleutel:</source>
+      <translation>Key &amp;password:</translation>
+    </message>
+    <message>
+      <source>{host} — aangevraagd op {date}</source>
+      <translation>{host} — requested on {date}</translation>
+    </message>
+    <message>
+      <source>Er staat geen UZI-aanvraag open op deze pc. Maak eerst een aanvraag: kies 'Vernieuwen' bij het UZI-servercertificaat.</source>
+      <translation>There is no pending UZI request on this PC. Make a request first: choose 'Renew' for the UZI server certificate.</translation>
+    </message>
+    <message>
+      <source>Het wachtwoord van deze sleutel is onthouden op deze pc (sleutelbos).</source>
+      <translation>The password of this key is remembered on this PC (keyring).</translation>
+    </message>
+    <message>
+      <source>Ontvangen certificaat kiezen</source>
+      <translation>Choose the received certificate</translation>
+    </message>
+    <message>
+      <source>Certificaten</source>
+      <translation>Certificates</translation>
+    </message>
+  </context>
+  <context>
+    <name>PairResultPage</name>
+    <message>
+      <source>Klaar</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <source>Resultaat</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>Nu een &amp;back-up maken</source>
+      <translation>Make a &amp;backup now</translation>
+    </message>
+    <message>
+      <source>Nu een back-up maken</source>
+      <translation>Make a backup now</translation>
+    </message>
+    <message>
+      <source>Vernieuwd</source>
+      <translation>Renewed</translation>
+    </message>
+    <message>
+      <source>Nog niet af</source>
+      <translation>Not finished yet</translation>
+    </message>
+    <message>
+      <source>Nieuw certificaat geldig tot {date} ({days}).</source>
+      <translation>New certificate valid until {date} ({days}).</translation>
+    </message>
+    <message>
+      <source>Wat u nu doet bij {vendor}:</source>
+      <translation>What you do next with {vendor}:</translation>
+    </message>
+    <message>
+      <source>Leg uw HIS- of AIS-leverancier vast in de praktijkinstellingen; dan ziet u hier de stappen die daarna nog nodig zijn.</source>
+      <translation>Record your HIS or AIS vendor in the practice settings; then you see here the steps that are still needed afterwards.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PairTargetPage</name>
+    <message>
+      <source>Waar moet het nieuwe certificaat komen?</source>
+      <translation>Where should the new certificate go?</translation>
+    </message>
+    <message>
+      <source>Maak een PFX-bestand (met sleutel en wachtwoord) voor uw leverancier of portaal, en/of installeer het op deze pc.</source>
+      <translation>Make a PFX file (with key and password) for your vendor or portal, and/or install it on this PC.</translation>
+    </message>
+    <message>
+      <source>&amp;PFX-bestand maken</source>
+      <translation>Make a &amp;PFX file</translation>
+    </message>
+    <message>
+      <source>PFX-bestand maken</source>
+      <translation>Make a PFX file</translation>
+    </message>
+    <message>
+      <source>Map voor het PFX-bestand</source>
+      <translation>Folder for the PFX file</translation>
+    </message>
+    <message>
+      <source>&amp;Bladeren…</source>
+      <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+      <source>Map kiezen</source>
+      <translation>Choose folder</translation>
+    </message>
+    <message>
+      <source>&amp;Map:</source>
+      <translation>&amp;Folder:</translation>
+    </message>
+    <message>
+      <source>Wachtwoord voor het PFX-bestand</source>
+      <translation>Password for the PFX file</translation>
+    </message>
+    <message>
+      <source>&amp;Wachtwoord:</source>
+      <translation>&amp;Password:</translation>
+    </message>
+    <message>
+      <source>Wachtwoord herhalen</source>
+      <translation>Repeat password</translation>
+    </message>
+    <message>
+      <source>&amp;Herhaal:</source>
+      <translation>&amp;Repeat:</translation>
+    </message>
+    <message>
+      <source>Installeren op deze pc in:</source>
+      <translation>Install on this PC in:</translation>
+    </message>
+    <message>
+      <source>Plaatsen op deze pc</source>
+      <translation>Places on this PC</translation>
+    </message>
+    <message>
+      <source>Map voor het PFX-bestand kiezen</source>
+      <translation>Choose a folder for the PFX file</translation>
     </message>
   </context>
   <context>
@@ -551,6 +898,10 @@
   <context>
     <name>ResultPage</name>
     <message>
+      <source>&lt;b&gt;Waar:&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Where:&lt;/b&gt;</translation>
+    </message>
+    <message>
       <source>Maak nu een back-up op een USB-stick: een certificaat kan maar één keer worden geïnstalleerd.</source>
       <translation>Make a backup on a USB stick now: a certificate can be installed only once.</translation>
     </message>
@@ -593,10 +944,6 @@
     <message>
       <source>Niet gelukt</source>
       <translation>Failed</translation>
-    </message>
-    <message>
-      <source>&lt;b&gt;Waar:&lt;/b&gt;</source>
-      <translation>&lt;b&gt;Where:&lt;/b&gt;</translation>
     </message>
     <message>
       <source>Geldig tot {date} ({days}).</source>
@@ -702,6 +1049,129 @@
     </message>
   </context>
   <context>
+    <name>SettingsDialog</name>
+    <message>
+      <source>Praktijkinstellingen</source>
+      <translation>Practice settings</translation>
+    </message>
+    <message>
+      <source>Wat de praktijk over zichzelf vastlegt. certassist vergelijkt certificaten hiermee (abonneenummer, regel R13) en toont de stappen van uw leverancier (regel R12). Hier staan geen wachtwoorden of pincodes.</source>
+      <translation>What the practice records about itself. certassist compares certificates with it (subscriber number, rule R13) and shows your vendor's steps (rule R12). No passwords or PINs are kept here.</translation>
+    </message>
+    <message>
+      <source>Naam van de praktijk</source>
+      <translation>Name of the practice</translation>
+    </message>
+    <message>
+      <source>&amp;Praktijknaam:</source>
+      <translation>&amp;Practice name:</translation>
+    </message>
+    <message>
+      <source>AGB-code</source>
+      <translation>AGB code</translation>
+    </message>
+    <message>
+      <source>8 cijfers</source>
+      <translation>8 digits</translation>
+    </message>
+    <message>
+      <source>&amp;AGB-code:</source>
+      <translation>&amp;AGB code:</translation>
+    </message>
+    <message>
+      <source>Abonneenummer (URA/OIN)</source>
+      <translation>Subscriber number (URA/OIN)</translation>
+    </message>
+    <message>
+      <source>URA: 8 cijfers, OIN: 20 cijfers</source>
+      <translation>URA: 8 digits, OIN: 20 digits</translation>
+    </message>
+    <message>
+      <source>A&amp;bonneenummer (URA/OIN):</source>
+      <translation>&amp;Subscriber number (URA/OIN):</translation>
+    </message>
+    <message>
+      <source>HIS- of AIS-leverancier</source>
+      <translation>HIS or AIS vendor</translation>
+    </message>
+    <message>
+      <source>(niet ingesteld)</source>
+      <translation>(not set)</translation>
+    </message>
+    <message>
+      <source>&amp;Leverancier (HIS/AIS):</source>
+      <translation>&amp;Vendor (HIS/AIS):</translation>
+    </message>
+    <message>
+      <source>VECOZO-contactpersoon</source>
+      <translation>VECOZO contact person</translation>
+    </message>
+    <message>
+      <source>naam zoals bij VECOZO</source>
+      <translation>name as known to VECOZO</translation>
+    </message>
+    <message>
+      <source>&amp;Contactpersoon:</source>
+      <translation>&amp;Contact person:</translation>
+    </message>
+    <message>
+      <source>Back-upmappen</source>
+      <translation>Backup folders</translation>
+    </message>
+    <message>
+      <source>Map &amp;toevoegen…</source>
+      <translation>&amp;Add folder…</translation>
+    </message>
+    <message>
+      <source>Back-upmap toevoegen</source>
+      <translation>Add backup folder</translation>
+    </message>
+    <message>
+      <source>Map &amp;weghalen</source>
+      <translation>Re&amp;move folder</translation>
+    </message>
+    <message>
+      <source>Back-upmap weghalen</source>
+      <translation>Remove backup folder</translation>
+    </message>
+    <message>
+      <source>Back-up&amp;mappen:</source>
+      <translation>Backup f&amp;olders:</translation>
+    </message>
+    <message>
+      <source> weken</source>
+      <translation> weeks</translation>
+    </message>
+    <message>
+      <source>Weken vóór de laatste startdatum herinneren (UZI)</source>
+      <translation>Weeks before the latest start date to remind (UZI)</translation>
+    </message>
+    <message>
+      <source>&amp;UZI-herinnering:</source>
+      <translation>&amp;UZI reminder:</translation>
+    </message>
+    <message>
+      <source>&amp;Opslaan</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <source>Annuleren</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Opslaan</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>Openstaande aanvragen: {n} (blijven bewaard; ze verdwijnen als het certificaat is geïnstalleerd).</source>
+      <translation>Pending requests: {n} (kept; they disappear once the certificate is installed).</translation>
+    </message>
+    <message>
+      <source>Back-upmap kiezen</source>
+      <translation>Choose backup folder</translation>
+    </message>
+  </context>
+  <context>
     <name>StartPage</name>
     <message>
       <source>&lt;b&gt;Persoonlijk certificaat&lt;/b&gt;: staat op naam van één persoon en is om in te loggen op de VECOZO-website. Alleen die persoon installeert, vernieuwt en zet het terug, en alleen in de eigen Windows- of Firefox-opslag.&lt;br&gt;&lt;b&gt;Systeemcertificaat&lt;/b&gt;: koppelt het praktijkprogramma aan VECOZO (declareren, verzekeringen controleren). De contactpersoon van de praktijk beheert het. Het hoort in Windows of in een bestand voor het programma, nooit in een browser.</source>
@@ -736,6 +1206,18 @@
       <translation>Refresh overview</translation>
     </message>
     <message>
+      <source>Agenda-export (.ics)</source>
+      <translation>Calendar export (.ics)</translation>
+    </message>
+    <message>
+      <source>Vernieuwdatums als agendabestand (.ics) opslaan</source>
+      <translation>Save renewal dates as a calendar file (.ics)</translation>
+    </message>
+    <message>
+      <source>Agenda-export</source>
+      <translation>Calendar export</translation>
+    </message>
+    <message>
       <source>Uitleg persoonlijk en systeem</source>
       <translation>Personal and system explained</translation>
     </message>
@@ -750,6 +1232,22 @@
     <message>
       <source>Niet gelezen:</source>
       <translation>Not read:</translation>
+    </message>
+    <message>
+      <source>Agenda-export opslaan</source>
+      <translation>Save calendar export</translation>
+    </message>
+    <message>
+      <source>Agenda (*.ics)</source>
+      <translation>Calendar (*.ics)</translation>
+    </message>
+    <message>
+      <source>Agenda wordt gemaakt…</source>
+      <translation>Making the calendar…</translation>
+    </message>
+    <message>
+      <source>{n} agenda-afspraken opgeslagen in {path}</source>
+      <translation>{n} calendar events saved in {path}</translation>
     </message>
     <message>
       <source> (met sleutel)</source>
@@ -807,8 +1305,8 @@
       <translation>Request file (CSR)</translation>
     </message>
     <message>
-      <source>De aanvraag staat in {path}. Stuur dit bestand naar uw HIS- of AIS-leverancier. Komt het certificaat binnen, koppel het dan met 'certassist renew uzi pair'.</source>
-      <translation>The request is in {path}. Send this file to your HIS or AIS vendor. When the certificate arrives, pair it with 'certassist renew uzi pair'.</translation>
+      <source>De aanvraag staat in {path}. Stuur dit bestand naar uw HIS- of AIS-leverancier. Komt het certificaat binnen, kies dan op de startpagina 'UZI-certificaat koppelen'.</source>
+      <translation>The request is in {path}. Send this file to your HIS or AIS vendor. When the certificate arrives, choose 'Pair UZI certificate' on the start page.</translation>
     </message>
   </context>
   <context>
@@ -846,12 +1344,28 @@
       <translation>I am the contact person</translation>
     </message>
     <message>
+      <source>Contactpersoon volgens de praktijk</source>
+      <translation>Contact person according to the practice</translation>
+    </message>
+    <message>
       <source>Twijfelt u wie de contactpersoon is? Dat staat in VECOZO onder 'Mijn gegevens'; de contactpersoon heeft ook de pincodes.</source>
       <translation>Not sure who the contact person is? VECOZO shows it under 'My details'; the contact person also holds the PINs.</translation>
     </message>
     <message>
       <source>Ik ben {holder}</source>
       <translation>I am {holder}</translation>
+    </message>
+    <message>
+      <source>U staat in de praktijkinstellingen als contactpersoon.</source>
+      <translation>The practice settings name you as the contact person.</translation>
+    </message>
+    <message>
+      <source>Let op: in de praktijkinstellingen staat {name} als contactpersoon. Alleen de contactpersoon installeert of vernieuwt het systeemcertificaat.</source>
+      <translation>Note: the practice settings name {name} as the contact person. Only the contact person installs or renews the system certificate.</translation>
+    </message>
+    <message>
+      <source>De contactpersoon van de praktijk is {name}.</source>
+      <translation>The practice's contact person is {name}.</translation>
     </message>
   </context>
   <context>

@@ -2,13 +2,30 @@
 
 A wrong password and a damaged file get different messages (the reading core tells them
 apart), so the user knows whether to retype or to find another copy.
+
+Restore also lists the backups in the practice's registered backup folders (settings), with
+kind, holder and expiry from each backup's public sidecar, so nobody has to know a file name
+and no password is asked before one is chosen. Files without a sidecar (made elsewhere) are
+listed by name: their password is needed to see what they hold.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+)
 
 from certassist.gui.i18n import translate
 from certassist.gui.pages.base import FlowPage
@@ -31,6 +48,20 @@ class ChooseFilePage(FlowPage):
                 "Het wachtwoord is het wachtwoord dat bij het maken van het bestand is gekozen.",
             )
         )
+        self.found_label = QLabel(
+            translate("ChooseFilePage", "Back-ups in uw back-upmappen:"), self
+        )
+        self.found = QListWidget(self)
+        self.found.setAccessibleName(translate("ChooseFilePage", "Gevonden back-ups"))
+        self.found.setWordWrap(True)
+        self.found.currentItemChanged.connect(self._found_chosen)
+        self.found_label.setBuddy(self.found)
+        self.found_note = QLabel(self)
+        self.found_note.setWordWrap(True)
+        for widget in (self.found_label, self.found, self.found_note):
+            widget.setVisible(False)
+            self.layout_.addWidget(widget)
+        self.layout_.setStretchFactor(self.found, 1)
         form = QFormLayout()
         row = QHBoxLayout()
         self.path = QLineEdit(self)
@@ -49,11 +80,41 @@ class ChooseFilePage(FlowPage):
         pw_label.setBuddy(self.password.edit)
         form.addRow(pw_label, self.password)
         self.layout_.addLayout(form)
-        self.finish_layout()
+        self.finish_layout(stretch=not restore)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         if not self.path.text() and self.ctx.backup_dir is not None:
             self.path.setText(str(self.ctx.backup_dir) + "/")
+        if self.fw.flow == "restore" and self.ctx.settings().backup_folders:
+            ctx = self.ctx
+            self.run(lambda r, c: registered_backups(ctx), self._fill_found)
+
+    def _fill_found(self, found: tuple[list[Any], list[str]]) -> None:
+        backups, missing = found
+        self.found.blockSignals(True)
+        self.found.clear()
+        for backup in backups:
+            item = QListWidgetItem(backup_text(backup, self.lang, self.ctx.today()), self.found)
+            item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
+        self.found.blockSignals(False)
+        notes = []
+        if not backups:
+            notes.append(translate("ChooseFilePage", "Geen back-ups gevonden in uw back-upmappen."))
+        if missing:
+            notes.append(
+                translate(
+                    "ChooseFilePage", "Niet bereikbaar (USB-stick niet aangesloten?): {folders}"
+                ).format(folders=", ".join(missing))
+            )
+        self.found_note.setText(" ".join(notes))
+        self.found_label.setVisible(True)
+        self.found.setVisible(bool(backups))
+        self.found_note.setVisible(bool(notes))
+
+    def _found_chosen(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.path.setText(str(item.data(Qt.ItemDataRole.UserRole)))
+            self.password.edit.setFocus()
 
     def cleanupPage(self) -> None:  # noqa: N802 - Qt override: going back clears the secret
         self.password.clear()
@@ -88,3 +149,50 @@ class ChooseFilePage(FlowPage):
             self.password.clear()
 
         return self.validate_async(read, apply)
+
+
+def registered_backups(ctx: Any) -> tuple[list[Any], list[str]]:
+    """Every backup in the registered folders (runs in a worker: a network drive can be slow);
+    newest certificate first. Folders that are not there are named, not fatal."""
+    from certassist.core.errors import CertassistError
+    from certassist.stores.pkcs12file import Pkcs12FolderStore
+
+    found: list[Any] = []
+    missing: list[str] = []
+    for folder in ctx.settings().backup_folders:
+        try:
+            found += Pkcs12FolderStore(folder).backups()
+        except (CertassistError, OSError):
+            missing.append(str(folder))
+    found.sort(key=lambda b: (b.meta is None, -(b.meta.not_after.timestamp() if b.meta else 0)))
+    return found, missing
+
+
+def backup_text(backup: Any, lang: str, today: date) -> str:
+    """'Anna de Vries — VECOZO persoonlijk — verloopt 11-4-2028 (nog 500 dagen)\nname.pfx'."""
+    from certassist.gui.i18n import days_left_text, format_date
+    from certassist.gui.labels import kind_and_environment
+
+    meta = backup.meta
+    if meta is None:
+        return f"{backup.path.name} — " + translate(
+            "ChooseFilePage", "onbekend: het wachtwoord is nodig om te zien wat erin zit"
+        )
+    holder = meta.holder or _cn(meta.subject)
+    try:
+        kind = kind_and_environment(meta.kind or "other", meta.environment or "production")
+    except KeyError:
+        kind = translate("ChooseFilePage", "onbekende soort")
+    expiry = meta.not_after.date()
+    days = (expiry - today).days
+    when = translate("ChooseFilePage", "verloopt {date} ({days})").format(
+        date=format_date(expiry, lang), days=days_left_text(days)
+    )
+    return f"{holder} — {kind} — {when}\n{backup.path.parent.name}/{backup.path.name}"
+
+
+def _cn(subject: str) -> str:
+    for part in subject.split(","):
+        if part.strip().upper().startswith("CN="):
+            return part.strip()[3:]
+    return subject

@@ -2,8 +2,8 @@
 
 The renewal core (`ops.renew_uzi.UziRenewalFlow`) makes the key, encrypts it with the password
 chosen here and stores the request; this page only collects the password and shows where the
-request file is. Pairing the issued certificate weeks later is `certassist renew uzi pair`
-(R11, R14); the page says so.
+request file is. Pairing the issued certificate weeks later is the "UZI-certificaat koppelen"
+flow (pages `pair_*`, R11, R14); the page says so.
 """
 
 from __future__ import annotations
@@ -22,11 +22,7 @@ from certassist.gui.widgets.password import PasswordField
 
 
 def renewal_folder(ctx: Any) -> Path:
-    if ctx.demo and ctx.backup_dir is not None:
-        return Path(ctx.backup_dir) / "uzi-aanvragen"
-    from certassist.ops.records import default_data_dir
-
-    return default_data_dir() / "uzi-renewals"  # the same folder as `certassist renew`
+    return Path(ctx.renewal_folder())  # the same folder as `certassist renew uzi`
 
 
 class UziRequestPage(FlowPage):
@@ -87,6 +83,7 @@ class UziRequestPage(FlowPage):
         self.make.setEnabled(False)
         group = self.state.groups[0]
         ctx, password, remember = self.ctx, self.password.text(), self.remember.isChecked()
+        facts = ctx.settings().facts()  # R12: the vendor's steps, R13: the recorded number
 
         def start(report: object, cancelled: object) -> Any:
             from cryptography import x509
@@ -94,7 +91,8 @@ class UziRequestPage(FlowPage):
             from certassist.ops.renew_uzi import UziRenewalFlow
 
             flow = UziRenewalFlow(renewal_folder(ctx), today=ctx.today)
-            return flow.start(x509.load_der_x509_certificate(group.info.der), password, remember)
+            current = x509.load_der_x509_certificate(group.info.der)
+            return flow.start(current, password, remember, facts)
 
         def failed(error: BaseException) -> None:
             self.make.setEnabled(True)
@@ -113,7 +111,8 @@ class UziRequestPage(FlowPage):
             translate(
                 "UziRequestPage",
                 "De aanvraag staat in {path}. Stuur dit bestand naar uw HIS- of AIS-leverancier. "
-                "Komt het certificaat binnen, koppel het dan met 'certassist renew uzi pair'.",
+                "Komt het certificaat binnen, kies dan op de startpagina 'UZI-certificaat "
+                "koppelen'.",
             ).format(path=started.csr_path)
             + (" " + notices if notices else "")
         )

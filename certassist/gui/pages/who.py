@@ -3,6 +3,10 @@
 A personal certificate may only be handled by the person named in it (R1), a system
 certificate by the practice's contact person (R2). We ask both up front, in words a
 receptionist understands; the check page shows what the rules made of it.
+
+The operations take "I am the contact person" as the user's statement (`Actor.is_contact_person`);
+when the practice settings record who the contact person is, the box is ticked for that name
+and a different name gets a visible note, so a mix-up is noticed before the check page.
 """
 
 from __future__ import annotations
@@ -45,7 +49,16 @@ class WhoPage(FlowPage):
             translate("WhoPage", "Ik ben de &contactpersoon van de praktijk voor VECOZO"), self
         )
         self.contact.setAccessibleName(translate("WhoPage", "Ik ben de contactpersoon"))
+        self.contact.toggled.connect(self._update_contact_note)
         self.layout_.addWidget(self.contact)
+        self.contact_note = QLabel(self)
+        self.contact_note.setWordWrap(True)
+        self.contact_note.setAccessibleName(
+            translate("WhoPage", "Contactpersoon volgens de praktijk")
+        )
+        self.layout_.addWidget(self.contact_note)
+        self._auto_checked = False
+        self.name.textChanged.connect(self._name_changed)
         hint = QLabel(
             translate(
                 "WhoPage",
@@ -67,6 +80,54 @@ class WhoPage(FlowPage):
             self.holder_box.setVisible(True)
         if not self.name.text():
             self.name.setText(self.state.confirmed_name or self.ctx.demo_user or "")
+        self._name_changed(self.name.text())
+
+    def recorded_contact(self) -> str | None:
+        return self.ctx.settings().contact_person
+
+    def _name_changed(self, text: str) -> None:
+        """Tick the box for the recorded contact person; untick what we ticked ourselves."""
+        from certassist.core.rules_base import same_name
+
+        recorded = self.recorded_contact()
+        if recorded is None:
+            self._update_contact_note()
+            return
+        if same_name(text, recorded):
+            if not self.contact.isChecked():
+                self._auto_checked = True
+                self.contact.setChecked(True)
+        elif self._auto_checked:
+            self._auto_checked = False
+            self.contact.setChecked(False)
+        self._update_contact_note()
+
+    def _update_contact_note(self) -> None:
+        from certassist.core.rules_base import same_name
+
+        recorded = self.recorded_contact()
+        name = self.name.text().strip()
+        if recorded and same_name(name, recorded):
+            text = translate("WhoPage", "U staat in de praktijkinstellingen als contactpersoon.")
+            colour = "#1e7b34"
+        elif recorded and self.contact.isChecked():
+            text = translate(
+                "WhoPage",
+                "Let op: in de praktijkinstellingen staat {name} als contactpersoon. "
+                "Alleen de contactpersoon installeert of vernieuwt het systeemcertificaat.",
+            ).format(name=recorded)
+            colour = "#b35900"
+        elif recorded:
+            text = translate("WhoPage", "De contactpersoon van de praktijk is {name}.").format(
+                name=recorded
+            )
+            colour = "#333333"
+        else:
+            text = ""
+            colour = "#333333"
+        self.contact_note.setText(text)
+        self.contact_note.setStyleSheet(f"color: {colour};")
+        self.contact_note.setVisible(bool(text))
 
     def _holder_toggled(self, checked: bool) -> None:
         group = self.fw.preselected_group()
