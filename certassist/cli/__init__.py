@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from certassist.cli.common import EXIT_USAGE, run_command
+from certassist.cli.version import VersionAction
 
 # Each module has `register(subparsers) -> None`; its parser sets `func(args) -> int`.
 # Importing `certassist.cli.list` binds the name `list` in this module: never call the builtin here.
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--demo", action="store_true", help="sandbox met verzonnen certificaten")
     parser.add_argument("--lang", choices=("nl", "en"), default=None, help="taal / language")
+    parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"certassist.cli.{name}").register(sub)
