@@ -34,17 +34,6 @@ def settings_file(args: argparse.Namespace) -> Any:
     return SettingsFile(getattr(args, "settings", None) or default_settings_path())
 
 
-def local_and_backup_stores(
-    args: argparse.Namespace, folders: tuple[Path, ...]
-) -> tuple[list[Any], list[Any]]:
-    """The PC's stores (or the demo sandbox) and one folder store per registered backup folder."""
-    from certassist.cli.list import _stores
-    from certassist.stores.pkcs12file import Pkcs12FolderStore
-
-    backups = [] if getattr(args, "demo", False) else [Pkcs12FolderStore(f) for f in folders]
-    return _stores(args), backups
-
-
 def _print_item(item: Any, lang: str) -> None:
     kind = text_only(f"L-renewal-kind-{item.kind.value}", lang)
     state = text_only(f"L-check-state-{item.state}", lang)
@@ -81,13 +70,14 @@ def print_report(report: Any, lang: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from certassist.cli.list import local
     from certassist.ops.check import run_check
 
     lang = language(args)
     today = args.today or date.today()
-    settings = settings_file(args).load()
-    stores, backups = local_and_backup_stores(args, settings.backup_folders)
-    report = run_check(stores, backups, settings, today)
+    here = local(args)  # a broken settings file is reported among the unavailable places
+    settings = here.settings
+    report = run_check(here.stores, here.backups, settings, today)
     if args.ics:
         from certassist.ops.calendar_export import build_calendar, write_calendar
 

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from certassist.cli.common import EXIT_DUE, EXIT_OK, EXIT_OVERDUE, emit_json, language
 from certassist.core.messages import render, text_only
 from certassist.ops.overview import CertificateGroup, scan_stores
+
+if TYPE_CHECKING:
+    from certassist.ops.local import LocalStores
 
 _OVERDUE = {"expired", "uzi-overdue"}
 _DUE = {"renew-now", "uzi-start-now", "install-window-closing", "backup-missing"}
@@ -23,18 +27,24 @@ def register(subparsers: Any) -> None:
         "list", help="overzicht van alle certificaten / overview of all certificates"
     )
     parser.add_argument("--json", action="store_true", help="uitvoer als JSON / JSON output")
+    parser.add_argument("--settings", type=Path, help="praktijkinstellingen (JSON-bestand)")
     parser.set_defaults(func=run)
 
 
-def _stores(args: argparse.Namespace) -> list[Any]:
+def local(args: argparse.Namespace) -> LocalStores:
+    """The stores `list`, `check` and the operations see, with the practice settings: the PC's
+    stores and registered backup folders, or the demo's sandbox (which never reads real folders).
+    A broken settings file is listed as an unavailable place, not a crash."""
+    from certassist.ops.local import local_and_backup_stores, with_settings
+
+    path = getattr(args, "settings", None)
     if getattr(args, "demo", False):
         from certassist.demo.pki import TestPKI
         from certassist.demo.sandbox import sandbox_stores
 
-        return list(sandbox_stores(TestPKI(date.today())))
-    from certassist.ops.overview import local_stores
-
-    return list(local_stores())
+        stores = sandbox_stores(TestPKI(date.today()))
+        return with_settings(stores, path, include_folders=False)
+    return local_and_backup_stores(path)
 
 
 def exit_code(groups: list[CertificateGroup]) -> int:
@@ -54,7 +64,10 @@ def _days(group: CertificateGroup, lang: str) -> str:
 
 def run(args: argparse.Namespace, today: date | None = None) -> int:
     lang = language(args)
-    overview = scan_stores(_stores(args), today or date.today())
+    here = local(args)
+    overview = scan_stores(
+        here.all, today or date.today(), recommend_weeks=here.settings.uzi_recommend_weeks
+    )
     if args.json:
         emit_json(
             {

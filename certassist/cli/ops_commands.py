@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -101,16 +100,12 @@ def _context(args: argparse.Namespace) -> OpContext:
 
 
 def _all_stores(args: argparse.Namespace) -> list[CertStore]:
+    """The stores `list` shows (the PC's and the registered backup folders), or only --nss-db."""
     found: list[CertStore] = []
-    if getattr(args, "demo", False):
-        from certassist.demo.pki import TestPKI
-        from certassist.demo.sandbox import sandbox_stores
+    if getattr(args, "demo", False) or not args.nss_db:
+        from certassist.cli.list import local
 
-        found += sandbox_stores(TestPKI(date.today()))
-    elif not args.nss_db:
-        from certassist.stores.registry import discover_here
-
-        found += [s.store for s in discover_here() if s.store is not None]
+        found += local(args).all
     if args.nss_db:
         from certassist.stores.nss import NssStore
 
@@ -119,9 +114,12 @@ def _all_stores(args: argparse.Namespace) -> list[CertStore]:
 
 
 def _pick(stores: list[CertStore], tokens: list[str]) -> list[CertStore]:
-    """By store id, kind (firefox, windows-user, …) or label; no token: every store."""
+    """By store id, kind (firefox, windows-user, …) or label; no token: every store of the PC.
+
+    Registered backup folders are picked only by name: a restore or install without --store
+    goes into the PC's stores, and "back up everything" reads those, not old backups."""
     if not tokens:
-        return stores
+        return [s for s in stores if s.target.kind is not StoreKind.PKCS12_FOLDER]
     chosen: list[CertStore] = []
     for token in tokens:
         hits = [

@@ -85,9 +85,10 @@ def _settings(args: argparse.Namespace) -> Any:
 
 
 def _stores(args: argparse.Namespace) -> list[Any]:
-    from certassist.cli.list import _stores as stores
+    """The PC's stores (not the backup folders: a renewal installs into the PC)."""
+    from certassist.cli.list import local
 
-    return stores(args)
+    return list(local(args).stores)
 
 
 def _find(stores: list[Any], fingerprint: str) -> tuple[Any, Any]:

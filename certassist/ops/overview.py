@@ -250,24 +250,3 @@ def stores_from_statuses(statuses: Sequence[Any]) -> list[CertStore]:
                 )  # fmt: skip
             )
     return result
-
-
-def _nss_loads() -> bool:
-    try:
-        from certassist.stores.nss_lib import load_nss
-
-        load_nss()
-    except Exception:  # noqa: BLE001 - any failure means "NSS not usable here"
-        return False
-    return True
-
-
-def local_stores() -> list[CertStore]:
-    """The stores of this PC (Windows, Firefox profiles, shared NSS db), for list and GUI."""
-    from certassist.stores.hostplatform import Platform
-    from certassist.stores.registry import discover_stores
-    from certassist.stores.windows_api import load_crypt32
-
-    platform = Platform.current()
-    crypt32 = load_crypt32() if platform.system == "windows" else None
-    return stores_from_statuses(discover_stores(platform, crypt32, _nss_loads))

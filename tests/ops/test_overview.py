@@ -145,3 +145,13 @@ def test_issuing_cas_that_came_with_a_pfx_are_not_rows(pki: TestPKI) -> None:
         store.put(Bundle(ca))
     (group,) = build_overview([store], TODAY)
     assert group.holder == "Anna de Vries"
+
+
+def test_the_practice_lead_time_moves_the_uzi_start(pki: TestPKI) -> None:
+    """R11: 70 days before expiry is fine with the default 8 weeks, due with a 12-week practice."""
+    server = pki.expiring_in(70, "uzi-server")
+    store = _store("win", StoreKind.WINDOWS_USER, server)
+    (default,) = scan_stores([store], TODAY, check_backup=False).groups
+    (twelve,) = scan_stores([store], TODAY, check_backup=False, recommend_weeks=12).groups
+    assert default.status.status is Status.OK
+    assert twelve.status.status is Status.UZI_START_NOW
