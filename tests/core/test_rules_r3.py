@@ -42,6 +42,21 @@ def test_R3_refusal_offers_the_windows_store_or_a_pkcs12_file() -> None:
     assert "Windows" in en and "PKCS#12" in en
 
 
+RAW_KINDS = [str(k) for k in StoreKind]  # "firefox", "nssdb", "windows-machine", ...
+
+
+@pytest.mark.parametrize("target", [FIREFOX, NSSDB])
+def test_R3_refusal_reads_well_in_dutch_and_english(target: StoreTarget) -> None:
+    (refusal,) = check(SYSTEM, CONTACT, Action.INSTALL, target, TODAY).refusals
+    assert refusal.params["store"] == target.kind.value  # kept for JSON and the audit log
+    nl, en = refusal.render("nl"), refusal.render("en")
+    assert nl.startswith("Een systeemcertificaat hoort niet in een browser zoals Firefox:")
+    assert en.startswith("A system certificate does not belong in a browser such as Firefox:")
+    assert not [k for k in RAW_KINDS if f"({k})" in nl or f"({k})" in en]
+    allowed = check(SYSTEM, CONTACT, Action.INSTALL, MACHINE, TODAY).by_rule("R3")[0]
+    assert allowed.render("en") == "A system certificate may go here: this is not a browser."
+
+
 @pytest.mark.parametrize("target", [OWN_WINDOWS, MACHINE, PFX_FOLDER])
 def test_R3_windows_store_and_files_are_fine(target: StoreTarget) -> None:
     verdict = check(SYSTEM, CONTACT, Action.INSTALL, target, TODAY)

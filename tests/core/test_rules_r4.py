@@ -35,6 +35,20 @@ def test_R4_machine_or_other_user_store_is_refused(target: StoreTarget, action: 
     assert "R4" in verdict.by_rule("R4")[0].render("nl")
 
 
+@pytest.mark.parametrize("target", [MACHINE, StoreTarget(StoreKind.FIREFOX, Owner.OTHER_USER)])
+def test_R4_refusal_reads_well_in_dutch_and_english(target: StoreTarget) -> None:
+    (refusal,) = check(PERSONAL, holder_actor(), Action.INSTALL, target, TODAY).refusals
+    nl, en = refusal.render("nl"), refusal.render("en")
+    assert nl.startswith(
+        "Een persoonlijk certificaat gaat alleen naar de opslag van uw eigen Windows-account,"
+    )
+    assert en.startswith("A personal certificate only goes to your own Windows account's stores,")
+    raw = [str(k) for k in StoreKind] + [str(o) for o in Owner]
+    assert not [r for r in raw if f"({r})" in nl or f" {r} " in nl or f" {r} " in en]
+    own = check(PERSONAL, holder_actor(), Action.INSTALL, FIREFOX, TODAY).by_rule("R4")[0]
+    assert own.render("nl") == "Deze opslag is van uw eigen Windows-account."
+
+
 @pytest.mark.parametrize("target", [OWN_WINDOWS, FIREFOX, PFX_FOLDER])
 def test_R4_own_stores_are_fine(target: StoreTarget) -> None:
     verdict = check(PERSONAL, holder_actor(), Action.RESTORE, target, TODAY)
