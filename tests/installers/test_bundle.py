@@ -79,7 +79,7 @@ def test_every_command_module_is_in_the_bundle(bundle: Path, tmp_path: Path) -> 
 def test_inspect_classifies_a_pfx_with_the_bundled_profiles_and_catalogs(
     bundle: Path, name: str, tmp_path: Path
 ) -> None:
-    person = TestPKI().vecozo_personal(name="Anna de Vries")
+    person = TestPKI().vecozo_personal(name="José Ünal-Çelik")  # UTF-8 through the pipe
     path = tmp_path / "anna.pfx"
     path.write_bytes(pfx(person, PASSWORD))
     texts = {}
@@ -98,7 +98,7 @@ def test_inspect_classifies_a_pfx_with_the_bundled_profiles_and_catalogs(
         assert done.returncode == 0, done.stderr
         data = json.loads(done.stdout)
         assert data["kind"] == "vecozo-personal"  # from resources/profiles
-        assert data["holder"] == "Anna de Vries" and data["key"] == "matching"
+        assert data["holder"] == "José Ünal-Çelik" and data["key"] == "matching"
         assert data["file_fingerprint_sha256"] == person.fingerprint
         texts[lang] = data["status_text"]  # from resources/messages
     assert texts["nl"].startswith("Geldig tot en met")
