@@ -37,8 +37,16 @@ Runner = Callable[[Sequence[str]], RunResult]
 def subprocess_runner(argv: Sequence[str]) -> RunResult:
     """Runs schtasks without a console window popping up (the app is windowed)."""
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
+    # schtasks writes in the OEM code page; a user folder with an accent must not crash us.
+    encoding = "oem" if sys.platform == "win32" else None
     done = subprocess.run(  # noqa: S603 - argv list, no shell
-        list(argv), capture_output=True, text=True, check=False, creationflags=flags
+        [*argv],
+        capture_output=True,
+        text=True,
+        encoding=encoding,
+        errors="replace",
+        check=False,
+        creationflags=flags,
     )
     return RunResult(done.returncode, done.stdout, done.stderr)
 
