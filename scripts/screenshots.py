@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -78,8 +79,9 @@ class Walker:
 
     def who(self, name: str, contact: bool = False, snap: bool = False) -> None:
         page = self.wizard.pages["who"]
-        page.name.setText(name)
-        page.contact.setChecked(contact)
+        page.name.setText(name)  # ticks the box by itself for the recorded contact person
+        if contact:
+            page.contact.setChecked(True)
         if snap:
             self.snap()
 
@@ -102,8 +104,8 @@ class Walker:
         wait(lambda: not self.wizard.isVisible())
 
 
-def targets(wizard: Any, labels: list[str]) -> None:
-    page = wizard.pages["choose_target"]
+def targets(wizard: Any, labels: list[str], name: str = "choose_target") -> None:
+    page = wizard.pages[name]
     for i in range(page.list.count()):
         item = page.list.item(i)
         item.setCheckState(
@@ -114,19 +116,23 @@ def targets(wizard: Any, labels: list[str]) -> None:
 def render_language(lang: str, work: Path) -> None:
     install_language(lang)
     args = sandbox_context_args(TODAY, work / lang / "demo")
+    from certassist.gui.app import demo_settings
     from certassist.ops.audit import AuditLog
     from certassist.ops.records import InstallRecords
 
     ctx = AppContext(
         lang=lang, demo=True, os_user="anna", audit=AuditLog(work / lang / "audit.jsonl"),
-        records=InstallRecords(work / lang / "installs.json"), **args,
+        records=InstallRecords(work / lang / "installs.json"),
+        settings_path=demo_settings(args["backup_dir"]),  # type: ignore[arg-type]
+        renewals_dir=work / lang / "renewals", **args,
     )  # fmt: skip
     window = MainWindow(ctx)
-    window.resize(1100, 720)
+    window.resize(1100, 760)
     window.show()
-    wait(lambda: window.start.overview is not None)
+    wait(lambda: window.start.check_report is not None)
     window.start.table.selectRow(1)
     shot(window, "start-overview", lang)
+    settings_shots(window, lang, work)
     groups = window.start.overview.groups
     system = next(g for g in groups if g.kind == "vecozo-system")
     anna = next(g for g in groups if g.holder == "Anna de Vries" and g.environment == "production")
@@ -207,6 +213,17 @@ def render_language(lang: str, work: Path) -> None:
     w.run()
     w.close()
 
+    # restore, offered from the registered backup folder (the backup just made)
+    usb = work / lang / "usb"
+    ctx.save_settings(replace(ctx.settings(), backup_folders=(usb, work / lang / "netwerk")))
+    w.open("restore")
+    w.who("Anna de Vries", contact=True)
+    page = w.next("choose_file")
+    wait(lambda p=page: p.found.count() > 0)
+    page.found.setCurrentRow(0)
+    w.snap("-registered")
+    w.close()
+
     # copy Firefox -> Windows
     wiz = w.open("copy", acceptance.fingerprint)
     w.who("Anna de Vries")
@@ -258,7 +275,57 @@ def render_language(lang: str, work: Path) -> None:
             wait(lambda p=page: p.started is not None or p.error.isVisible())
             w.snap(suffix + "-done")
         w.close()
+    pairing_shots(w, work / lang)
     window.close()
+
+
+def settings_shots(window: MainWindow, lang: str, work: Path) -> None:
+    window.settings_button.click()
+    dialog = window.settings_dialog
+    wait(lambda: dialog.isVisible())
+    shot(dialog, "settings-dialog", lang)
+    dialog.agb.setText("1234")
+    dialog.subscriber.setText("12-34")
+    dialog.save()
+    shot(dialog, "settings-dialog-errors", lang)
+    dialog.reject()
+    wait(lambda: not dialog.isVisible())
+
+
+def pairing_shots(w: Walker, work: Path) -> None:
+    """UZI pairing: the request made above, issued by the made-up CA from its own CSR."""
+    from cryptography import x509
+
+    from certassist.demo.pki import TestPKI, pem
+
+    started = next(iter(sorted((work / "renewals").glob("*.csr.pem"))))
+    csr = x509.load_pem_x509_csr(started.read_bytes())
+    issued = work / "nieuw-uzi-servercertificaat.pem"
+    issued.write_bytes(pem(TestPKI(TODAY).issue_from_csr(csr)))
+    stranger = work / "ander-certificaat.pem"
+    stranger.write_bytes(pem(TestPKI(TODAY).issue("uzi-server")))
+    for path, suffix in ((stranger, "-refused"), (issued, "")):
+        w.open("uzi_pair")
+        page = w.wizard.pages["pair_file"]
+        page.path.setText(str(path))
+        page.password.edit.setText(BACKUP_PASSWORD)
+        if not suffix:
+            w.snap()
+        check = w.next("pair_check")
+        wait(lambda c=check: c.busy is None)
+        w.snap(suffix)
+        if suffix:
+            w.close()
+    target = w.next("pair_target")
+    target.folder.setText(str(work / "pfx"))
+    target.password.edit.setText(BACKUP_PASSWORD)
+    target.repeat.edit.setText(BACKUP_PASSWORD)
+    targets(w.wizard, ["Windows (demo)"], name="pair_target")
+    w.snap()
+    w.next("run")
+    wait(lambda: w.page() == "pair_result")
+    w.snap()
+    w.close()
 
 
 def main() -> int:

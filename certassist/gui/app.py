@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from os import PathLike
+    from pathlib import Path
 
 
 def _real_stores() -> list[object]:
@@ -23,8 +28,30 @@ def build_context(demo: bool, lang: str) -> object:
     if demo:
         from certassist.demo.sandbox import sandbox_context_args
 
-        return AppContext(lang=lang, demo=True, **sandbox_context_args())
+        args = sandbox_context_args()
+        return AppContext(
+            lang=lang, demo=True, settings_path=demo_settings(args["backup_dir"]), **args
+        )
     return AppContext(stores_loader=_real_stores, lang=lang)  # type: ignore[arg-type]
+
+
+def demo_settings(folder: str | PathLike[str]) -> Path:
+    """The demo practice's settings, in the sandbox folder: never the real user's file."""
+    from pathlib import Path
+
+    from certassist.core.settings import PracticeSettings, save_settings
+
+    path = Path(folder) / "praktijkinstellingen.json"
+    if not path.exists():
+        settings = PracticeSettings(
+            practice_name="Huisartsenpraktijk De Linde (VERZONNEN)",
+            subscriber_number="12345678",
+            vendor_id="promedico-asp",
+            contact_person="Anna de Vries",
+            backup_folders=(Path(folder),),
+        )
+        save_settings(settings, path)
+    return path
 
 
 def run_gui(demo: bool = False, lang: str | None = None) -> int:

@@ -87,7 +87,10 @@ class ChooseFilePage(FlowPage):
             self.path.setText(str(self.ctx.backup_dir) + "/")
         if self.fw.flow == "restore" and self.ctx.settings().backup_folders:
             ctx = self.ctx
-            self.run(lambda r, c: registered_backups(ctx), self._fill_found)
+            from certassist.gui.worker import run_task
+
+            # Not `self.run`: the list is a help, it must never hold up Next (validate_async).
+            run_task(lambda r, c: registered_backups(ctx), self._fill_found, parent=self)
 
     def _fill_found(self, found: tuple[list[Any], list[str]]) -> None:
         backups, missing = found

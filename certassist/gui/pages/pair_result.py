@@ -11,7 +11,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from certassist.gui.i18n import days_left_text, format_date, translate
 from certassist.gui.pages.base import FlowPage
@@ -29,7 +29,10 @@ class PairResultPage(FlowPage):
         self.backup = QPushButton(translate("PairResultPage", "Nu een &back-up maken"), self)
         self.backup.setAccessibleName(translate("PairResultPage", "Nu een back-up maken"))
         self.backup.clicked.connect(self._backup)
-        self.layout_.addWidget(self.backup)
+        row = QHBoxLayout()
+        row.addWidget(self.backup)
+        row.addStretch(1)
+        self.layout_.addLayout(row)
         self.fingerprint = ""
         self.setFinalPage(True)
         self.finish_layout()
