@@ -46,8 +46,29 @@ class _SafeParams(dict[str, Any]):
         return "{" + key + "}"
 
 
-def _format(template: str, params: dict[str, Any]) -> str:
-    return template.format_map(_SafeParams(params))
+# `{new:kind}` in a template renders the parameter as the label `L-kind-<value>` in the
+# message's language, so parameters stay machine values (JSON, audit log) and texts read well.
+LABEL_SPECS = {"kind": "L-kind-", "env": "L-rules-env-"}
+
+
+class _Labelled:
+    def __init__(self, value: Any, lang: str) -> None:
+        self.value = value
+        self.lang = lang
+
+    def __format__(self, spec: str) -> str:
+        prefix = LABEL_SPECS.get(spec)
+        if prefix is None:
+            return format(self.value, spec)
+        return text_only(f"{prefix}{self.value}", self.lang)
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+def _format(template: str, params: dict[str, Any], lang: str = DEFAULT_LANGUAGE) -> str:
+    wrapped = {key: _Labelled(value, lang) for key, value in params.items()}
+    return template.format_map(_SafeParams(wrapped))
 
 
 def render(message_id: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
@@ -56,13 +77,13 @@ def render(message_id: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
     if message is None:
         return message_id
     lang = lang if lang in message.text else DEFAULT_LANGUAGE
-    text = _format(message.text[lang], params)
+    text = _format(message.text[lang], params, lang)
     nxt = message.next.get(lang)
-    return f"{text} {_format(nxt, params)}" if nxt else text
+    return f"{text} {_format(nxt, params, lang)}" if nxt else text
 
 
 def text_only(message_id: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
     message = catalog().get(message_id)
     if message is None:
         return message_id
-    return _format(message.text.get(lang, message.text[DEFAULT_LANGUAGE]), params)
+    return _format(message.text.get(lang, message.text[DEFAULT_LANGUAGE]), params, lang)

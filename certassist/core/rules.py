@@ -217,8 +217,8 @@ def confirm_renewal(old: CertInfo, new: CertInfo, places: Sequence[str], today: 
                 "R10",
                 Outcome.REFUSE,
                 "E-R10-environment-mixed",
-                old=environment_label(old.environment),
-                new=environment_label(new.environment),
+                old=old.environment.value,
+                new=new.environment.value,
             )
         )
     owner = _same_owner(old, new)

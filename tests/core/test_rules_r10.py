@@ -66,3 +66,8 @@ def test_R10_renewal_never_mixes_environments() -> None:
     verdict = confirm_renewal(old, new, ["Windows (huidige gebruiker)"], TODAY)
     assert not verdict.allowed
     assert ids(verdict.by_rule("R10")) == ["E-R10-environment-mixed"]
+    refusal = verdict.by_rule("R10")[0]
+    assert refusal.params["new"] == "production"  # machine value for JSON and the audit log
+    assert "Acceptatie" in refusal.render("nl") and "Productie" in refusal.render("nl")
+    english = refusal.render("en")
+    assert "Acceptance" in english and "Production" in english and "Acceptatie" not in english

@@ -85,7 +85,12 @@ def test_R14_uzi_server_renewal_with_same_subscriber_is_confirmed() -> None:
 
 def test_R14_other_kind_is_not_a_renewal() -> None:
     new = make_cert(Kind.VECOZO_SYSTEM, expiry=date(2028, 12, 20))
-    assert "E-R14-different-kind" in ids(confirm_renewal(OLD, new, PLACES, TODAY).refusals)
+    refusals = confirm_renewal(OLD, new, PLACES, TODAY).refusals
+    assert "E-R14-different-kind" in ids(refusals)
+    refusal = next(r for r in refusals if r.message_id == "E-R14-different-kind")
+    assert "VECOZO systeemcertificaat" in refusal.render("nl")
+    assert "VECOZO system certificate" in refusal.render("en")
+    assert "vecozo-system" not in refusal.render("en")
 
 
 def test_R14_new_certificate_not_yet_valid_is_a_warning() -> None:
