@@ -34,7 +34,7 @@ def test_every_error_says_what_to_do_next() -> None:
 
 
 # E error, W warning, I information, L label, C confirmation asked, S step of a plan,
-# P progress line, A the plain-language reason behind a rule ("Waarom: ...").
+# P progress line, A a rule that allows (e.g. "you confirmed you are <holder>").
 PREFIXES = "EWILCSPA"
 
 
