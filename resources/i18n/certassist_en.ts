@@ -1308,6 +1308,10 @@
       <source>De aanvraag staat in {path}. Stuur dit bestand naar uw HIS- of AIS-leverancier. Komt het certificaat binnen, kies dan op de startpagina 'UZI-certificaat koppelen'.</source>
       <translation>The request is in {path}. Send this file to your HIS or AIS vendor. When the certificate arrives, choose 'Pair UZI certificate' on the start page.</translation>
     </message>
+    <message>
+      <source>Wat u daarna doet bij {vendor}:</source>
+      <translation>What you do next with {vendor}:</translation>
+    </message>
   </context>
   <context>
     <name>WhoPage</name>

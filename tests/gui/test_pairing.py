@@ -194,3 +194,46 @@ def test_without_a_pending_request_the_page_says_what_to_do(pair_window: Any, qt
     assert page.error.isVisible() and "Vernieuwen" in page.error.text()
     page.path.setText("/tmp/x.pem")
     assert not page.isComplete()
+
+
+def test_request_in_the_wizard_then_pairing_of_what_the_ca_issued(
+    pair_window: Any, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The whole UZI renewal in the GUI: request (with R12's steps), the CA issues from that
+    very CSR, the banner leads to the pairing, the result confirms it (R14)."""
+    from tests.gui.flow_driver import who
+
+    uzi = _uzi(pair_window)
+    wizard = open_flow(pair_window, "renew", uzi.fingerprint)
+    who(qtbot, wizard, "Anna de Vries")
+    next_to(qtbot, wizard, "choose_certificate")
+    next_to(qtbot, wizard, "renew_guide")
+    page = next_to(qtbot, wizard, "uzi_request")
+    page.password.edit.setText(KEY_PASSWORD)
+    page.repeat.edit.setText(KEY_PASSWORD)
+    page.make.click()
+    qtbot.waitUntil(lambda: page.started is not None or page.error.isVisible(), timeout=TIMEOUT)
+    outcome = page.outcome.text()
+    assert "Promedico ASP" in outcome and "beheer.pharmeon.nl" in outcome  # R12 from data
+    assert "UZI-certificaat koppelen" in outcome
+    path = _issued_file(tmp_path, page.started, "p7b")
+    wizard.accept()
+    qtbot.waitSignal(pair_window.start.checked, timeout=TIMEOUT).wait()
+    button = next(
+        b for b in pair_window.start.banner.buttons() if b.text() == "Certificaat koppelen"
+    )
+    button.click()
+    pairing = pair_window.wizard
+    assert pairing.flow == "uzi_pair"
+    file_page = pairing.pages["pair_file"]
+    file_page.path.setText(str(path))
+    file_page.password.edit.setText(KEY_PASSWORD)
+    next_to(qtbot, pairing, "pair_check")
+    qtbot.waitUntil(lambda: pairing.state.paired is not None, timeout=TIMEOUT)
+    target = next_to(qtbot, pairing, "pair_target")
+    target.make_pfx.setChecked(False)
+    target.list.item(0).setCheckState(Qt.CheckState.Checked)
+    next_to(qtbot, pairing, "run")
+    qtbot.waitUntil(lambda: current_name(pairing) == "pair_result", timeout=TIMEOUT)
+    assert pairing.pages["pair_result"].title() == "Vernieuwd"
+    assert target.list.item(0).text() in pairing.pages["pair_result"].body.text()

@@ -115,10 +115,21 @@ class UziRequestPage(FlowPage):
                 "koppelen'.",
             ).format(path=started.csr_path)
             + (" " + notices if notices else "")
+            + self._vendor_text(started.vendor)
         )
         self.csr.setPlainText(started.csr_pem.decode("ascii"))
         self.csr.setVisible(True)
         self.completeChanged.emit()
+
+    def _vendor_text(self, vendor: Any) -> str:
+        """R12 from the vendor data: what the practice does next with its HIS/AIS vendor."""
+        if vendor is None:
+            return ""
+        heading = translate("UziRequestPage", "Wat u daarna doet bij {vendor}:").format(
+            vendor=vendor.name
+        )
+        steps = "\n".join(f"{n}. {step}" for n, step in enumerate(vendor.steps(self.lang), 1))
+        return f"\n\n{heading}\n{steps}"
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         return self.started is not None
