@@ -93,6 +93,10 @@ class AppContext:
                 return PracticeSettings()
         return self._settings
 
+    def forget_settings(self) -> None:
+        """Read the file again on next use (the CLI or another PC may have changed it)."""
+        self._settings = None
+
     def save_settings(self, settings: PracticeSettings) -> None:
         self.settings_file().save(settings)
         self._settings = settings

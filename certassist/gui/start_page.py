@@ -177,6 +177,7 @@ class StartPage(QWidget):
         self._attach_model()
         self.state.setText(translate("StartPage", "Certificaten worden gelezen…"))
         self.refresh_button.setEnabled(False)
+        self.ctx.forget_settings()  # the reminder check reads them again, in its worker
         ctx, today = self.ctx, self.ctx.today()
 
         def scan(report: object, cancelled: object) -> Overview:

@@ -163,7 +163,7 @@ def test_other_subscriber_number_than_recorded_is_refused_with_r13(
 ) -> None:
     _, started = _request(pair_window)
     save_settings(PracticeSettings(subscriber_number="11112222"), settings_path)
-    pair_window.ctx._settings = None  # as after saving in the settings dialog
+    pair_window.ctx.forget_settings()  # as after 'Overzicht vernieuwen'
     wizard = _to_check(qtbot, pair_window, _issued_file(tmp_path, started))
     text = wizard.pages["pair_check"].summary.text()
     assert "regel R13" in text and "11112222" in text

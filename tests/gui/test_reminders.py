@@ -186,3 +186,16 @@ def test_banner_in_english(make_ctx: Any, qtbot: QtBot, lang: str) -> None:
         assert "Reinstall" in [b.text() for b in win.start.banner.buttons()]
     finally:
         install_language("nl")
+
+
+def test_refresh_reads_settings_changed_elsewhere(
+    make_ctx: Any, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """`certassist settings set` (or another PC on a shared profile) changed the file."""
+    settings = tmp_path / "settings.json"
+    win = _show(qtbot, make_ctx(settings_path=settings))
+    assert "abonneenummer" not in win.start.banner.headline.text()
+    save_settings(PracticeSettings(subscriber_number="11112222"), settings)
+    with qtbot.waitSignal(win.start.checked, timeout=TIMEOUT):
+        win.start.refresh_button.click()
+    assert "abonneenummer" in win.start.banner.headline.text()
