@@ -10,9 +10,7 @@ rename), so a crash never leaves half a file behind.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -20,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from certassist.core.errors import CertassistError
+from certassist.core.fileio import atomic_write_bytes
 from certassist.core.models import Environment, Kind
 from certassist.core.rules_base import PracticeFacts
 
@@ -268,16 +267,7 @@ def save_settings(settings: PracticeSettings, path: Path) -> None:
     """Write atomically: a temp file in the same folder, fsync, then rename over the old one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(to_document(settings), ensure_ascii=False, indent=2) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(path, data.encode("utf-8"))
 
 
 @dataclass

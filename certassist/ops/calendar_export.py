@@ -10,12 +10,11 @@ duplicating them. Every event has alarms a week before and on the morning itself
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from certassist.core.fileio import atomic_write_bytes
 from certassist.core.messages import text_only
 from certassist.core.models import Environment, Kind
 from certassist.core.rules import (
@@ -174,14 +173,5 @@ def build_calendar(
 def write_calendar(text: str, path: Path) -> Path:
     """Atomic write, so a calendar program never imports half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".certassist-", suffix=".ics", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(path, text.encode("utf-8"), mode=0o644)  # no secrets; others may read it
     return path

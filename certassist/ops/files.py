@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from certassist.core.errors import CertassistError
+from certassist.core.fileio import atomic_write_bytes
 from certassist.core.models import Bundle, CertInfo
 
 Encryption = Literal["aes", "3des"]
@@ -130,16 +129,7 @@ def verify_backup(path: Path, password: str, expected: str, reader: BundleReader
 def write_transfer_marker(path: Path, data: dict[str, Any]) -> Path:
     """Mark a backup as "bring this renewed certificate to the other PCs" (no secrets)."""
     marker = path.with_name(path.stem + TRANSFER_SUFFIX)
-    fd, tmp = tempfile.mkstemp(prefix=".marker-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=2, sort_keys=True)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, marker)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(marker, json.dumps(data, indent=2, sort_keys=True).encode("utf-8"))
     return marker
 
 

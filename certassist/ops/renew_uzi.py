@@ -17,10 +17,8 @@ the backup question (R9).
 from __future__ import annotations
 
 import json
-import os
 import re
 import secrets
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -42,6 +40,7 @@ from certassist.core.csr import (
     subject_of,
 )
 from certassist.core.errors import CertassistError
+from certassist.core.fileio import atomic_write_bytes
 from certassist.core.models import Bundle, CertInfo, Environment, Kind
 from certassist.core.rules import (
     Decision,
@@ -147,18 +146,8 @@ class Paired:
 
 
 def _atomic_write(path: Path, data: bytes, private: bool = False) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        if private:
-            os.chmod(tmp, 0o600)  # the key file is for this OS user only
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    # The pending key file is for this OS user only; the CSR and metadata are public.
+    atomic_write_bytes(path, data, mode=0o600 if private else 0o644)
 
 
 def _vendor(facts: PracticeFacts | None) -> tuple[VendorSteps | None, tuple[Notice, ...]]:

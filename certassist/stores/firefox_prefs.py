@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from certassist.stores.fileio import atomic_write_bytes
+from certassist.core.fileio import atomic_write_bytes
 
 OSCLIENTCERTS_PREF = "security.osclientcerts.autoload"
 

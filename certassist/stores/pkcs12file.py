@@ -20,12 +20,12 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.serialization import PrivateFormat, pkcs12
 
 from certassist.core.errors import CertassistError
+from certassist.core.fileio import atomic_write_bytes, remove_quietly
 from certassist.core.messages import text_only
 from certassist.core.models import Bundle, Classification, StoreEntry, StoreKind, StoreTarget
 from certassist.core.reading import read_bytes
 from certassist.stores.backup_meta import BackupMeta, read_sidecar, sidecar_path
 from certassist.stores.base import find_entry, verify_added
-from certassist.stores.fileio import atomic_write_bytes, remove_quietly
 
 Encryption = Literal["aes", "3des"]
 ENCRYPTION_NAMES: dict[Encryption, str] = {"aes": "aes-256-pbes2", "3des": "3des-sha1"}

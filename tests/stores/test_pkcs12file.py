@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from certassist.core.errors import CertassistError
+from certassist.core.fileio import atomic_write_bytes
 from certassist.core.models import Bundle, Classification, Environment, Kind, StoreKind
 from certassist.stores.backup_meta import read_sidecar, sidecar_path
 from certassist.stores.base import CertStore
-from certassist.stores.fileio import atomic_write_bytes
 from certassist.stores.pkcs12file import Pkcs12FolderStore, open_backup, write_backup
 from tests.pki import TestPKI, pfx
 
