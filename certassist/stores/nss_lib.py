@@ -79,6 +79,10 @@ _PROTOTYPES: dict[tuple[str, ...], tuple[Any, list[Any]]] = {
     ("PK11_ListCertsInSlot",): (_P, [_P]),
     ("PK11_FindKeyByAnyCert",): (_P, [_P, _P]),
     ("SECKEY_DestroyPrivateKey",): (None, [_P]),
+    ("PK11_ListPrivKeysInSlot",): (_P, [_P, c_char_p, _P]),
+    ("SECKEY_DestroyPrivateKeyList",): (None, [_P]),
+    ("PK11_GetLowLevelKeyIDForPrivateKey",): (_ITEM, [_P]),
+    ("SECITEM_FreeItem_Util", "SECITEM_FreeItem"): (None, [_ITEM, c_int]),
     ("PK11_DeleteTokenCertAndKey",): (c_int, [_P, _P]),
     ("SEC_DeletePermCertificate",): (c_int, [_P]),
     ("CERT_GetDefaultCertDB",): (_P, []),
@@ -293,6 +297,22 @@ class NssLib:
         self.call("SECKEY_DestroyPrivateKey", key)
         return True
 
+    def private_key_ids(self, slot: int) -> set[bytes]:
+        """CKA_ID of every private key on the token: one pass instead of a search per cert."""
+        keys = self.call("PK11_ListPrivKeysInSlot", slot, None, None)
+        if not keys:
+            return set()
+        ids: set[bytes] = set()
+        try:
+            for key in list_key_nodes(keys):
+                item = self.call("PK11_GetLowLevelKeyIDForPrivateKey", key)
+                if item:
+                    ids.add(ctypes.string_at(item.contents.data, item.contents.len))
+                    self.call("SECITEM_FreeItem_Util", item, PR_TRUE)
+        finally:
+            self.call("SECKEY_DestroyPrivateKeyList", keys)
+        return ids
+
     def delete_cert_and_key(self, cert: int) -> bool:
         return int(self.call("PK11_DeleteTokenCertAndKey", cert, None)) == SEC_SUCCESS
 
@@ -318,5 +338,18 @@ def list_nodes(cert_list: int) -> list[int]:
         node = ctypes.cast(node_addr, POINTER(st.CERTCertListNode)).contents
         if node.cert:
             result.append(node.cert)
+        node_addr = node.links.next
+    return result
+
+
+def list_key_nodes(key_list: int) -> list[int]:
+    """The SECKEYPrivateKey pointers on a SECKEYPrivateKeyList (a circular PRCList)."""
+    head = ctypes.cast(key_list, POINTER(st.SECKEYPrivateKeyList)).contents
+    result: list[int] = []
+    node_addr = head.list.next
+    while node_addr and node_addr != key_list:
+        node = ctypes.cast(node_addr, POINTER(st.SECKEYPrivateKeyListNode)).contents
+        if node.key:
+            result.append(node.key)
         node_addr = node.links.next
     return result

@@ -69,6 +69,7 @@ def _unique(session: NssSession, wanted: str, taken: set[str]) -> str:
 
 def import_bundle(session: NssSession, bundle: Bundle) -> None:
     """Import leaf, chain and key through SEC_PKCS12Decoder* (what pk12util -i does)."""
+    session.token_changed()
     lib = session.lib
     nickname = holder_nickname(bundle)
     password = secrets.token_hex(16)

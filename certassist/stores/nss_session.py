@@ -19,6 +19,7 @@ from typing import Any
 
 from certassist.core.errors import CertassistError
 from certassist.stores import nss_lib
+from certassist.stores.nss_keyid import nss_key_id
 from certassist.stores.nss_lib import NssLib
 
 # Re-entrant so that a nested session in the same thread fails with E-nss-in-use, not a hang.
@@ -105,6 +106,7 @@ class NssSession:
         self._ctx: int | None = None
         self._slot: int | None = None
         self._owned: list[int] = []
+        self._key_ids: set[bytes] | None = None  # read once per session, dropped on changes
 
     # -- errors
     def failure(self, operation: str) -> CertassistError:
@@ -219,7 +221,16 @@ class NssSession:
             self.lib.destroy_cert_list(cert_list)
 
     def has_key(self, cert: NssCert) -> bool:
-        return self.lib.has_private_key(cert.ptr)
+        key_id = nss_key_id(cert.der)
+        if key_id is None:
+            return self.lib.has_private_key(cert.ptr)
+        if self._key_ids is None:
+            self._key_ids = self.lib.private_key_ids(self.slot)
+        return key_id in self._key_ids
+
+    def token_changed(self) -> None:
+        """Keys were added or removed in this session: read the key ids again when asked."""
+        self._key_ids = None
 
     def nickname_taken(self, nickname: str) -> bool:
         found = self.lib.find_cert_by_nickname(nickname.encode("utf-8"))
@@ -229,6 +240,7 @@ class NssSession:
         return True
 
     def delete(self, cert: NssCert, *, keep_key: bool) -> None:
+        self.token_changed()
         ok = (
             self.lib.delete_cert_only(cert.ptr)
             if keep_key

@@ -100,3 +100,11 @@ class CERTCertListNode(ctypes.Structure):
 
 class CERTCertList(ctypes.Structure):
     _fields_ = [("list", PRCList), ("arena", c_void_p)]
+
+
+class SECKEYPrivateKeyListNode(ctypes.Structure):
+    _fields_ = [("links", PRCList), ("key", c_void_p)]
+
+
+class SECKEYPrivateKeyList(ctypes.Structure):
+    _fields_ = [("list", PRCList), ("arena", c_void_p)]
