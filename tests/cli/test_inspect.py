@@ -165,3 +165,15 @@ def test_text_output_is_dutch_by_default_and_english_on_request(tmp_path: Path) 
 def test_password_is_never_an_argument() -> None:
     done = run("inspect", "x.pfx", "--password", "geheim")
     assert done.returncode == 64
+
+
+def test_every_command_is_mapped_to_the_module_that_registers_it() -> None:
+    """`certassist <cmd>` imports only that command's module; the map must stay complete."""
+    from certassist.cli import COMMAND_MODULES, COMMANDS, build_parser
+
+    for command, module in COMMANDS.items():
+        parser = build_parser((module,))
+        assert command in parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    everything = build_parser(COMMAND_MODULES)
+    registered = set(everything._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    assert registered == set(COMMANDS)
