@@ -73,7 +73,7 @@ def _global_options_first(argv: list[str]) -> list[str]:
             front += argv[i : i + 2]
             i += 2
             continue
-        if arg.startswith("--lang="):
+        if arg.startswith("--lang=") or arg == "--demo":
             front.append(arg)
         else:
             rest.append(arg)
@@ -83,7 +83,7 @@ def _global_options_first(argv: list[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ordered = _global_options_first([*(sys.argv[1:] if argv is None else argv)])
-    words = ordered[2:] if ordered[:1] == ["--lang"] else ordered
+    words = [w for i, w in enumerate(ordered) if i == 0 or ordered[i - 1] != "--lang"]
     parser = build_parser(_modules_for(words))
     try:
         args = parser.parse_args(ordered)

@@ -177,3 +177,13 @@ def test_every_command_is_mapped_to_the_module_that_registers_it() -> None:
     everything = build_parser(COMMAND_MODULES)
     registered = set(everything._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     assert registered == set(COMMANDS)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--demo", "list", "--json"), ("list", "--demo", "--json"), ("list", "--json", "--demo")],
+)
+def test_global_options_work_before_and_after_the_command(args: tuple[str, ...]) -> None:
+    done = run(*args, "--lang", "en")
+    assert done.returncode in (0, 1, 2), done.stderr
+    assert json.loads(done.stdout)  # the demo sandbox always has certificates
