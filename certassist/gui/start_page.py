@@ -183,7 +183,8 @@ class StartPage(QWidget):
         def scan(report: object, cancelled: object) -> Overview:
             from certassist.ops.overview import scan_stores  # not on the start-up path
 
-            return scan_stores(ctx.load_stores(), today)
+            weeks = ctx.settings().uzi_recommend_weeks  # the practice's UZI lead time (R11)
+            return scan_stores(ctx.load_stores(), today, recommend_weeks=weeks)
 
         run_task(
             scan,
