@@ -53,6 +53,16 @@ def _isolated_dirs(
 
 
 @pytest.fixture(autouse=True)
+def _dutch_interface() -> Iterator[None]:
+    """The interface language is process-wide; every test starts in Dutch (the default)."""
+    from certassist.core.messages import set_language
+
+    set_language("nl")
+    yield
+    set_language("nl")
+
+
+@pytest.fixture(autouse=True)
 def memory_keyring() -> Iterator[MemoryKeyring]:
     import keyring
 

@@ -89,6 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(ordered)
     except SystemExit as exc:  # argparse prints its own usage message
         return EXIT_USAGE if exc.code else 0
+    from certassist.cli.common import language
+    from certassist.core.messages import set_language
+
+    set_language(language(args))
     if args.command is None:
         from certassist.gui.app import run_gui
 

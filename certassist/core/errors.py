@@ -13,7 +13,8 @@ class CertassistError(Exception):
         self.message_id = message_id
         self.params = params
 
-    def text(self, lang: str = "nl") -> str:
+    def text(self, lang: str | None = None) -> str:
+        """In `lang`, or in the process's interface language (Dutch unless chosen otherwise)."""
         from certassist.core.messages import render
 
         return render(self.message_id, lang, **self.params)

@@ -14,6 +14,21 @@ from certassist.core.resources import resources_dir
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
+_process_language = DEFAULT_LANGUAGE
+
+
+def set_language(lang: str) -> None:
+    """The language of this process's user interface (CLI `--lang`, the GUI's choice).
+
+    Texts made without an explicit language (store labels, for instance) follow it, so an
+    English session never shows Dutch place names.
+    """
+    global _process_language
+    _process_language = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    return _process_language
 
 
 @dataclass(frozen=True)
@@ -71,19 +86,21 @@ def _format(template: str, params: dict[str, Any], lang: str = DEFAULT_LANGUAGE)
     return template.format_map(_SafeParams(wrapped))
 
 
-def render(message_id: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
+def render(message_id: str, lang: str | None = None, **params: Any) -> str:
     """The message in `lang`, with its next step appended when it has one."""
     message = catalog().get(message_id)
     if message is None:
         return message_id
+    lang = lang or _process_language
     lang = lang if lang in message.text else DEFAULT_LANGUAGE
     text = _format(message.text[lang], params, lang)
     nxt = message.next.get(lang)
     return f"{text} {_format(nxt, params, lang)}" if nxt else text
 
 
-def text_only(message_id: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
+def text_only(message_id: str, lang: str | None = None, **params: Any) -> str:
     message = catalog().get(message_id)
     if message is None:
         return message_id
+    lang = lang or _process_language
     return _format(message.text.get(lang, message.text[DEFAULT_LANGUAGE]), params, lang)

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from certassist.core.messages import text_only
 from certassist.core.models import Bundle, Environment, StoreKind, StoreTarget
 from certassist.demo.pki import TestPKI, pfx
 from certassist.stores.fake import FakeStore
@@ -28,9 +29,13 @@ DEMO_PASSWORD = "demo-wachtwoord-2026"  # made up; printed in the demo folder's 
 
 
 def sandbox_stores(pki: TestPKI) -> list[FakeStore]:
-    windows = FakeStore("demo:windows", "Windows (demo)", StoreTarget(StoreKind.WINDOWS_USER))
-    firefox = FakeStore("demo:firefox", "Firefox (demo-profiel)", StoreTarget(StoreKind.FIREFOX))
-    backups = FakeStore("demo:backup", "Back-upmap (demo)", StoreTarget(StoreKind.PKCS12_FOLDER))
+    windows = FakeStore(
+        "demo:windows", text_only("L-demo-windows"), StoreTarget(StoreKind.WINDOWS_USER)
+    )
+    firefox = FakeStore("demo:firefox", text_only("L-demo-firefox"), StoreTarget(StoreKind.FIREFOX))
+    backups = FakeStore(
+        "demo:backup", text_only("L-demo-backups"), StoreTarget(StoreKind.PKCS12_FOLDER)
+    )
     personal = pki.expiring_in(500, "vecozo-personal", name=DEMO_USER)
     acceptance = pki.expiring_in(
         20, "vecozo-personal", name=DEMO_USER, environment=Environment.ACCEPTANCE

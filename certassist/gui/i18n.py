@@ -86,6 +86,9 @@ def qm_file(lang: str) -> Path | None:
 
 def install_language(lang: str) -> bool:
     """Switch the running application's translation; True when `lang` is fully available."""
+    from certassist.core.messages import set_language
+
+    set_language(lang)  # texts from the core (store labels, rule texts) follow the GUI
     app = QCoreApplication.instance()
     for old in _installed:
         if app is not None:
