@@ -24,7 +24,9 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from certassist.core.messages import text_only  # noqa: E402
 from certassist.demo.sandbox import DEMO_PASSWORD, sandbox_context_args  # noqa: E402
+from certassist.gui.app import close_down  # noqa: E402
 from certassist.gui.context import AppContext  # noqa: E402
 from certassist.gui.i18n import install_language  # noqa: E402
 from certassist.gui.main_window import MainWindow  # noqa: E402
@@ -151,7 +153,7 @@ def render_language(lang: str, work: Path) -> None:
     page.password.edit.setText(DEMO_PASSWORD)
     w.snap()
     w.next("choose_target")
-    targets(wiz, ["Windows (demo)", "Firefox (demo-profiel)"])
+    targets(wiz, [text_only("L-demo-windows"), text_only("L-demo-firefox")])
     w.snap()
     w.next("check")
     w.check()
@@ -179,7 +181,7 @@ def render_language(lang: str, work: Path) -> None:
     page.path.setText(str(demo / "nieuw-persoonlijk-certificaat.pfx"))
     page.password.edit.setText(DEMO_PASSWORD)
     w.next("choose_target")
-    targets(wiz, ["Windows (demo)"])
+    targets(wiz, [text_only("L-demo-windows")])
     w.next("check")
     w.check("-refused-R1")
     w.close()
@@ -191,7 +193,7 @@ def render_language(lang: str, work: Path) -> None:
     page.password.edit.setText(DEMO_PASSWORD)
     w.snap()
     w.next("choose_target")
-    targets(wiz, ["Firefox (demo-profiel)"])
+    targets(wiz, [text_only("L-demo-firefox")])
     w.next("check")
     w.check("-refused-R3")
     w.close()
@@ -230,7 +232,7 @@ def render_language(lang: str, work: Path) -> None:
     w.next("choose_certificate")
     w.snap()
     w.next("choose_target")
-    targets(wiz, ["Windows (demo)"])
+    targets(wiz, [text_only("L-demo-windows")])
     w.snap()
     w.next("check")
     w.check()
@@ -276,7 +278,7 @@ def render_language(lang: str, work: Path) -> None:
             w.snap(suffix + "-done")
         w.close()
     pairing_shots(w, work / lang)
-    window.close()
+    close_down(window)
 
 
 def settings_shots(window: MainWindow, lang: str, work: Path) -> None:
@@ -320,7 +322,7 @@ def pairing_shots(w: Walker, work: Path) -> None:
     target.folder.setText(str(work / "pfx"))
     target.password.edit.setText(BACKUP_PASSWORD)
     target.repeat.edit.setText(BACKUP_PASSWORD)
-    targets(w.wizard, ["Windows (demo)"], name="pair_target")
+    targets(w.wizard, [text_only("L-demo-windows")], name="pair_target")
     w.snap()
     w.next("run")
     wait(lambda: w.page() == "pair_result")
@@ -336,9 +338,6 @@ def main() -> int:
         os.environ.setdefault("XDG_DATA_HOME", str(Path(tmp) / "data"))
         for lang in ("nl", "en"):
             render_language(lang, Path(tmp))
-    from certassist.gui.offload import shutdown
-
-    shutdown()
     del app
     return 0
 

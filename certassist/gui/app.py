@@ -74,7 +74,27 @@ def run_gui(demo: bool = False, lang: str | None = None) -> int:
         window.firstShown.connect(lambda: QTimer.singleShot(0, app.quit))
     window.show()
     code = int(app.exec())
+    close_down(window)
+    return code
+
+
+def close_down(*windows: object) -> None:
+    """Finish work, stop the helper process and delete the windows while Qt still runs.
+
+    Left to the interpreter's shutdown, PySide6 sometimes frees objects in the wrong order and
+    the process aborts on exit ("bool_dealloc"), which Windows shows as a crash.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QWidget
+
+    from certassist.gui.offload import shutdown
     from certassist.gui.worker import wait_idle
 
     wait_idle(msecs=5000)
-    return code
+    shutdown()
+    for window in windows:
+        if isinstance(window, QWidget):
+            window.close()
+            window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
