@@ -5,7 +5,6 @@ Errors also have a `next` text: what the user can do about it.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -41,6 +40,8 @@ class Message:
 @cache
 def catalog() -> dict[str, Message]:
     """All `resources/messages/*.toml` files; each layer keeps its own file."""
+    import tomllib  # here, not at the top: the GUI's first page needs no catalog
+
     raw: dict[str, Any] = {}
     for path in sorted((resources_dir() / "messages").glob("*.toml")):
         part = tomllib.loads(path.read_text(encoding="utf-8"))
