@@ -76,7 +76,7 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if sys.platform == "win32":
         return
-    skip = pytest.mark.skip(reason="needs real Windows (crypt32)")
+    skip = pytest.mark.skip(reason="needs real Windows (crypt32, Task Scheduler)")
     for item in items:
         if "windows" in item.keywords:
             item.add_marker(skip)
