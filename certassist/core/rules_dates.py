@@ -87,6 +87,27 @@ class UziTimeline:
     switch_off: date
     recommended_start: date
 
+    def dates(self) -> dict[str, date]:
+        """The four dates as message parameters (every R11 text may use any of them)."""
+        return {
+            "expiry": self.expiry,
+            "latest_safe_start": self.latest_safe_start,
+            "switch_off": self.switch_off,
+            "recommended_start": self.recommended_start,
+        }
+
+    def message_id(self, today: date) -> str:
+        """Where `today` stands on the timeline, as the R11 message that says so."""
+        if today > self.expiry:
+            return "W-R11-expired"
+        if today >= self.switch_off:
+            return "W-R11-switched-off"
+        if today > self.latest_safe_start:
+            return "W-R11-overdue"
+        if today >= self.recommended_start:
+            return "W-R11-start-now"
+        return "I-R11-start-on"
+
 
 def uzi_timeline(expiry: date, recommend_weeks: int = UZI_RECOMMEND_WEEKS) -> UziTimeline:
     switch_off = expiry - timedelta(days=UZI_SWITCH_OFF_DAYS)

@@ -114,39 +114,22 @@ def certificate_status(
     return _report(Status.OK, "R6", "I-R6-valid-until", expiry, "L-rules-expiry", expiry=expiry)
 
 
+# The R11 stage (UziTimeline.message_id) -> the status it gives, and which date comes next.
+# Expired certificates never get here: certificate_status reports them first.
+_UZI_STAGES: dict[str, tuple[Status, str, str]] = {
+    "W-R11-switched-off": (Status.UZI_OVERDUE, "expiry", "L-rules-expiry"),
+    "W-R11-overdue": (Status.UZI_OVERDUE, "switch_off", "L-rules-switch-off"),
+    "W-R11-start-now": (Status.UZI_START_NOW, "latest_safe_start", "L-rules-latest-safe-start"),
+    "I-R11-start-on": (Status.OK, "recommended_start", "L-rules-recommended-start"),
+}
+
+
 def _uzi_status(info: CertInfo, today: date, recommend_weeks: int) -> StatusReport:
     t = uzi_timeline(info.expiry_date, recommend_weeks)
-    dates = {
-        "expiry": t.expiry,
-        "latest_safe_start": t.latest_safe_start,
-        "switch_off": t.switch_off,
-        "recommended_start": t.recommended_start,
-    }
-    if today >= t.switch_off:
-        return _report(
-            Status.UZI_OVERDUE, "R11", "W-R11-switched-off", t.expiry, "L-rules-expiry", **dates
-        )
-    if today > t.latest_safe_start:
-        return _report(
-            Status.UZI_OVERDUE, "R11", "W-R11-overdue", t.switch_off, "L-rules-switch-off", **dates
-        )
-    if today >= t.recommended_start:
-        return _report(
-            Status.UZI_START_NOW,
-            "R11",
-            "W-R11-start-now",
-            t.latest_safe_start,
-            "L-rules-latest-safe-start",
-            **dates,
-        )
-    return _report(
-        Status.OK,
-        "R11",
-        "I-R11-start-on",
-        t.recommended_start,
-        "L-rules-recommended-start",
-        **dates,
-    )
+    message_id = t.message_id(today)
+    status, next_name, label = _UZI_STAGES[message_id]
+    dates = t.dates()
+    return _report(status, "R11", message_id, dates[next_name], label, **dates)
 
 
 def pending_request_status(

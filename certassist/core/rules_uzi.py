@@ -23,21 +23,9 @@ def r11_timeline(
     if info.kind is not Kind.UZI_SERVER:
         return []
     t = uzi_timeline(info.expiry_date, recommend_weeks)
-    dates = {
-        "expiry": t.expiry,
-        "latest_safe_start": t.latest_safe_start,
-        "switch_off": t.switch_off,
-        "recommended_start": t.recommended_start,
-    }
-    if today > t.expiry:
-        return [decision("R11", Outcome.WARN, "W-R11-expired", **dates)]
-    if today >= t.switch_off:
-        return [decision("R11", Outcome.WARN, "W-R11-switched-off", **dates)]
-    if today > t.latest_safe_start:
-        return [decision("R11", Outcome.WARN, "W-R11-overdue", **dates)]
-    if today >= t.recommended_start:
-        return [decision("R11", Outcome.WARN, "W-R11-start-now", **dates)]
-    return [decision("R11", Outcome.INFO, "I-R11-start-on", **dates)]
+    message_id = t.message_id(today)
+    outcome = Outcome.INFO if message_id == "I-R11-start-on" else Outcome.WARN
+    return [decision("R11", outcome, message_id, **t.dates())]
 
 
 def r12_vendor(info: CertInfo, facts: PracticeFacts | None) -> list[Decision]:
