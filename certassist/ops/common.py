@@ -123,23 +123,19 @@ def place(store: CertStore, bundle: Bundle) -> tuple[StoreEntry, bool]:
         raise
 
 
-def is_predecessor(old: CertInfo, new: CertInfo) -> bool:
-    """An older certificate of the same holder/kind/environment that `new` replaces."""
-    return (
-        old.fingerprint != new.fingerprint
-        and old.kind == new.kind
-        and old.environment == new.environment
-        and (old.holder or old.subject) == (new.holder or new.subject)
-        and old.not_after < new.not_after
-    )
-
-
 def same_line(old: CertInfo, new: CertInfo) -> bool:
     """Same holder/kind/environment: candidates for "older" and "newer" comparisons."""
     return (
         old.kind == new.kind
         and old.environment == new.environment
         and (old.holder or old.subject) == (new.holder or new.subject)
+    )
+
+
+def is_predecessor(old: CertInfo, new: CertInfo) -> bool:
+    """An older certificate of the same holder/kind/environment that `new` replaces."""
+    return (
+        old.fingerprint != new.fingerprint and same_line(old, new) and old.not_after < new.not_after
     )
 
 
