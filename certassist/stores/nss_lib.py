@@ -328,28 +328,28 @@ def cert_fields(cert: int) -> tuple[bytes, str | None]:
     return der, nickname
 
 
-def list_nodes(cert_list: int) -> list[int]:
-    """The CERTCertificate pointers on a CERTCertList (a circular PRCList)."""
-    head = ctypes.cast(cert_list, POINTER(st.CERTCertList)).contents
-    end = cert_list  # &list->list is the list's own address: PRCList is its first field
+def _walk_prclist(list_addr: int, node_type: type[ctypes.Structure], field: str) -> list[int]:
+    """The non-null `field` pointers of the nodes on an NSS list (a circular PRCList).
+
+    Every NSS list head and node starts with its PRCList, so the head's own address ends the
+    circle and `links` is the node's first field.
+    """
     result: list[int] = []
-    node_addr = head.list.next
-    while node_addr and node_addr != end:
-        node = ctypes.cast(node_addr, POINTER(st.CERTCertListNode)).contents
-        if node.cert:
-            result.append(node.cert)
+    node_addr = ctypes.cast(list_addr, POINTER(st.PRCList)).contents.next
+    while node_addr and node_addr != list_addr:
+        node = ctypes.cast(node_addr, POINTER(node_type)).contents
+        pointer = getattr(node, field)
+        if pointer:
+            result.append(pointer)
         node_addr = node.links.next
     return result
+
+
+def list_nodes(cert_list: int) -> list[int]:
+    """The CERTCertificate pointers on a CERTCertList."""
+    return _walk_prclist(cert_list, st.CERTCertListNode, "cert")
 
 
 def list_key_nodes(key_list: int) -> list[int]:
-    """The SECKEYPrivateKey pointers on a SECKEYPrivateKeyList (a circular PRCList)."""
-    head = ctypes.cast(key_list, POINTER(st.SECKEYPrivateKeyList)).contents
-    result: list[int] = []
-    node_addr = head.list.next
-    while node_addr and node_addr != key_list:
-        node = ctypes.cast(node_addr, POINTER(st.SECKEYPrivateKeyListNode)).contents
-        if node.key:
-            result.append(node.key)
-        node_addr = node.links.next
-    return result
+    """The SECKEYPrivateKey pointers on a SECKEYPrivateKeyList."""
+    return _walk_prclist(key_list, st.SECKEYPrivateKeyListNode, "key")

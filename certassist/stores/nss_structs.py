@@ -98,13 +98,5 @@ class CERTCertListNode(ctypes.Structure):
     _fields_ = [("links", PRCList), ("cert", c_void_p), ("appData", c_void_p)]
 
 
-class CERTCertList(ctypes.Structure):
-    _fields_ = [("list", PRCList), ("arena", c_void_p)]
-
-
 class SECKEYPrivateKeyListNode(ctypes.Structure):
     _fields_ = [("links", PRCList), ("key", c_void_p)]
-
-
-class SECKEYPrivateKeyList(ctypes.Structure):
-    _fields_ = [("list", PRCList), ("arena", c_void_p)]
