@@ -13,11 +13,9 @@ Run: `python benchmarks/bench_nss_scale.py [repeats]`. Two views, both as ratios
 from __future__ import annotations
 
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -26,6 +24,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench_nss import median_ms  # noqa: E402 - the same timing as the small benchmark
 
 from certassist.core.classify import describe  # noqa: E402
 from certassist.core.models import Bundle  # noqa: E402
@@ -42,16 +42,6 @@ def run(args: list[str | Path], stdin: str = "", env: dict[str, str] | None = No
         [str(a) for a in args], input=stdin.encode(), check=True, capture_output=True,
         timeout=300, env=env,
     )  # fmt: skip
-
-
-def median_ms(action: Callable[[], object], prepare: Callable[[], None], repeats: int) -> float:
-    times: list[float] = []
-    for _ in range(repeats):
-        prepare()
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def certificates(pki: TestPKI) -> list[Bundle]:
