@@ -10,8 +10,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.serialization import PrivateFormat, pkcs12
+from cryptography.hazmat.primitives.serialization import pkcs12
 
 from certassist.core.errors import CertassistError
 from certassist.core.messages import text_only
@@ -24,6 +23,7 @@ from certassist.core.models import (
     sha256_fingerprint,
 )
 from certassist.stores.base import find_entry, verify_added
+from certassist.stores.pkcs12file import pfx_bytes
 from certassist.stores.windows_api import (
     CRYPT_E_NOT_FOUND,
     CRYPT_EXPORTABLE,
@@ -171,18 +171,4 @@ class WindowsStore:
 
 def _to_pfx(bundle: Bundle, password: str) -> bytes:
     """AES-256/PBES2 (Windows 10 1709+ reads it); few KDF rounds: the password is random."""
-    encryption = (
-        PrivateFormat.PKCS12.encryption_builder()
-        .kdf_rounds(2048)
-        .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
-        .hmac_hash(hashes.SHA256())
-        .build(password.encode("utf-8"))
-    )
-    name = bundle.friendly_name.encode("utf-8") if bundle.friendly_name else None
-    return pkcs12.serialize_key_and_certificates(
-        name,
-        bundle.key,  # type: ignore[arg-type]
-        bundle.leaf,
-        list(bundle.chain) or None,
-        encryption,
-    )
+    return pfx_bytes(bundle, password, "aes", kdf_rounds=2048)

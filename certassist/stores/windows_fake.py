@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
-from cryptography.hazmat.primitives.serialization import PrivateFormat, pkcs12
+from cryptography.hazmat.primitives.serialization import pkcs12
 
 from certassist.core.models import Bundle, cert_der
+from certassist.stores.pkcs12file import pfx_bytes
 from certassist.stores.windows_api import (
     CRYPT_E_NOT_FOUND,
     CRYPT_EXPORTABLE,
@@ -94,22 +94,9 @@ class FakeCrypt32:
             raise Crypt32Error("PFXExportCertStoreEx", ERROR_ACCESS_DENIED)
         if not cert.exportable:
             raise Crypt32Error("PFXExportCertStoreEx", NTE_BAD_KEY_STATE)
-        encryption = (
-            PrivateFormat.PKCS12.encryption_builder()
-            .kdf_rounds(2000)
-            .key_cert_algorithm(pkcs12.PBES.PBESv1SHA1And3KeyTripleDESCBC)
-            .hmac_hash(hashes.SHA1())
-            .build(password.encode("utf-8"))
-        )
-        name = cert.friendly_name.encode("utf-8") if cert.friendly_name else None
+        # What crypt32 writes by default: 3DES/SHA-1, the leaf only.
         leaf = x509.load_der_x509_certificate(cert.der)
-        return pkcs12.serialize_key_and_certificates(
-            name,
-            cert.key,  # type: ignore[arg-type]
-            leaf,
-            None,
-            encryption,
-        )
+        return pfx_bytes(Bundle(leaf, (), cert.key, cert.friendly_name), password, "3des", 2000)
 
     def delete_cert(self, location: Location, fingerprint: str) -> None:
         self.calls.append("delete_cert")
