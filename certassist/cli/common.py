@@ -52,7 +52,7 @@ def read_password(args: argparse.Namespace, prompt: str) -> str | None:
     """A password from stdin (`--password-stdin`) or a prompt; never from an argument."""
     if getattr(args, "password_stdin", False):
         line = sys.stdin.readline()
-        return line.rstrip("\r\n")
+        return line.rstrip("\r\n") if line else None  # stdin ended: no password given
     if not sys.stdin.isatty():
         return None
     return getpass.getpass(prompt)

@@ -25,8 +25,8 @@ from certassist.core.messages import text_only
 from certassist.core.models import Bundle, CertInfo
 from certassist.core.reading import read_certificate_and_key, read_certificate_file
 from certassist.core.rules import Status, StatusReport, applicable_rules, certificate_status
+from certassist.ops.passwords import open_with_tries
 
-MAX_TRIES = 3
 DUE = {Status.RENEW_NOW, Status.UZI_START_NOW, Status.INSTALL_WINDOW_CLOSING}
 OVERDUE = {Status.EXPIRED, Status.UZI_OVERDUE, Status.NOT_YET_VALID}
 
@@ -41,23 +41,22 @@ def register(sub: Any) -> None:
 
 
 def _load(args: argparse.Namespace, lang: str) -> Bundle:
-    password: str | None = read_password(args, "") if args.password_stdin else None
-    for attempt in range(1, MAX_TRIES + 1):
-        try:
-            if args.key is not None:
-                return read_certificate_and_key(args.file, args.key, password)
-            return read_certificate_file(args.file, password)
-        except CertassistError as error:
-            retry = error.message_id in ("E-read-password-needed", "E-read-wrong-password")
-            if not retry or args.password_stdin:
-                raise
-            if attempt > 1 and attempt == MAX_TRIES:
-                raise CertassistError("E-cli-password-tries", file=args.file.name) from error
-            prompt = "Wachtwoord: " if lang == "nl" else "Password: "
-            password = read_password(args, prompt)
-            if password is None:  # no terminal to ask on
-                raise
-    raise CertassistError("E-cli-password-tries", file=args.file.name)
+    def reader(password: str | None) -> Bundle:
+        if args.key is not None:
+            return read_certificate_and_key(args.file, args.key, password)
+        return read_certificate_file(args.file, password)
+
+    if args.password_stdin:  # one password, given by a script: its verdict as it is
+        return reader(read_password(args, ""))
+    prompt = "Wachtwoord: " if lang == "nl" else "Password: "
+
+    def ask(attempt: int) -> str:
+        password = read_password(args, prompt)
+        if password is None:  # no terminal to ask on
+            raise CertassistError("E-read-password-needed", file=args.file.name)
+        return password
+
+    return open_with_tries(reader, ask)
 
 
 def exit_code(status: StatusReport) -> int:

@@ -13,7 +13,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from certassist.cli.common import EXIT_OK, EXIT_OVERDUE, EXIT_STORE, emit_json, language
+from certassist.cli.common import (
+    EXIT_OK,
+    EXIT_OVERDUE,
+    EXIT_STORE,
+    emit_json,
+    language,
+    read_password,
+)
 from certassist.core.errors import CertassistError
 from certassist.core.messages import render, text_only
 from certassist.core.models import Actor, StoreKind
@@ -133,15 +140,6 @@ def _pick(stores: list[CertStore], tokens: list[str]) -> list[CertStore]:
     return chosen
 
 
-def _ask(args: argparse.Namespace, prompt: str) -> str | None:
-    if args.password_stdin:
-        line = sys.stdin.readline()
-        return line.rstrip("\r\n") if line else None
-    if not sys.stdin.isatty():
-        return None
-    return getpass.getpass(prompt)
-
-
 def _progress(step: int, total: int, message_id: str, lang: str) -> None:
     print(f"[{step}/{total}] {text_only(message_id, lang)}", file=sys.stderr)
 
@@ -249,7 +247,9 @@ def _open(args: argparse.Namespace, key: Path | None = None) -> Any:
     from certassist.ops.install import open_certificate_file
 
     prompt = text_only("L-ops-cli-password", language(args))
-    return open_certificate_file(args.file, None, lambda n: _ask(args, prompt), key_path=key)
+    return open_certificate_file(
+        args.file, None, lambda n: read_password(args, prompt), key_path=key
+    )
 
 
 def _install(args: argparse.Namespace) -> int:
@@ -289,8 +289,8 @@ def _backup(args: argparse.Namespace) -> int:
 
     lang = language(args)
     stores = _pick(_all_stores(args), args.store)
-    password = _ask(args, text_only("L-ops-cli-new-password", lang))
-    repeated = _ask(args, text_only("L-ops-cli-repeat-password", lang))
+    password = read_password(args, text_only("L-ops-cli-new-password", lang))
+    repeated = read_password(args, text_only("L-ops-cli-repeat-password", lang))
     if password is None:
         raise CertassistError("E-ops-password-not-given")
     ctx = _context(args)
@@ -321,7 +321,7 @@ def _remove(args: argparse.Namespace) -> int:
     store = _pick(_all_stores(args), args.store)[0]
     password = None
     if args.backup is not None:
-        password = _ask(args, text_only("L-ops-cli-password", language(args)))
+        password = read_password(args, text_only("L-ops-cli-password", language(args)))
     op = RemoveOperation(_context(args))
     plan = op.plan(store, args.fingerprint, args.backup, password)
     return _execute(args, op, plan, {Confirm.NO_BACKUP: args.not_needed})

@@ -187,3 +187,38 @@ def test_global_options_work_before_and_after_the_command(args: tuple[str, ...])
     done = run(*args, "--lang", "en")
     assert done.returncode in (0, 1, 2), done.stderr
     assert json.loads(done.stdout)  # the demo sandbox always has certificates
+
+
+def test_at_a_terminal_three_wrong_passwords_then_a_clear_stop(
+    pki: TestPKI, tmp_path: Path
+) -> None:
+    """Typed at a prompt (a real pseudo-terminal): three tries, then stop with an id."""
+    import pty
+    import select
+
+    path = tmp_path / "anna.pfx"
+    path.write_bytes(pfx(pki.vecozo_personal(), PASSWORD, "aes"))
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: certassist at a terminal
+        os.environ["CERTASSIST_LANG"] = "en"
+        os.execv(sys.executable, [sys.executable, "-m", "certassist", "inspect", str(path)])
+    output = b""
+    prompts = 0
+    while True:
+        ready, _, _ = select.select([fd], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+        if output.count(b"Password:") > prompts:
+            prompts += 1
+            os.write(fd, b"wrong-" + str(prompts).encode() + b"\n")
+    _, status = os.waitpid(pid, 0)
+    assert prompts == 3
+    assert b"E-ops-password-tries" in output and b"Traceback" not in output
+    assert os.waitstatus_to_exitcode(status) == 3
