@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from functools import cached_property
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -201,8 +202,9 @@ class StoreEntry:
     exportable: bool = True
     nickname: str | None = None
 
-    @property
+    @cached_property
     def certificate(self) -> x509.Certificate:
+        """Parsed once per entry: listings, classification and grouping all read it."""
         return x509.load_der_x509_certificate(self.der)
 
 
