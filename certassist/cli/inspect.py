@@ -67,8 +67,9 @@ def exit_code(status: StatusReport) -> int:
     return EXIT_OK
 
 
-def to_dict(info: CertInfo, bundle: Bundle, today: date, lang: str) -> dict[str, Any]:
-    status = certificate_status(info, today)
+def to_dict(
+    info: CertInfo, bundle: Bundle, status: StatusReport, today: date, lang: str
+) -> dict[str, Any]:
     c = info.classification
     uzi = None
     if c.uzi is not None:
@@ -141,9 +142,10 @@ def run(args: argparse.Namespace) -> int:
     bundle = _load(args, lang)
     today = date.today()
     info = describe(bundle.leaf)
-    data = to_dict(info, bundle, today, lang)
+    status = certificate_status(info, today)
+    data = to_dict(info, bundle, status, today, lang)
     if args.json:
         emit_json(data)
     else:
         _print_text(data, lang)
-    return exit_code(certificate_status(info, today))
+    return exit_code(status)
