@@ -15,20 +15,11 @@ from collections.abc import Sequence
 from certassist.cli.common import EXIT_USAGE, run_command
 from certassist.cli.version import VersionAction
 
-# Each module has `register(subparsers) -> None`; its parser sets `func(args) -> int`.
-# Importing `certassist.cli.list` binds the name `list` in this module: never call the builtin here.
-COMMAND_MODULES: tuple[str, ...] = (
-    "inspect",
-    "list",
-    "check",
-    "renew",
-    "reminders",
-    "settings_cmd",
-    "ops_commands",
-)
 # Which module registers which command, so a run imports only the module it needs (start-up
-# time counts: `certassist list` is measured against `certutil -L`). A test keeps this in step
+# time counts: `certassist list` is measured against `certutil -L`). Each module has
+# `register(subparsers) -> None`; its parser sets `func(args) -> int`. A test keeps this in step
 # with what the modules register.
+# Importing `certassist.cli.list` binds the name `list` in this module: never call the builtin here.
 COMMANDS: dict[str, str] = {
     "inspect": "inspect",
     "list": "list",
@@ -38,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "settings": "settings_cmd",
     **{name: "ops_commands" for name in ("install", "restore", "backup", "copy", "remove", "log")},
 }
+COMMAND_MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))  # in help order
 
 
 def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
