@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QFileDialog, QFormLayout, QLabel
 
 from certassist.core.errors import CertassistError
 from certassist.gui.i18n import translate
 from certassist.gui.pages.base import FlowPage
 from certassist.gui.widgets.password import PasswordField
+from certassist.gui.widgets.path_row import add_path_row
 
 
 class BackupTargetPage(FlowPage):
@@ -30,18 +31,16 @@ class BackupTargetPage(FlowPage):
             )
         )
         form = QFormLayout()
-        row = QHBoxLayout()
-        self.folder = QLineEdit(self)
-        self.folder.setAccessibleName(translate("BackupTargetPage", "Map voor de back-up"))
-        self.folder.textChanged.connect(self.completeChanged)
-        browse = QPushButton(translate("BackupTargetPage", "&Bladeren…"), self)
-        browse.setAccessibleName(translate("BackupTargetPage", "Map kiezen"))
-        browse.clicked.connect(self._browse)
-        row.addWidget(self.folder, 1)
-        row.addWidget(browse)
-        folder_label = QLabel(translate("BackupTargetPage", "&Map:"), self)
-        folder_label.setBuddy(self.folder)
-        form.addRow(folder_label, row)
+        self.folder, _ = add_path_row(
+            form,
+            self,
+            label=translate("BackupTargetPage", "&Map:"),
+            field_name=translate("BackupTargetPage", "Map voor de back-up"),
+            browse_text=translate("BackupTargetPage", "&Bladeren…"),
+            browse_name=translate("BackupTargetPage", "Map kiezen"),
+            on_browse=self._browse,
+            on_change=self.completeChanged,
+        )
         self.password = PasswordField(
             translate("BackupTargetPage", "Nieuw wachtwoord voor de back-up"), with_meter=True
         )

@@ -19,17 +19,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
 )
 
 from certassist.gui.i18n import translate
 from certassist.gui.pages.base import FlowPage
 from certassist.gui.widgets.password import PasswordField
+from certassist.gui.widgets.path_row import add_path_row
 
 
 class ChooseFilePage(FlowPage):
@@ -63,18 +61,16 @@ class ChooseFilePage(FlowPage):
             self.layout_.addWidget(widget)
         self.layout_.setStretchFactor(self.found, 1)
         form = QFormLayout()
-        row = QHBoxLayout()
-        self.path = QLineEdit(self)
-        self.path.setAccessibleName(translate("ChooseFilePage", "Bestand"))
-        self.path.textChanged.connect(self.completeChanged)
-        self.browse = QPushButton(translate("ChooseFilePage", "&Bladeren…"), self)
-        self.browse.setAccessibleName(translate("ChooseFilePage", "Bestand kiezen"))
-        self.browse.clicked.connect(self._browse)
-        row.addWidget(self.path, 1)
-        row.addWidget(self.browse)
-        file_label = QLabel(translate("ChooseFilePage", "&Bestand:"), self)
-        file_label.setBuddy(self.path)
-        form.addRow(file_label, row)
+        self.path, self.browse = add_path_row(
+            form,
+            self,
+            label=translate("ChooseFilePage", "&Bestand:"),
+            field_name=translate("ChooseFilePage", "Bestand"),
+            browse_text=translate("ChooseFilePage", "&Bladeren…"),
+            browse_name=translate("ChooseFilePage", "Bestand kiezen"),
+            on_browse=self._browse,
+            on_change=self.completeChanged,
+        )
         self.password = PasswordField(translate("ChooseFilePage", "Wachtwoord van het bestand"))
         pw_label = QLabel(translate("ChooseFilePage", "&Wachtwoord:"), self)
         pw_label.setBuddy(self.password.edit)

@@ -14,15 +14,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
 )
 
 from certassist.gui.i18n import format_date, translate
 from certassist.gui.pages.base import FlowPage
 from certassist.gui.widgets.password import PasswordField
+from certassist.gui.widgets.path_row import add_path_row
 
 ISSUED_FILTER = "*.pem *.cer *.crt *.der *.p7b *.p7c"
 
@@ -46,18 +44,16 @@ class PairFilePage(FlowPage):
         request_label = QLabel(translate("PairFilePage", "&Aanvraag:"), self)
         request_label.setBuddy(self.request)
         form.addRow(request_label, self.request)
-        row = QHBoxLayout()
-        self.path = QLineEdit(self)
-        self.path.setAccessibleName(translate("PairFilePage", "Ontvangen certificaatbestand"))
-        self.path.textChanged.connect(self.completeChanged)
-        self.browse = QPushButton(translate("PairFilePage", "&Bladeren…"), self)
-        self.browse.setAccessibleName(translate("PairFilePage", "Certificaatbestand kiezen"))
-        self.browse.clicked.connect(self._browse)
-        row.addWidget(self.path, 1)
-        row.addWidget(self.browse)
-        file_label = QLabel(translate("PairFilePage", "&Certificaat:"), self)
-        file_label.setBuddy(self.path)
-        form.addRow(file_label, row)
+        self.path, self.browse = add_path_row(
+            form,
+            self,
+            label=translate("PairFilePage", "&Certificaat:"),
+            field_name=translate("PairFilePage", "Ontvangen certificaatbestand"),
+            browse_text=translate("PairFilePage", "&Bladeren…"),
+            browse_name=translate("PairFilePage", "Certificaatbestand kiezen"),
+            on_browse=self._browse,
+            on_change=self.completeChanged,
+        )
         self.password = PasswordField(translate("PairFilePage", "Wachtwoord van de nieuwe sleutel"))
         self.password.changed.connect(self.completeChanged)
         self.password_label = QLabel(translate("PairFilePage", "&Wachtwoord sleutel:"), self)

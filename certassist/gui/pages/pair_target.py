@@ -15,12 +15,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QWidget,
 )
 
@@ -29,6 +26,7 @@ from certassist.core.models import StoreKind
 from certassist.gui.i18n import translate
 from certassist.gui.pages.base import FlowPage
 from certassist.gui.widgets.password import PasswordField
+from certassist.gui.widgets.path_row import add_path_row
 
 
 class PairTargetPage(FlowPage):
@@ -50,18 +48,16 @@ class PairTargetPage(FlowPage):
         self.layout_.addWidget(self.make_pfx)
         self.pfx_box = QWidget(self)
         form = QFormLayout(self.pfx_box)
-        row = QHBoxLayout()
-        self.folder = QLineEdit(self.pfx_box)
-        self.folder.setAccessibleName(translate("PairTargetPage", "Map voor het PFX-bestand"))
-        self.folder.textChanged.connect(self.completeChanged)
-        browse = QPushButton(translate("PairTargetPage", "&Bladeren…"), self.pfx_box)
-        browse.setAccessibleName(translate("PairTargetPage", "Map kiezen"))
-        browse.clicked.connect(self._browse)
-        row.addWidget(self.folder, 1)
-        row.addWidget(browse)
-        folder_label = QLabel(translate("PairTargetPage", "&Map:"), self.pfx_box)
-        folder_label.setBuddy(self.folder)
-        form.addRow(folder_label, row)
+        self.folder, _ = add_path_row(
+            form,
+            self.pfx_box,
+            label=translate("PairTargetPage", "&Map:"),
+            field_name=translate("PairTargetPage", "Map voor het PFX-bestand"),
+            browse_text=translate("PairTargetPage", "&Bladeren…"),
+            browse_name=translate("PairTargetPage", "Map kiezen"),
+            on_browse=self._browse,
+            on_change=self.completeChanged,
+        )
         self.password = PasswordField(
             translate("PairTargetPage", "Wachtwoord voor het PFX-bestand"), with_meter=True
         )
