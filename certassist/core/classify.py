@@ -11,7 +11,7 @@ from cryptography.x509.oid import ExtensionOID, NameOID
 
 from certassist.core.models import CertInfo, Classification, Environment, Kind, UziFields
 from certassist.core.profiles import Profile, default_profiles
-from certassist.core.uzi import UziFormatError, ura_number, uzi_fields
+from certassist.core.uzi import OtherNames, UziFormatError, other_names, ura_number, uzi_fields
 
 
 @dataclass(frozen=True)
@@ -28,13 +28,17 @@ class Facts:
     uzi_error: str | None
 
 
-def _attr(name: x509.Name, oid: x509.ObjectIdentifier) -> tuple[str, ...]:
-    return tuple(str(a.value) for a in name.get_attributes_for_oid(oid))
+def _values(name: x509.Name) -> dict[x509.ObjectIdentifier, list[str]]:
+    """Every attribute value of a name by its OID, in one walk (not one walk per OID)."""
+    found: dict[x509.ObjectIdentifier, list[str]] = {}
+    for attribute in name:
+        found.setdefault(attribute.oid, []).append(str(attribute.value))
+    return found
 
 
-def _first(name: x509.Name, oid: x509.ObjectIdentifier) -> str:
-    values = _attr(name, oid)
-    return values[0] if values else ""
+def _first(values: dict[x509.ObjectIdentifier, list[str]], oid: x509.ObjectIdentifier) -> str:
+    found = values.get(oid)
+    return found[0] if found else ""
 
 
 def _policies(cert: x509.Certificate) -> tuple[str, ...]:
@@ -45,19 +49,21 @@ def _policies(cert: x509.Certificate) -> tuple[str, ...]:
     return tuple(p.policy_identifier.dotted_string for p in ext.value)  # type: ignore[attr-defined]
 
 
-def read_facts(cert: x509.Certificate) -> Facts:
+def read_facts(cert: x509.Certificate, names: OtherNames | None = None) -> Facts:
     uzi: UziFields | None = None
     error: str | None = None
     try:
-        uzi = uzi_fields(cert)
+        uzi = uzi_fields(cert, names)
     except UziFormatError as exc:
         error = str(exc)
+    issuer = _values(cert.issuer)
+    subject = _values(cert.subject)
     return Facts(
-        issuer_cn=_first(cert.issuer, NameOID.COMMON_NAME),
-        issuer_o=_first(cert.issuer, NameOID.ORGANIZATION_NAME),
-        subject_cn=_first(cert.subject, NameOID.COMMON_NAME),
-        subject_o=_first(cert.subject, NameOID.ORGANIZATION_NAME),
-        subject_ou=_attr(cert.subject, NameOID.ORGANIZATIONAL_UNIT_NAME),
+        issuer_cn=_first(issuer, NameOID.COMMON_NAME),
+        issuer_o=_first(issuer, NameOID.ORGANIZATION_NAME),
+        subject_cn=_first(subject, NameOID.COMMON_NAME),
+        subject_o=_first(subject, NameOID.ORGANIZATION_NAME),
+        subject_ou=tuple(subject.get(NameOID.ORGANIZATIONAL_UNIT_NAME, ())),
         policy_oids=_policies(cert),
         uzi=uzi,
         uzi_error=error,
@@ -113,8 +119,9 @@ def _notes(profile: Profile, facts: Facts) -> tuple[str, ...]:
 
 
 def classify(cert: x509.Certificate, profiles: Sequence[Profile] | None = None) -> Classification:
-    facts = read_facts(cert)
-    ura = ura_number(cert)
+    names = other_names(cert)
+    facts = read_facts(cert, names)
+    ura = ura_number(cert, names)
     for profile in profiles if profiles is not None else default_profiles():
         if _matches(profile, facts):
             holder = facts.subject_cn if profile.holder == "subject_cn" else facts.subject_o

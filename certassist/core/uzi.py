@@ -40,16 +40,19 @@ class UziFormatError(ValueError):
     """The otherName is present but does not follow the UZI-register layout."""
 
 
-def _other_names(cert: x509.Certificate, type_id: str) -> list[bytes]:
+OtherNames = dict[str, list[bytes]]
+
+
+def other_names(cert: x509.Certificate) -> OtherNames:
+    """The subjectAltName otherName values by type OID, read in one walk."""
     try:
         san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
     except x509.ExtensionNotFound:
-        return []
-    return [
-        o.value
-        for o in san.get_values_for_type(x509.OtherName)
-        if o.type_id.dotted_string == type_id
-    ]
+        return {}
+    found: OtherNames = {}
+    for name in san.get_values_for_type(x509.OtherName):
+        found.setdefault(name.type_id.dotted_string, []).append(name.value)
+    return found
 
 
 def decode_uzi_value(value: bytes) -> str:
@@ -74,9 +77,12 @@ def parse_uzi_string(raw: str) -> UziFields:
     return UziFields(raw=raw, **values)
 
 
-def uzi_fields(cert: x509.Certificate) -> UziFields | None:
-    """The first well-formed UZI otherName; None when the certificate has none."""
-    values = _other_names(cert, UZI_OTHERNAME_OID)
+def uzi_fields(cert: x509.Certificate, names: OtherNames | None = None) -> UziFields | None:
+    """The first well-formed UZI otherName; None when the certificate has none.
+
+    `names` is `other_names(cert)` when the caller has read them already.
+    """
+    values = (other_names(cert) if names is None else names).get(UZI_OTHERNAME_OID, [])
     if not values:
         return None
     try:
@@ -85,9 +91,9 @@ def uzi_fields(cert: x509.Certificate) -> UziFields | None:
         raise UziFormatError(str(exc)) from exc
 
 
-def ura_number(cert: x509.Certificate) -> str | None:
+def ura_number(cert: x509.Certificate, names: OtherNames | None = None) -> str | None:
     """URA from permanentIdentifier SEQUENCE { identifierValue UTF8String, assigner OID }."""
-    for value in _other_names(cert, PERMANENT_IDENTIFIER_OID):
+    for value in (other_names(cert) if names is None else names).get(PERMANENT_IDENTIFIER_OID, []):
         try:
             seq = der.read_single(value, der.SEQUENCE)
             fields = der.children(seq.value)

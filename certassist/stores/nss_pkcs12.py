@@ -143,7 +143,8 @@ def export_bundle(session: NssSession, cert: NssCert) -> Bundle:
         if not safe:
             raise session.failure("export-safe")
         status = lib.call(
-            "SEC_PKCS12AddCertOrChainAndKey", ecx, safe, None, cert.ptr, lib.default_cert_db(),
+            "SEC_PKCS12AddCertOrChainAndKey", ecx, safe, None, session.pointer(cert),
+            lib.default_cert_db(),
             safe, None, nss_lib.PR_TRUE, pw, nss_lib.SEC_OID_AES_256_CBC, nss_lib.PR_TRUE,
         )  # fmt: skip
         if status != nss_lib.SEC_SUCCESS:

@@ -30,9 +30,8 @@ PasswordProvider = Callable[[], "str | None"]
 
 @dataclass(frozen=True)
 class NssCert:
-    """A certificate reference owned by the session, with the fields read once."""
+    """A certificate on the session's token, as its bytes and nickname (no NSS reference)."""
 
-    ptr: int
     der: bytes
     nickname: str | None
 
@@ -202,28 +201,20 @@ class NssSession:
         return cert
 
     def certs(self) -> list[NssCert]:
-        """Every certificate on the database's token, as session-owned references."""
-        cert_list = self.lib.list_certs_in_slot(self.slot)
-        if not cert_list:
-            code, name = self.lib.last_error()
-            if name == "SEC_ERROR_NO_MEMORY" or code == 0:
-                return []  # NSS reports an empty token this way
-            raise self.failure("list")
-        try:
-            result: list[NssCert] = []
-            for node_cert in nss_lib.list_nodes(cert_list):
-                # Dup on the list node keeps the plain nickname (no "token:" prefix).
-                ptr = self.own(self.lib.dup_certificate(node_cert))
-                der, nickname = nss_lib.cert_fields(ptr)
-                result.append(NssCert(ptr, der, nickname))
-            return result
-        finally:
-            self.lib.destroy_cert_list(cert_list)
+        """Every certificate on the database's token."""
+        return [NssCert(der, nickname) for der, nickname in self.lib.token_certificates(self.slot)]
+
+    def pointer(self, cert: NssCert) -> int:
+        """A session-owned CERTCertificate reference, for the verbs that need one."""
+        ptr = self.lib.find_cert_by_der(self.slot, cert.der)
+        if not ptr:
+            raise self.failure("find")
+        return self.own(ptr)
 
     def has_key(self, cert: NssCert) -> bool:
         key_id = nss_key_id(cert.der)
         if key_id is None:
-            return self.lib.has_private_key(cert.ptr)
+            return self.lib.has_private_key(self.pointer(cert))
         if self._key_ids is None:
             self._key_ids = self.lib.private_key_ids(self.slot)
         return key_id in self._key_ids
@@ -241,10 +232,7 @@ class NssSession:
 
     def delete(self, cert: NssCert, *, keep_key: bool) -> None:
         self.token_changed()
-        ok = (
-            self.lib.delete_cert_only(cert.ptr)
-            if keep_key
-            else self.lib.delete_cert_and_key(cert.ptr)
-        )
+        ptr = self.pointer(cert)
+        ok = self.lib.delete_cert_only(ptr) if keep_key else self.lib.delete_cert_and_key(ptr)
         if not ok:
             raise self.failure("remove")

@@ -94,9 +94,5 @@ class PRCList(ctypes.Structure):
     _fields_ = [("next", c_void_p), ("prev", c_void_p)]
 
 
-class CERTCertListNode(ctypes.Structure):
-    _fields_ = [("links", PRCList), ("cert", c_void_p), ("appData", c_void_p)]
-
-
 class SECKEYPrivateKeyListNode(ctypes.Structure):
     _fields_ = [("links", PRCList), ("key", c_void_p)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from certassist.core.errors import CertassistError
 from certassist.core.messages import text_only
@@ -21,9 +22,10 @@ from certassist.stores.fake import FakeStore
 from certassist.stores.firefox_prefs import osclientcerts_enabled
 from certassist.stores.firefox_profiles import FirefoxProfile, discover_profiles
 from certassist.stores.hostplatform import Platform
-from certassist.stores.pkcs12file import PasswordProvider, Pkcs12FolderStore
-from certassist.stores.windows import WindowsStore
-from certassist.stores.windows_api import Crypt32Api
+
+if TYPE_CHECKING:  # imported where used: `list` on Linux needs neither crypt32 nor PKCS#12
+    from certassist.stores.pkcs12file import PasswordProvider
+    from certassist.stores.windows_api import Crypt32Api
 
 ENV_VAR = "CERTASSIST_STORES"
 BusyCheck = Callable[[], CertassistError | None]
@@ -92,6 +94,8 @@ def discover_stores(
     make_nss = nss_factory or _default_nss_factory(nss_password)
     found: list[StoreStatus] = []
     if platform.system == "windows" and crypt32 is not None:
+        from certassist.stores.windows import WindowsStore
+
         for store in (WindowsStore(crypt32, "user"), WindowsStore(crypt32, "machine")):
             found.append(_status(store, store.target.kind))
     has_nss = nss_available()
@@ -114,6 +118,8 @@ def discover_stores(
     if platform.system == "linux" and shared.is_dir():
         label = text_only("L-nssdb-shared")
         found.append(_nss_status(make_nss, has_nss, shared, StoreKind.NSSDB, label, None))
+    if backup_folders:
+        from certassist.stores.pkcs12file import Pkcs12FolderStore
     for folder in backup_folders:
         found.append(_status(Pkcs12FolderStore(folder, backup_passwords), StoreKind.PKCS12_FOLDER))
     wanted = platform.env.get(ENV_VAR, "") if selection is None else selection
@@ -201,11 +207,15 @@ def discover_here(
     nss_password: Callable[[], str | None] | None = None,
 ) -> list[StoreStatus]:
     """The stores of the PC certassist runs on: the real platform, crypt32 and NSS."""
-    from certassist.stores.windows_api import load_crypt32
+    platform = Platform.current()
+    crypt32 = None
+    if platform.system == "windows":
+        from certassist.stores.windows_api import load_crypt32
 
+        crypt32 = load_crypt32()
     return discover_stores(
-        Platform.current(),
-        load_crypt32(),
+        platform,
+        crypt32,
         nss_library_available,
         backup_folders=backup_folders,
         backup_passwords=backup_passwords,

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import string
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 
 from certassist.core.errors import CertassistError
 from certassist.core.messages import catalog, render
+from certassist.core.resources import resources_dir
 
 _FIELDS = string.Formatter()
 
@@ -53,3 +60,63 @@ def test_label_placeholders_render_in_the_message_language() -> None:
 def test_unknown_id_and_missing_parameter_never_crash() -> None:
     assert render("E-does-not-exist") == "E-does-not-exist"
     assert "{file}" in CertassistError("E-read-empty").text("en")
+
+
+# --- the parsed catalog is cached by content, so a start-up skips the TOML parser -------------
+
+
+@pytest.fixture
+def own_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of the shipped messages that the test may edit; caches cleared before and after."""
+    copy = tmp_path / "resources"
+    shutil.copytree(resources_dir() / "messages", copy / "messages")
+    monkeypatch.setenv("CERTASSIST_RESOURCES", str(copy))
+    resources_dir.cache_clear()
+    catalog.cache_clear()
+    yield copy / "messages"
+    resources_dir.cache_clear()
+    catalog.cache_clear()
+
+
+def _cache_files() -> list[Path]:
+    return sorted((Path(os.environ["XDG_CACHE_HOME"]) / "certassist").glob("messages-*.json"))
+
+
+def test_an_edited_message_file_is_read_again_not_served_from_the_cache(
+    own_messages: Path,
+) -> None:
+    assert render("E-read-empty", "en", file="a.pfx").startswith("The file a.pfx is empty.")
+    assert len(_cache_files()) == 1
+    reading = own_messages / "reading.toml"
+    reading.write_text(
+        reading.read_text(encoding="utf-8").replace(
+            'en = "The file {file} is empty."', 'en = "Nothing in {file}."'
+        ),
+        encoding="utf-8",
+    )
+    catalog.cache_clear()
+    assert render("E-read-empty", "en", file="a.pfx").startswith("Nothing in a.pfx.")
+    assert len(_cache_files()) == 2  # one per content; the old one is never used again
+
+
+def test_a_damaged_cache_is_parsed_again(own_messages: Path) -> None:
+    catalog()
+    (cached,) = _cache_files()
+    cached.write_bytes(b'{"E-read-empty": ')
+    catalog.cache_clear()
+    assert render("E-read-empty", "en", file="x").startswith("The file x is empty.")
+
+
+def test_texts_still_load_when_the_cache_cannot_be_written(
+    own_messages: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would go")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert render("E-read-empty", "en", file="x").startswith("The file x is empty.")
+
+
+def test_a_duplicate_message_id_across_files_is_refused(own_messages: Path) -> None:
+    (own_messages / "zz-extra.toml").write_text('["E-read-empty"]\nnl = "x"\nen = "x"\n')
+    with pytest.raises(ValueError, match="duplicate message ids in zz-extra.toml"):
+        catalog()
