@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 from certassist.core.chain import order_bundle
 from certassist.core.errors import CertassistError
 from certassist.core.models import Bundle
+from certassist.core.pkcs12_quick import read_quick
 from certassist.core.pkcs12_shape import Pkcs12Shape, looks_like_pkcs12, pkcs12_shape
 
 MAX_FILE_BYTES = 1_000_000  # certificate files are a few kB; anything larger is not one
@@ -102,6 +103,10 @@ def _read_pkcs12(data: bytes, password: str | None, filename: str) -> Bundle:
     shape = pkcs12_shape(data)
     if shape is not Pkcs12Shape.WELL_FORMED:
         raise CertassistError("E-read-damaged", file=filename)
+    quick = read_quick(data, password)  # the usual layout, without the slow RSA prime test
+    if quick is not None:
+        bundle = order_bundle(quick.certificates, quick.key, filename=filename)
+        return bundle_with_name(bundle, quick.friendly_name)
     attempts: list[bytes | None] = [None, b""] if not password else [password.encode("utf-8")]
     for secret in attempts:
         try:

@@ -48,7 +48,11 @@ def find_entry(entries: list[StoreEntry], fingerprint: str) -> StoreEntry | None
 
 def verify_added(store: CertStore, bundle: Bundle) -> StoreEntry:
     """Re-read the store after an add: the certificate must be there with its key."""
-    entry = store.get(bundle.fingerprint)
+    return check_added(store, bundle, store.get(bundle.fingerprint))
+
+
+def check_added(store: CertStore, bundle: Bundle, entry: StoreEntry | None) -> StoreEntry:
+    """`entry` is what the store holds under the bundle's fingerprint after an add."""
     if entry is None:
         raise CertassistError("E-store-verify-missing", store=store.label)
     if bundle.has_key and not entry.has_key:

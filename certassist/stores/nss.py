@@ -37,7 +37,7 @@ from certassist.core.models import (
     sha256_fingerprint,
 )
 from certassist.stores import nss_pkcs12
-from certassist.stores.base import find_entry, verify_added
+from certassist.stores.base import check_added, find_entry
 from certassist.stores.nss_lib import NssLib, NssLibraryMissing, load_nss
 from certassist.stores.nss_session import NssCert, NssSession
 
@@ -182,7 +182,11 @@ class NssStore:
             session.ensure_initialised()
             self._login(session)
             nss_pkcs12.import_bundle(session, bundle)
-        return verify_added(self, bundle)
+            # Checked in the same session: a second open costs more than the import itself
+            # (the operations layer re-reads the store on its own afterwards).
+            found = session.find(bundle.leaf_der)
+            entry = self._entry(session, found) if found is not None else None
+        return check_added(self, bundle, entry)
 
     @staticmethod
     def _find(session: NssSession, fingerprint: str) -> NssCert | None:

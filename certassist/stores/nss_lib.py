@@ -80,6 +80,7 @@ _PROTOTYPES: dict[tuple[str, ...], tuple[Any, list[Any]]] = {
     ("PK11_NeedLogin",): (c_int, [_P]),
     ("PK11_IsLoggedIn",): (c_int, [_P, _P]),
     ("PK11_IsReadOnly",): (c_int, [_P]),
+    ("PK11_GetTokenName",): (c_char_p, [_P]),
     ("PK11_InitPin",): (c_int, [_P, c_char_p, c_char_p]),
     ("PK11_CheckUserPassword",): (c_int, [_P, c_char_p]),
     ("PK11_FindGenericObjects",): (_P, [_P, c_ulong]),
@@ -267,6 +268,10 @@ class NssLib:
 
     def is_logged_in(self, slot: int) -> bool:
         return bool(self.call("PK11_IsLoggedIn", slot, None))
+
+    def token_name(self, slot: int) -> str:
+        raw: bytes | None = self.call("PK11_GetTokenName", slot)
+        return raw.decode("utf-8", "replace") if raw else ""
 
     def is_read_only(self, slot: int) -> bool:
         return bool(self.call("PK11_IsReadOnly", slot))

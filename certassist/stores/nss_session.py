@@ -204,6 +204,17 @@ class NssSession:
         """Every certificate on the database's token."""
         return [NssCert(der, nickname) for der, nickname in self.lib.token_certificates(self.slot)]
 
+    def find(self, der: bytes) -> NssCert | None:
+        """The token's certificate with exactly these bytes, without listing the others."""
+        ptr = self.lib.find_cert_by_der(self.slot, der)
+        if not ptr:
+            return None
+        _, nickname = nss_lib.cert_fields(self.own(ptr))
+        prefix = self.lib.token_name(self.slot) + ":"  # NSS shows "NSS Certificate DB:<name>"
+        if nickname and nickname.startswith(prefix):
+            nickname = nickname[len(prefix) :]
+        return NssCert(der, nickname)
+
     def pointer(self, cert: NssCert) -> int:
         """A session-owned CERTCertificate reference, for the verbs that need one."""
         ptr = self.lib.find_cert_by_der(self.slot, cert.der)

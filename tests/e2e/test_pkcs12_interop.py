@@ -16,9 +16,12 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.serialization import pkcs12
 
 from certassist.core.errors import CertassistError
+from certassist.core.chain import order_bundle
 from certassist.core.models import Bundle, StoreKind, sha256_fingerprint
+from certassist.core.pkcs12_quick import read_quick
 from certassist.core.reading import read_certificate_file
 from certassist.stores.nss import NssStore
 from certassist.stores.pkcs12file import open_backup, write_backup
@@ -38,6 +41,7 @@ class Writer:
     write: Callable[[Bundle, Path, str], Path]  # bundle, empty folder, password -> the file
     shape: tuple[str, ...]  # what `openssl pkcs12 -info` must report about the file
     legacy_provider: bool = False  # OpenSSL 3 reads RC2 only with `-legacy`
+    quick: bool = False  # certassist's quick reader handles it (PBES2 + AES, one key)
 
 
 def _openssl_default(bundle: Bundle, folder: Path, password: str) -> Path:
@@ -90,17 +94,17 @@ def _certassist_from_nss(bundle: Bundle, folder: Path, password: str) -> Path:
 
 
 WRITERS = [
-    Writer("openssl-default", _openssl_default, ("AES-256-CBC", "MAC: sha256")),
+    Writer("openssl-default", _openssl_default, ("AES-256-CBC", "MAC: sha256"), quick=True),
     Writer(
         "openssl-legacy",
         _openssl_legacy,
         ("pbeWithSHA1And40BitRC2-CBC", "pbeWithSHA1And3-KeyTripleDES-CBC", "MAC: sha1"),
         legacy_provider=True,
     ),
-    Writer("pk12util", _pk12util, ("PBES2", "MAC: sha256")),
-    Writer("certassist-aes", _certassist_aes, ("AES-256-CBC", "MAC: sha256")),
+    Writer("pk12util", _pk12util, ("PBES2", "MAC: sha256"), quick=True),
+    Writer("certassist-aes", _certassist_aes, ("AES-256-CBC", "MAC: sha256"), quick=True),
     Writer("certassist-3des", _certassist_3des, ("pbeWithSHA1And3-KeyTripleDES-CBC", "MAC: sha1")),
-    Writer("certassist-from-nss", _certassist_from_nss, ("AES-256-CBC", "MAC: sha256")),
+    Writer("certassist-from-nss", _certassist_from_nss, ("AES-256-CBC", "MAC: sha256"), quick=True),
 ]
 
 
@@ -259,3 +263,49 @@ def test_a_password_with_accents_opens_in_every_program(
 
     assert seen.key_holder == written_accented.bundle.fingerprint
     assert seen.friendly_name == written_accented.bundle.friendly_name
+
+
+def _seen_by_cryptography(path: Path, password: str) -> Seen:
+    """cryptography's own PKCS#12 reader (with its RSA prime test): the reference."""
+    loaded = pkcs12.load_pkcs12(path.read_bytes(), password.encode())
+    assert loaded.cert is not None and loaded.key is not None
+    name = loaded.cert.friendly_name
+    return Seen(
+        nss_cli.fingerprint(loaded.cert.certificate),
+        frozenset(
+            nss_cli.fingerprint(c.certificate) for c in (loaded.cert, *loaded.additional_certs)
+        ),
+        name.decode() if name else None,
+    )
+
+
+def _seen_quickly(path: Path, password: str) -> Seen | None:
+    quick = read_quick(path.read_bytes(), password)
+    if quick is None:
+        return None
+    holder = order_bundle(quick.certificates, quick.key)
+    return Seen(
+        holder.fingerprint,
+        frozenset(nss_cli.fingerprint(c) for c in quick.certificates),
+        quick.friendly_name,
+    )
+
+
+@pytest.mark.filterwarnings("ignore:PKCS#12 bundle could not be parsed as DER")
+def test_the_quick_reader_agrees_with_cryptography_or_steps_aside(written: Written) -> None:
+    """The usual layouts skip cryptography's slow RSA prime test; the others are left to it."""
+    quick = _seen_quickly(written.path, PASSWORD)
+    if written.writer.quick:
+        assert quick == _seen_by_cryptography(written.path, PASSWORD)
+    else:
+        assert quick is None
+    assert _seen_quickly(written.path, WRONG) is None  # cryptography then says "wrong password"
+
+
+@pytest.mark.filterwarnings("ignore:PKCS#12 bundle could not be parsed as DER")
+def test_the_quick_reader_turns_an_accented_password_into_the_same_keys(
+    written_accented: Written,
+) -> None:
+    quick = _seen_quickly(written_accented.path, ACCENTED)
+    assert quick is not None
+    assert quick == _seen_by_cryptography(written_accented.path, ACCENTED)
