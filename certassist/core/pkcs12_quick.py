@@ -148,7 +148,7 @@ def _check_mac(mac_data: ber.Node, content: bytes, password: str) -> None:
 def _pkcs12_mac_key(name: str, secret: bytes, salt: bytes, iterations: int) -> bytes:
     """RFC 7292 B.2 with ID 3 (MAC key), one hash-length of output: all an HMAC key needs."""
     new = getattr(hashlib, name)
-    block = new().block_size
+    block: int = new().block_size
 
     def fill(value: bytes) -> bytes:
         if not value:
