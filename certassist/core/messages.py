@@ -5,15 +5,11 @@ Errors also have a `next` text: what the user can do about it.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-from certassist.core.fileio import atomic_write_bytes
-from certassist.core.resources import resources_dir
+from certassist.core.resources import read_toml, resources_dir
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -44,54 +40,19 @@ class Message:
 @cache
 def catalog() -> dict[str, Message]:
     """All `resources/messages/*.toml` files; each layer keeps its own file."""
-    raw = _parsed_catalog(sorted((resources_dir() / "messages").glob("*.toml")))
+    raw: dict[str, Any] = {}
+    for path in sorted((resources_dir() / "messages").glob("*.toml")):
+        part = read_toml(path)
+        clash = raw.keys() & part.keys()
+        if clash:
+            raise ValueError(f"duplicate message ids in {path.name}: {sorted(clash)}")
+        raw.update(part)
     result: dict[str, Message] = {}
     for message_id, entry in raw.items():
         text = {lang: entry[lang] for lang in LANGUAGES if lang in entry}
         nxt = {lang: entry[f"next_{lang}"] for lang in LANGUAGES if f"next_{lang}" in entry}
         result[message_id] = Message(message_id, text, nxt)
     return result
-
-
-def _parsed_catalog(paths: list[Path]) -> dict[str, Any]:
-    """The TOML files merged, from a cache keyed by their contents when one is there.
-
-    Parsing 90 KB of TOML costs about 20 ms, a tenth of `certassist list`; the cached JSON
-    loads in under 1 ms. The cache holds only the shipped texts, and any change to a file
-    changes the key, so it is never stale. A cache that cannot be written is just skipped.
-    """
-    sources = [(path.name, path.read_bytes()) for path in paths]
-    digest = hashlib.sha256()
-    for name, data in sources:
-        digest.update(f"{name}\0{len(data)}\0".encode())
-        digest.update(data)
-    cached = _cache_dir() / f"messages-{digest.hexdigest()[:32]}.json"
-    try:
-        loaded: dict[str, Any] = json.loads(cached.read_bytes())
-        return loaded
-    except (OSError, ValueError):
-        pass
-    import tomllib  # only when the cache is missing: the usual start needs no TOML parser
-
-    raw: dict[str, Any] = {}
-    for name, data in sources:
-        part = tomllib.loads(data.decode("utf-8"))
-        clash = raw.keys() & part.keys()
-        if clash:
-            raise ValueError(f"duplicate message ids in {name}: {sorted(clash)}")
-        raw.update(part)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(cached, json.dumps(raw, ensure_ascii=False).encode(), mode=0o644)
-    except OSError:
-        pass  # a read-only or full disk: parse again next time
-    return raw
-
-
-def _cache_dir() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("certassist", appauthor=False))
 
 
 class _SafeParams(dict[str, Any]):

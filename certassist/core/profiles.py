@@ -7,7 +7,6 @@ profile would silently misclassify certificates).
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Any
 
 from certassist.core.errors import CertassistError
 from certassist.core.models import Environment, Kind
-from certassist.core.resources import resources_dir
+from certassist.core.resources import read_toml, resources_dir
 
 MATCH_KEYS = frozenset(
     {
@@ -144,8 +143,8 @@ def load_profiles(directory: Path) -> tuple[Profile, ...]:
     profiles: list[Profile] = []
     for file in sorted(directory.glob("*.toml")):
         try:
-            data = tomllib.loads(file.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
+            data = read_toml(file)
+        except (ValueError, UnicodeDecodeError) as exc:  # tomllib.TOMLDecodeError included
             raise _bad(file, str(exc)) from exc
         profiles.extend(_profile(file, raw) for raw in data.get("profile", []))
     ids = [p.id for p in profiles]

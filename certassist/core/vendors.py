@@ -6,13 +6,12 @@ data change, not a code change.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from certassist.core.errors import CertassistError
-from certassist.core.resources import resources_dir
+from certassist.core.resources import read_toml, resources_dir
 
 
 @dataclass(frozen=True)
@@ -43,8 +42,7 @@ class PortalNote:
 
 @cache
 def _data() -> dict[str, Any]:
-    path = resources_dir() / "profiles" / "vendors.toml"
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return read_toml(resources_dir() / "profiles" / "vendors.toml")
 
 
 def _strings(entry: dict[str, Any], key: str) -> tuple[str, ...]:

@@ -18,8 +18,8 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 
-from certassist.core.errors import CertassistError
 from certassist.core.chain import order_bundle
+from certassist.core.errors import CertassistError
 from certassist.core.models import Bundle, StoreKind, sha256_fingerprint
 from certassist.core.pkcs12_quick import read_quick
 from certassist.core.reading import read_certificate_file
