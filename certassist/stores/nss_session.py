@@ -34,6 +34,7 @@ class NssCert:
 
     der: bytes
     nickname: str | None
+    key_id: bytes | None = None  # the token's CKA_ID when it was read with the certificate
 
 
 def _ucs2_convert(
@@ -202,7 +203,10 @@ class NssSession:
 
     def certs(self) -> list[NssCert]:
         """Every certificate on the database's token."""
-        return [NssCert(der, nickname) for der, nickname in self.lib.token_certificates(self.slot)]
+        return [
+            NssCert(found.der, found.nickname, found.key_id)
+            for found in self.lib.token_certificates(self.slot)
+        ]
 
     def find(self, der: bytes) -> NssCert | None:
         """The token's certificate with exactly these bytes, without listing the others."""
@@ -223,7 +227,7 @@ class NssSession:
         return self.own(ptr)
 
     def has_key(self, cert: NssCert) -> bool:
-        key_id = nss_key_id(cert.der)
+        key_id = cert.key_id or nss_key_id(cert.der)
         if key_id is None:
             return self.lib.has_private_key(self.pointer(cert))
         if self._key_ids is None:

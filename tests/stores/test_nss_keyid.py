@@ -11,6 +11,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from certassist.core.models import Bundle
 from certassist.stores.nss import NssStore
 from certassist.stores.nss_keyid import nss_key_id
+from certassist.stores.nss_lib import load_nss
+from certassist.stores.nss_session import NssSession
 from tests.pki import TestPKI, pfx
 from tests.stores.nss_oracle import key_lines, make_db, pk12_import
 
@@ -31,6 +33,10 @@ def test_computed_key_id_is_the_id_certutil_shows(pki: TestPKI, tmp_path: Path, 
     ids = [re.split(r"\s+", line.split(">", 1)[1].strip())[1] for line in key_lines(db)]
     key_id = nss_key_id(bundle.leaf_der)
     assert key_id is not None and ids == [key_id.hex()]
+    # The listing reads the certificate object's own CKA_ID: the same id, straight from NSS.
+    with NssSession(load_nss(), db) as session:
+        by_der = {cert.der: cert.key_id for cert in session.certs()}
+    assert by_der[bundle.leaf_der] == key_id
 
 
 def test_listing_tells_keys_apart_among_many(pki: TestPKI, tmp_path: Path) -> None:
