@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def atomic_write_bytes(
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            if mode != 0o600 and os.name != "nt":
+            if mode != 0o600 and sys.platform != "win32":
                 os.fchmod(fd, mode)
             os.fsync(fd)
         finally:

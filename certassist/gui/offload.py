@@ -78,10 +78,13 @@ def _child_read(path: Path, password: str | None) -> Wire:
 def _lower_priority() -> None:
     """The helper yields the CPU to the window: on a busy two-core PC the GUI comes first."""
     import os
+    import sys
 
+    if sys.platform == "win32":
+        return  # the helper keeps normal priority there
     try:
-        os.nice(10)  # POSIX; on Windows the helper keeps normal priority
-    except (AttributeError, OSError):
+        os.nice(10)
+    except OSError:
         pass
 
 

@@ -210,7 +210,7 @@ def show_notification(note: Notification, platform: str = sys.platform) -> str:
         import ctypes
 
         flags = 0x30 | 0x10000 | 0x40000  # MB_ICONWARNING | MB_SETFOREGROUND | MB_TOPMOST
-        user32 = ctypes.windll.user32  # type: ignore[attr-defined]
+        user32 = getattr(ctypes, "windll").user32  # noqa: B009 - ctypes.windll: Windows only
         user32.MessageBoxW(None, note.body, note.title, flags)
         return "messagebox"
     import shutil
