@@ -22,7 +22,6 @@ class Node:
     content: bytes  # primitive content; empty for constructed elements
     children: tuple[Node, ...] = field(default=())
     end: int = 0
-    start: int = 0  # where the element's header begins; data[start:end] is the whole element
 
     @property
     def constructed(self) -> bool:
@@ -67,7 +66,7 @@ def _parse(data: bytes, pos: int, limit: int, depth: int) -> Node:
             if cursor + 2 > limit:
                 raise DerError("missing end-of-contents")
             if data[cursor] == 0 and data[cursor + 1] == 0:
-                return Node(tag, b"", tuple(children), cursor + 2, pos)
+                return Node(tag, b"", tuple(children), cursor + 2)
             child = _parse(data, cursor, limit, depth + 1)
             children.append(child)
             cursor = child.end
@@ -75,14 +74,14 @@ def _parse(data: bytes, pos: int, limit: int, depth: int) -> Node:
     if end > limit:
         raise DerError("truncated value")
     if not tag & CONSTRUCTED:
-        return Node(tag, data[start:end], (), end, pos)
+        return Node(tag, data[start:end], (), end)
     children = []
     cursor = start
     while cursor < end:
         child = _parse(data, cursor, end, depth + 1)
         children.append(child)
         cursor = child.end
-    return Node(tag, b"", tuple(children), end, pos)
+    return Node(tag, b"", tuple(children), end)
 
 
 def parse_single(data: bytes) -> Node:

@@ -6,10 +6,12 @@ handles what Windows ("AES256-SHA256"), OpenSSL 3 and NSS write by default:
 
 - password integrity: an HMAC (SHA-1 or SHA-2) keyed with the PKCS#12 key derivation (RFC 7292,
   appendix B), checked before anything is decrypted;
-- certificates in a plain or a PBES2 (PBKDF2 + AES-CBC) encrypted safe;
-- at most one key, in a PKCS#8 shrouded key bag, decrypted by cryptography without the prime test.
+- certificates in a plain safe or one encrypted with PBES2 (PBKDF2 + AES-CBC) or with PKCS#12's
+  own SHA-1 + 3DES (Windows' "TripleDES-SHA1" export);
+- at most one key, in a PKCS#8 shrouded key bag encrypted the same ways, loaded by cryptography
+  without the prime test.
 
-It never decides a failure. Anything else (no MAC, a MAC that does not verify, 3DES or RC2, an
+It never decides a failure. Anything else (no MAC, a MAC that does not verify, RC2, an
 empty password, a second key, a key no certificate matches, any structure it does not expect)
 gives None, and the caller reads the file with cryptography, which then names the problem
 (wrong password, damaged, unsupported). A file it accepts has proved the password through the
@@ -25,13 +27,15 @@ from dataclasses import dataclass
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
-from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from cryptography.hazmat.primitives.ciphers import BlockCipherAlgorithm, Cipher, algorithms, modes
 
 from certassist.core import ber, der
 
 _DATA = "1.2.840.113549.1.7.1"
 _ENCRYPTED_DATA = "1.2.840.113549.1.7.6"
 _PBES2 = "1.2.840.113549.1.5.13"
+_PBE_SHA1_3DES = "1.2.840.113549.1.12.1.3"
+_ID_KEY, _ID_IV, _ID_MAC = 1, 2, 3  # RFC 7292 B.3
 _PBKDF2 = "1.2.840.113549.1.5.12"
 _SHROUDED_KEY_BAG = "1.2.840.113549.1.12.10.1.2"
 _CERT_BAG = "1.2.840.113549.1.12.10.1.3"
@@ -94,7 +98,7 @@ def _read(data: bytes, password: str) -> QuickPkcs12:
     for info in _children(ber.parse_single(content), der.SEQUENCE):
         safe = _safe_contents(info, password)
         for bag in _children(ber.parse_single(safe), der.SEQUENCE):
-            _read_bag(bag, safe, password, certs, keys)
+            _read_bag(bag, password, certs, keys)
     if len(keys) > 1 or not certs:
         raise _NotQuick("several keys or no certificate")
     key, key_id = keys[0] if keys else (None, None)
@@ -139,31 +143,50 @@ def _check_mac(mac_data: ber.Node, content: bytes, password: str) -> None:
     iterations = _integer(fields[2]) if len(fields) > 2 else 1
     if not 0 < iterations <= MAX_ITERATIONS:
         raise _NotQuick("MAC iterations out of range")
-    secret = (password + "\0").encode("utf-16-be")  # BMPString with its terminating NUL
-    key = _pkcs12_mac_key(name, secret, salt, iterations)
+    key = _pkcs12_mac_key(name, _bmp_secret(password), salt, iterations)
     if not hmac.compare_digest(hmac.new(key, content, name).digest(), digest_info[1].octets()):
         raise _NotQuick("MAC does not verify (most likely a wrong password)")
 
 
 def _pkcs12_mac_key(name: str, secret: bytes, salt: bytes, iterations: int) -> bytes:
-    """RFC 7292 B.2 with ID 3 (MAC key), one hash-length of output: all an HMAC key needs."""
+    return pkcs12_kdf(name, secret, salt, _ID_MAC, iterations, getattr(hashlib, name)().digest_size)
+
+
+def pkcs12_kdf(
+    name: str, secret: bytes, salt: bytes, purpose: int, rounds: int, size: int
+) -> bytes:
+    """RFC 7292 appendix B.2: `size` bytes for `purpose` (1 key, 2 IV, 3 MAC key).
+
+    `secret` is the password as a BMPString with its terminating NUL.
+    """
     new = getattr(hashlib, name)
     block: int = new().block_size
 
-    def fill(value: bytes) -> bytes:
-        if not value:
-            return b""
-        size = block * -(-len(value) // block)
-        return (value * (size // len(value) + 1))[:size]
+    def fill(value: bytes, length: int) -> bytes:
+        return (value * (length // len(value) + 1))[:length] if value else b""
 
-    result = new(bytes([3]) * block + fill(salt) + fill(secret)).digest()
-    for _ in range(iterations - 1):
-        result = new(result).digest()
-    return bytes(result)
+    diversifier = bytes([purpose]) * block
+    state = bytearray(
+        fill(salt, block * -(-len(salt) // block)) + fill(secret, block * -(-len(secret) // block))
+    )
+    out = b""
+    while True:
+        digest: bytes = new(diversifier + bytes(state)).digest()
+        for _ in range(rounds - 1):
+            digest = new(digest).digest()
+        out += digest
+        if len(out) >= size:
+            return out[:size]
+        addend = int.from_bytes(fill(digest, block), "big") + 1
+        for start in range(0, len(state), block):
+            chunk = (int.from_bytes(state[start : start + block], "big") + addend) % (
+                1 << 8 * block
+            )
+            state[start : start + block] = chunk.to_bytes(block, "big")
 
 
 def _safe_contents(info: ber.Node, password: str) -> bytes:
-    """A SafeContents, from a plain data ContentInfo or a PBES2-encrypted one."""
+    """A SafeContents, from a plain data ContentInfo or an encrypted one."""
     content_type = _oid(_children(info, der.SEQUENCE)[0])
     if content_type == _DATA:
         return _data_content(info)
@@ -174,13 +197,35 @@ def _safe_contents(info: ber.Node, password: str) -> bytes:
     fields = _children(encrypted_content_info, der.SEQUENCE)
     if len(fields) != 3 or fields[2].tag not in (_IMPLICIT_0_PRIMITIVE, der.CONTEXT_0):
         raise _NotQuick("no encrypted content")
-    return _pbes2_decrypt(fields[1], fields[2].octets(), password)
+    return _decrypt(fields[1], fields[2].octets(), password)
 
 
-def _pbes2_decrypt(algorithm: ber.Node, ciphertext: bytes, password: str) -> bytes:
+def _decrypt(algorithm: ber.Node, ciphertext: bytes, password: str) -> bytes:
+    """PBES2 (PBKDF2 + AES-CBC) or PKCS#12's own 3DES; RC2 and the rest go to cryptography."""
     oid, params = _children(algorithm, der.SEQUENCE)
-    if _oid(oid) != _PBES2:
-        raise _NotQuick("not PBES2 (3DES or RC2: cryptography reads those)")
+    scheme = _oid(oid)
+    if scheme == _PBES2:
+        return _pbes2_decrypt(params, ciphertext, password)
+    if scheme == _PBE_SHA1_3DES:
+        return _pbe_3des_decrypt(params, ciphertext, password)
+    raise _NotQuick("RC2 or another cipher: cryptography reads those")
+
+
+def _pbe_3des_decrypt(params: ber.Node, ciphertext: bytes, password: str) -> bytes:
+    """pbeWithSHAAnd3-KeyTripleDES-CBC: Windows' "TripleDES-SHA1" export, older NSS files."""
+    from cryptography.hazmat.decrepit.ciphers.algorithms import TripleDES  # rarely needed
+
+    salt, count = _children(params, der.SEQUENCE)
+    rounds = _integer(count)
+    if not 0 < rounds <= MAX_ITERATIONS:
+        raise _NotQuick("PBE iterations out of range")
+    secret = _bmp_secret(password)
+    key = pkcs12_kdf("sha1", secret, salt.content, _ID_KEY, rounds, 24)
+    iv = pkcs12_kdf("sha1", secret, salt.content, _ID_IV, rounds, 8)
+    return _cbc_decrypt(TripleDES(key), iv, ciphertext)
+
+
+def _pbes2_decrypt(params: ber.Node, ciphertext: bytes, password: str) -> bytes:
     kdf, scheme = _children(params, der.SEQUENCE)
     kdf_oid, kdf_params = _children(kdf, der.SEQUENCE)
     if _oid(kdf_oid) != _PBKDF2:
@@ -195,20 +240,28 @@ def _pbes2_decrypt(algorithm: ber.Node, ciphertext: bytes, password: str) -> byt
     iterations = _integer(count)
     if not prf or key_bytes is None or not 0 < iterations <= MAX_ITERATIONS:
         raise _NotQuick("PBES2 parameters not handled here")
-    if len(ciphertext) % 16 or not ciphertext or len(iv.content) != 16:
-        raise _NotQuick("ciphertext is not whole AES blocks")
     key = hashlib.pbkdf2_hmac(prf, password.encode("utf-8"), salt.content, iterations, key_bytes)
-    decryptor = Cipher(algorithms.AES(key), modes.CBC(iv.content)).decryptor()
+    return _cbc_decrypt(algorithms.AES(key), iv.content, ciphertext)
+
+
+def _cbc_decrypt(cipher: BlockCipherAlgorithm, iv: bytes, ciphertext: bytes) -> bytes:
+    size = cipher.block_size // 8
+    if not ciphertext or len(ciphertext) % size or len(iv) != size:
+        raise _NotQuick("ciphertext is not whole blocks")
+    decryptor = Cipher(cipher, modes.CBC(iv)).decryptor()
     plain = decryptor.update(ciphertext) + decryptor.finalize()
     pad = plain[-1]
-    if not 1 <= pad <= 16 or plain[-pad:] != bytes([pad]) * pad:
+    if not 1 <= pad <= size or plain[-pad:] != bytes([pad]) * pad:
         raise _NotQuick("bad padding")
     return plain[:-pad]
 
 
+def _bmp_secret(password: str) -> bytes:
+    return (password + "\0").encode("utf-16-be")  # BMPString with its terminating NUL
+
+
 def _read_bag(
     bag: ber.Node,
-    safe: bytes,
     password: str,
     certs: list[tuple[x509.Certificate, bytes | None, str | None]],
     keys: list[tuple[PrivateKeyTypes, bytes | None]],
@@ -224,9 +277,10 @@ def _read_bag(
         (octets,) = _children(explicit, der.CONTEXT_0)
         certs.append((x509.load_der_x509_certificate(octets.octets()), key_id, friendly))
     elif bag_type == _SHROUDED_KEY_BAG:
-        key = serialization.load_der_private_key(  # BER forms fail here and go to cryptography
-            safe[value.start : value.end],
-            password.encode("utf-8"),
+        algorithm, encrypted = _children(value, der.SEQUENCE)  # EncryptedPrivateKeyInfo
+        key = serialization.load_der_private_key(
+            _decrypt(algorithm, encrypted.octets(), password),
+            None,
             unsafe_skip_rsa_key_validation=True,  # the point of this module; see above
         )
         keys.append((key, key_id))

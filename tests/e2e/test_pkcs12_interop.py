@@ -41,7 +41,7 @@ class Writer:
     write: Callable[[Bundle, Path, str], Path]  # bundle, empty folder, password -> the file
     shape: tuple[str, ...]  # what `openssl pkcs12 -info` must report about the file
     legacy_provider: bool = False  # OpenSSL 3 reads RC2 only with `-legacy`
-    quick: bool = False  # certassist's quick reader handles it (PBES2 + AES, one key)
+    quick: bool = False  # certassist's quick reader handles it (AES or 3DES, one key; not RC2)
 
 
 def _openssl_default(bundle: Bundle, folder: Path, password: str) -> Path:
@@ -103,7 +103,12 @@ WRITERS = [
     ),
     Writer("pk12util", _pk12util, ("PBES2", "MAC: sha256"), quick=True),
     Writer("certassist-aes", _certassist_aes, ("AES-256-CBC", "MAC: sha256"), quick=True),
-    Writer("certassist-3des", _certassist_3des, ("pbeWithSHA1And3-KeyTripleDES-CBC", "MAC: sha1")),
+    Writer(
+        "certassist-3des",
+        _certassist_3des,
+        ("pbeWithSHA1And3-KeyTripleDES-CBC", "MAC: sha1"),
+        quick=True,
+    ),
     Writer("certassist-from-nss", _certassist_from_nss, ("AES-256-CBC", "MAC: sha256"), quick=True),
 ]
 
