@@ -82,8 +82,8 @@ def read_quick(data: bytes, password: str | None) -> QuickPkcs12 | None:
         return None  # empty and absent passwords differ subtly between writers
     try:
         return _read(data, password)
-    except (_NotQuick, der.DerError, ValueError, TypeError, UnicodeError):
-        return None
+    except (_NotQuick, der.DerError, ValueError, TypeError, UnicodeError, ImportError):
+        return None  # ImportError: a cryptography without the decrepit ciphers (3DES)
 
 
 def _read(data: bytes, password: str) -> QuickPkcs12:
