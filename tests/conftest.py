@@ -75,6 +75,10 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if sys.platform == "win32":
+        tools = pytest.mark.skip(reason="NSS and OpenSSL command-line tools: Linux CI only")
+        for item in items:
+            if "linux_tools" in item.keywords:
+                item.add_marker(tools)
         return
     skip = pytest.mark.skip(reason="needs real Windows (crypt32, Task Scheduler)")
     for item in items:

@@ -178,6 +178,7 @@ def test_pfx_with_two_leaf_certificates_is_refused(pki: TestPKI, tmp_path: Path)
     assert _error_id(path, PASSWORD) == "E-read-several-leaves"
 
 
+@pytest.mark.linux_tools
 def test_openssl_written_pfx_is_read(pki: TestPKI, tmp_path: Path) -> None:
     """Interoperability: a file made by the OpenSSL command line, default (AES) settings."""
     import subprocess
@@ -234,6 +235,7 @@ def firefox_export(pki: TestPKI, tmp_path: Path) -> tuple[Path, str]:
     return out, nickname
 
 
+@pytest.mark.linux_tools
 def test_firefox_ber_export_is_read_and_damage_still_detected(
     firefox_export: tuple[Path, str], tmp_path: Path
 ) -> None:

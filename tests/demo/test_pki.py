@@ -33,7 +33,10 @@ from tests.pki import (
     pkcs8_key,
 )
 
-pytestmark = pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl")
+pytestmark = [
+    pytest.mark.linux_tools,
+    pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl"),
+]
 
 TODAY = date(2031, 3, 14)  # a fixed day, so nothing here depends on the clock
 NOON = int(datetime(2031, 3, 14, 12, tzinfo=UTC).timestamp())

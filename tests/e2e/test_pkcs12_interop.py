@@ -29,6 +29,8 @@ from tests.pki import TestPKI, pfx
 
 from . import nss_cli, openssl_cli
 
+pytestmark = pytest.mark.linux_tools
+
 DER = serialization.Encoding.DER
 SPKI = (serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
 PASSWORD = "Verzonnen-Back-up-2026"

@@ -22,7 +22,10 @@ from tests.gui.flow_driver import (
     who,
 )
 
-pytestmark = pytest.mark.skipif(shutil.which("certutil") is None, reason="needs certutil")
+pytestmark = [
+    pytest.mark.linux_tools,
+    pytest.mark.skipif(shutil.which("certutil") is None, reason="needs certutil"),
+]
 
 PASSWORD = "Paarse-Olifant-Danst-7"
 

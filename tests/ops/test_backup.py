@@ -27,6 +27,7 @@ def op(ctx: OpContext, **kwargs: object) -> BackupOperation:
     return BackupOperation(ctx, **kwargs)  # type: ignore[arg-type]
 
 
+@pytest.mark.linux_tools
 @pytest.mark.parametrize("encryption", ["aes", "3des"])
 def test_backup_is_read_back_and_opens_with_openssl(
     ctx: OpContext, pki: TestPKI, tmp_path: Path, encryption: Encryption

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,8 @@ NSS_TOOLS = ("certutil", "pk12util")
 
 
 def _nss_ready() -> str | None:
+    if sys.platform == "win32":  # C:\\Windows\\System32\\certutil.exe is not NSS's certutil
+        return "NSS command-line tools: Linux CI only"
     missing = [tool for tool in NSS_TOOLS if shutil.which(tool) is None]
     if missing:
         return "NSS tools missing: " + ", ".join(missing)

@@ -25,6 +25,7 @@ from tests.stores.nss_oracle import (
     pk12_import,
 )
 
+pytestmark = pytest.mark.linux_tools  # NSS's certutil/pk12util check every store operation
 SPKI = serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
 
 
