@@ -12,10 +12,11 @@ handles what Windows ("AES256-SHA256"), OpenSSL 3 and NSS write by default:
   without the prime test.
 
 It never decides a failure. Anything else (no MAC, a MAC that does not verify, RC2, an
-empty password, a second key, a key no certificate matches, any structure it does not expect)
-gives None, and the caller reads the file with cryptography, which then names the problem
-(wrong password, damaged, unsupported). A file it accepts has proved the password through the
-MAC, and its key is checked against the certificate by `order_bundle` as before.
+empty password, a second key, more than 100,000 rounds of PKCS#12's key derivation, any
+structure it does not expect) gives None, and the caller reads the file with cryptography,
+which then names the problem (wrong password, damaged, unsupported). A file it accepts has
+proved the password through the MAC; its key is checked against the certificate by
+`order_bundle`, exactly as for files cryptography reads.
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ import hmac
 from dataclasses import dataclass
 
 from cryptography import x509
-from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.ciphers import BlockCipherAlgorithm, Cipher, algorithms, modes
+from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
 from certassist.core import ber, der
 
@@ -62,7 +64,10 @@ _AES_KEY_BYTES = {
     "2.16.840.1.101.3.4.1.22": 24,
     "2.16.840.1.101.3.4.1.42": 32,
 }
-MAX_ITERATIONS = 10_000_000  # a hostile file must not make the reader spin for hours
+MAX_ITERATIONS = 10_000_000  # PBKDF2 (in C): a hostile file must not make it spin for hours
+# PKCS#12's own key derivation runs in Python here: fine for the usual 2,000 rounds (1 ms),
+# slower than cryptography above this many, so such files go to cryptography instead.
+MAX_PYTHON_KDF_ROUNDS = 100_000
 
 
 class _NotQuick(Exception):
@@ -141,8 +146,8 @@ def _check_mac(mac_data: ber.Node, content: bytes, password: str) -> None:
         raise _NotQuick("MAC digest not handled here")
     salt = fields[1].octets()
     iterations = _integer(fields[2]) if len(fields) > 2 else 1
-    if not 0 < iterations <= MAX_ITERATIONS:
-        raise _NotQuick("MAC iterations out of range")
+    if not 0 < iterations <= MAX_PYTHON_KDF_ROUNDS:
+        raise _NotQuick("MAC iterations out of this reader's range")
     key = _pkcs12_mac_key(name, _bmp_secret(password), salt, iterations)
     if not hmac.compare_digest(hmac.new(key, content, name).digest(), digest_info[1].octets()):
         raise _NotQuick("MAC does not verify (most likely a wrong password)")
@@ -178,10 +183,9 @@ def pkcs12_kdf(
         if len(out) >= size:
             return out[:size]
         addend = int.from_bytes(fill(digest, block), "big") + 1
+        modulus = 1 << 8 * block
         for start in range(0, len(state), block):
-            chunk = (int.from_bytes(state[start : start + block], "big") + addend) % (
-                1 << 8 * block
-            )
+            chunk = (int.from_bytes(state[start : start + block], "big") + addend) % modulus
             state[start : start + block] = chunk.to_bytes(block, "big")
 
 
@@ -217,8 +221,8 @@ def _pbe_3des_decrypt(params: ber.Node, ciphertext: bytes, password: str) -> byt
 
     salt, count = _children(params, der.SEQUENCE)
     rounds = _integer(count)
-    if not 0 < rounds <= MAX_ITERATIONS:
-        raise _NotQuick("PBE iterations out of range")
+    if not 0 < rounds <= MAX_PYTHON_KDF_ROUNDS:
+        raise _NotQuick("PBE iterations out of this reader's range")
     secret = _bmp_secret(password)
     key = pkcs12_kdf("sha1", secret, salt.content, _ID_KEY, rounds, 24)
     iv = pkcs12_kdf("sha1", secret, salt.content, _ID_IV, rounds, 8)
@@ -240,7 +244,9 @@ def _pbes2_decrypt(params: ber.Node, ciphertext: bytes, password: str) -> bytes:
     iterations = _integer(count)
     if not prf or key_bytes is None or not 0 < iterations <= MAX_ITERATIONS:
         raise _NotQuick("PBES2 parameters not handled here")
-    key = hashlib.pbkdf2_hmac(prf, password.encode("utf-8"), salt.content, iterations, key_bytes)
+    # cryptography's PBKDF2, not hashlib's: twice as fast here (600,000 rounds: 100 vs 230 ms)
+    derivation = PBKDF2HMAC(getattr(hashes, prf.upper())(), key_bytes, salt.content, iterations)
+    key = derivation.derive(password.encode("utf-8"))
     return _cbc_decrypt(algorithms.AES(key), iv.content, ciphertext)
 
 

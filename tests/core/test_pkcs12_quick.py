@@ -8,6 +8,8 @@ OpenSSL and NSS; here are the known-answer tests of its key derivation and its r
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
@@ -16,6 +18,7 @@ from certassist.core.models import Bundle, cert_der
 from certassist.core.pkcs12_quick import pkcs12_kdf, read_quick
 from certassist.core.reading import read_bytes
 from certassist.demo.pki_files import Encryption
+from certassist.stores.pkcs12file import write_backup
 from tests.pki import TestPKI, pfx
 
 PASSWORD = "Snel-Gelezen-2026"
@@ -102,3 +105,9 @@ def test_damage_anywhere_gives_none_never_an_exception(pki: TestPKI) -> None:
         flipped = bytearray(data)
         flipped[position] ^= 0x5A
         assert read_quick(bytes(flipped), PASSWORD) is None  # the MAC catches every change
+
+
+def test_certassist_backups_read_quickly_and_alike(pki: TestPKI, tmp_path: Path) -> None:
+    """Backups use 600,000 PBKDF2 rounds (cryptography's C) and a 2,048-round MAC (Python)."""
+    bundle = pki.vecozo_personal(name="Back-up Lezer")
+    _same_as_cryptography(write_backup(tmp_path, bundle, PASSWORD).read_bytes(), bundle)

@@ -103,7 +103,8 @@ WRITERS = [
         ("pbeWithSHA1And40BitRC2-CBC", "pbeWithSHA1And3-KeyTripleDES-CBC", "MAC: sha1"),
         legacy_provider=True,
     ),
-    Writer("pk12util", _pk12util, ("PBES2", "MAC: sha256"), quick=True),
+    # NSS's MAC takes 600,000 rounds of PKCS#12's key derivation: cryptography's C is faster.
+    Writer("pk12util", _pk12util, ("PBES2", "MAC: sha256")),
     Writer("certassist-aes", _certassist_aes, ("AES-256-CBC", "MAC: sha256"), quick=True),
     Writer(
         "certassist-3des",
@@ -314,5 +315,7 @@ def test_the_quick_reader_turns_an_accented_password_into_the_same_keys(
     written_accented: Written,
 ) -> None:
     quick = _seen_quickly(written_accented.path, ACCENTED)
-    assert quick is not None
-    assert quick == _seen_by_cryptography(written_accented.path, ACCENTED)
+    if written_accented.writer.quick:
+        assert quick == _seen_by_cryptography(written_accented.path, ACCENTED)
+    else:
+        assert quick is None
