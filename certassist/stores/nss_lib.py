@@ -60,7 +60,9 @@ UCS2_CONVERSION_FUNC = ctypes.CFUNCTYPE(
 _P = c_void_p
 _ITEM = POINTER(st.SECItem)
 # name (with alternatives: Firefox's folded nss3.dll and the split Linux libraries differ in
-# which alias they export) -> (restype, argtypes)
+# which alias they export) -> (restype, argtypes). Firefox's nss3.dll exports only what
+# Mozilla's security/nss.symbols lists, a subset of Debian's libnss3: every name here must be
+# on that list (tests/stores/test_nss_lib.py keeps the checked names).
 _PROTOTYPES: dict[tuple[str, ...], tuple[Any, list[Any]]] = {
     ("NSS_InitContext",): (_P, [c_char_p, c_char_p, c_char_p, c_char_p, _P, c_uint]),
     ("NSS_ShutdownContext",): (c_int, [_P]),
@@ -86,11 +88,9 @@ _PROTOTYPES: dict[tuple[str, ...], tuple[Any, list[Any]]] = {
     ("PK11_CheckUserPassword",): (c_int, [_P, c_char_p]),
     ("PK11_FindGenericObjects",): (_P, [_P, c_ulong]),
     ("PK11_GetNextGenericObject",): (_P, [_P]),
-    ("PK11_ReadRawAttributes",): (c_int, [_P, c_int, _P, POINTER(st.CK_ATTRIBUTE), c_uint]),
-    ("PORT_NewArena_Util", "PORT_NewArena"): (_P, [c_ulong]),
-    ("PORT_FreeArena_Util", "PORT_FreeArena"): (None, [_P, c_int]),
+    ("PK11_ReadRawAttribute",): (c_int, [c_int, _P, c_ulong, _ITEM]),
     ("PK11_DestroyGenericObjects",): (c_int, [_P]),
-    ("PK11_FindCertFromDERCertItem",): (_P, [_P, _ITEM, _P]),
+    ("CERT_FindCertByDERCert",): (_P, [_P, _ITEM]),
     ("PK11_FindKeyByAnyCert",): (_P, [_P, _P]),
     ("SECKEY_DestroyPrivateKey",): (None, [_P]),
     ("PK11_ListPrivKeysInSlot",): (_P, [_P, c_char_p, _P]),
@@ -112,10 +112,7 @@ _PROTOTYPES: dict[tuple[str, ...], tuple[Any, list[Any]]] = {
     ("SEC_PKCS12CreateExportContext",): (_P, [_P, _P, _P, _P]),
     ("SEC_PKCS12AddPasswordIntegrity",): (c_int, [_P, _ITEM, c_int]),
     ("SEC_PKCS12CreateUnencryptedSafe",): (_P, [_P]),
-    ("SEC_PKCS12AddCertOrChainAndKey",): (
-        c_int,
-        [_P, _P, _P, _P, _P, _P, _P, c_int, _ITEM, c_int, c_int],
-    ),
+    ("SEC_PKCS12AddCertAndKey",): (c_int, [_P, _P, _P, _P, _P, _P, _P, c_int, _ITEM, c_int]),
     ("SEC_PKCS12Encode",): (c_int, [_P, ENCODER_OUTPUT_FUNC, _P]),
     ("SEC_PKCS12DestroyExportContext",): (None, [_P]),
 }
@@ -147,6 +144,8 @@ class LoadedLibraries:
 
 def _load_from(folder: Path | None, names: Sequence[str], platform: str) -> LoadedLibraries:
     handles: list[ctypes.CDLL] = []
+    if folder is not None and not folder.is_dir():  # e.g. no Firefox in Program Files (x86)
+        raise NssLibraryMissing(f"{folder}: not found")
     if platform == "win32" and folder is not None:  # pragma: no cover - Windows only
         # nss3.dll needs mozglue.dll next to it, and softokn3.dll is found from its folder.
         getattr(os, "add_dll_directory")(str(folder))  # noqa: B009 - exists on Windows only
@@ -296,47 +295,45 @@ class NssLib:
     def token_certificates(self, slot: int) -> list[TokenCertificate]:
         """Every certificate object on the token: its bytes, label (nickname) and key id.
 
-        Reads the PKCS#11 objects' attributes, three in one call per object, instead of
-        `PK11_ListCertsInSlot`, which decodes a CERTCertificate per object and looks up its
-        trust: three times slower for 500 certificates, and a listing needs only these.
+        Reads the PKCS#11 objects' attributes instead of `PK11_ListCertsInSlot`, which decodes
+        a CERTCertificate per object and looks up its trust: three times slower for 500
+        certificates, and a listing needs only these. (PK11_ReadRawAttributes would read all
+        three in one call, but Firefox's nss3.dll does not export it.)
         """
         objects = self.call("PK11_FindGenericObjects", slot, CKO_CERTIFICATE)
         if not objects:  # NSS answers an empty token (and only that) with NULL
             return []
-        arena = self.call("PORT_NewArena_Util", 4096)
-        if not arena:
-            self.call("PK11_DestroyGenericObjects", objects)
-            raise MemoryError("PORT_NewArena")
         result: list[TokenCertificate] = []
         try:
             obj = objects
             while obj:
-                found = self._read_certificate_object(arena, obj)
-                if found is not None:
-                    result.append(found)
+                der = self._raw_attribute(obj, CKA_VALUE)
+                if der:
+                    label = self._raw_attribute(obj, CKA_LABEL)
+                    key_id = self._raw_attribute(obj, CKA_ID)
+                    nickname = label.decode("utf-8", "replace") if label else None
+                    result.append(TokenCertificate(der, nickname, key_id or None))
                 obj = self.call("PK11_GetNextGenericObject", obj)
         finally:
             self.call("PK11_DestroyGenericObjects", objects)
-            self.call("PORT_FreeArena_Util", arena, PR_FALSE)
         return result
 
-    def _read_certificate_object(self, arena: int, obj: int) -> TokenCertificate | None:
-        template = (st.CK_ATTRIBUTE * 3)(
-            st.CK_ATTRIBUTE(CKA_VALUE), st.CK_ATTRIBUTE(CKA_LABEL), st.CK_ATTRIBUTE(CKA_ID)
-        )
-        status = self.call("PK11_ReadRawAttributes", arena, PK11_TYPE_GENERIC, obj, template, 3)
-        if int(status) != SEC_SUCCESS or not template[0].pValue:
+    def _raw_attribute(self, obj: int, attribute: int) -> bytes | None:
+        item = st.SECItem()
+        if int(self.call("PK11_ReadRawAttribute", PK11_TYPE_GENERIC, obj, attribute,
+                         ctypes.byref(item))) != SEC_SUCCESS:  # fmt: skip
             return None
-        der, label, key_id = (
-            ctypes.string_at(a.pValue, a.ulValueLen) if a.pValue else b"" for a in template
-        )
-        return TokenCertificate(der, label.decode("utf-8", "replace") or None, key_id or None)
+        try:
+            return ctypes.string_at(item.data, item.len) if item.data else b""
+        finally:
+            self.call("SECITEM_FreeItem_Util", ctypes.byref(item), PR_FALSE)
 
-    def find_cert_by_der(self, slot: int, der: bytes) -> int | None:
-        """A CERTCertificate reference for the token's certificate with these bytes."""
+    def find_cert_by_der(self, der: bytes) -> int | None:
+        """A CERTCertificate reference for the open database's certificate with these bytes."""
         buffer = ctypes.create_string_buffer(der, len(der))
         item = st.SECItem(0, ctypes.cast(buffer, POINTER(ctypes.c_ubyte)), len(der))
-        cert: int | None = self.call("PK11_FindCertFromDERCertItem", slot, ctypes.byref(item), None)
+        cert: int | None = self.call("CERT_FindCertByDERCert", self.default_cert_db(),
+                                     ctypes.byref(item))  # fmt: skip
         return cert
 
     def dup_certificate(self, cert: int) -> int:

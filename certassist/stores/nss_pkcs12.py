@@ -142,10 +142,11 @@ def export_bundle(session: NssSession, cert: NssCert) -> Bundle:
         safe = lib.call("SEC_PKCS12CreateUnencryptedSafe", ecx)
         if not safe:
             raise session.failure("export-safe")
+        # SEC_PKCS12AddCertAndKey adds the chain too (Firefox's nss3.dll does not export
+        # SEC_PKCS12AddCertOrChainAndKey, which makes that a choice).
         status = lib.call(
-            "SEC_PKCS12AddCertOrChainAndKey", ecx, safe, None, session.pointer(cert),
-            lib.default_cert_db(),
-            safe, None, nss_lib.PR_TRUE, pw, nss_lib.SEC_OID_AES_256_CBC, nss_lib.PR_TRUE,
+            "SEC_PKCS12AddCertAndKey", ecx, safe, None, session.pointer(cert),
+            lib.default_cert_db(), safe, None, nss_lib.PR_TRUE, pw, nss_lib.SEC_OID_AES_256_CBC,
         )  # fmt: skip
         if status != nss_lib.SEC_SUCCESS:
             raise session.failure("export-key")

@@ -210,7 +210,7 @@ class NssSession:
 
     def find(self, der: bytes) -> NssCert | None:
         """The token's certificate with exactly these bytes, without listing the others."""
-        ptr = self.lib.find_cert_by_der(self.slot, der)
+        ptr = self.lib.find_cert_by_der(der)
         if not ptr:
             return None
         _, nickname = nss_lib.cert_fields(self.own(ptr))
@@ -221,7 +221,7 @@ class NssSession:
 
     def pointer(self, cert: NssCert) -> int:
         """A session-owned CERTCertificate reference, for the verbs that need one."""
-        ptr = self.lib.find_cert_by_der(self.slot, cert.der)
+        ptr = self.lib.find_cert_by_der(cert.der)
         if not ptr:
             raise self.failure("find")
         return self.own(ptr)

@@ -17,11 +17,6 @@ class SECItem(ctypes.Structure):
     _fields_ = [("type", c_int), ("data", POINTER(ctypes.c_ubyte)), ("len", c_uint)]
 
 
-class CK_ATTRIBUTE(ctypes.Structure):  # noqa: N801 - the PKCS#11 name
-    # CK_ULONG is `unsigned long`: 32 bits on Windows, 64 on Linux, as c_ulong is.
-    _fields_ = [("type", c_ulong), ("pValue", c_void_p), ("ulValueLen", c_ulong)]
-
-
 class SECAlgorithmID(ctypes.Structure):
     _fields_ = [("algorithm", SECItem), ("parameters", SECItem)]
 

@@ -9,9 +9,15 @@ from pathlib import Path
 import pytest
 
 from certassist.core.errors import CertassistError
+from certassist.stores import nss_lib
 from certassist.stores import nss_structs as st
 from certassist.stores.nss_lib import NssLibraryMissing, load_nss
-from certassist.stores.nss_paths import LINUX_LIBRARIES, library_candidates, windows_firefox_dirs
+from certassist.stores.nss_paths import (
+    LINUX_LIBRARIES,
+    WINDOWS_LIBRARIES,
+    library_candidates,
+    windows_firefox_dirs,
+)
 from certassist.stores.nss_session import NssSession
 from tests.pki import TestPKI, pfx
 from tests.stores.nss_oracle import pk12_import, run_tool
@@ -110,3 +116,43 @@ def test_a_leaked_reference_is_reported_not_ignored(empty_db: Path, pki: TestPKI
     pk12_import(empty_db, pfx(pki.other(), "pw"), "pw")
     out = run_tool(sys.executable, "-c", LEAK_SCRIPT, empty_db).stdout.split()
     assert out == ["E-nss-failed", "close", "SEC_ERROR_BUSY"]
+
+
+# Functions of Firefox's nss3.dll that certassist calls, each checked by hand against Mozilla's
+# export list (security/nss.symbols in mozilla-central, read 2026-11-28). Debian's libnss3
+# exports more, so a function missing from Firefox only shows on Windows: NssLib then refuses
+# to load at all. Add a name here only after finding it on that list. NSPR (PR_*) is folded
+# into nss3.dll on Windows and exports itself.
+FIREFOX_NSS3_EXPORTS = frozenset(
+    {
+        "NSS_InitContext", "NSS_ShutdownContext", "NSS_IsInitialized", "NSS_GetVersion",
+        "PR_GetError", "PR_ErrorToName", "PORT_GetError", "PORT_Strdup", "SECITEM_AllocItem",
+        "SECITEM_FreeItem", "PORT_SetUCS2_ASCIIConversionFunction", "PK11_SetPasswordFunc",
+        "PK11_GetInternalKeySlot", "PK11_FreeSlot", "PK11_NeedUserInit", "PK11_NeedLogin",
+        "PK11_IsLoggedIn", "PK11_IsReadOnly", "PK11_GetTokenName", "PK11_InitPin",
+        "PK11_CheckUserPassword", "PK11_FindGenericObjects", "PK11_GetNextGenericObject",
+        "PK11_ReadRawAttribute", "PK11_DestroyGenericObjects", "CERT_FindCertByDERCert",
+        "PK11_FindKeyByAnyCert", "SECKEY_DestroyPrivateKey", "PK11_ListPrivKeysInSlot",
+        "SECKEY_DestroyPrivateKeyList", "PK11_GetLowLevelKeyIDForPrivateKey",
+        "PK11_DeleteTokenCertAndKey", "SEC_DeletePermCertificate", "CERT_GetDefaultCertDB",
+        "CERT_FindCertByNickname", "CERT_DupCertificate", "CERT_DestroyCertificate",
+        "SEC_PKCS12DecoderStart", "SEC_PKCS12DecoderUpdate", "SEC_PKCS12DecoderVerify",
+        "SEC_PKCS12DecoderValidateBags", "SEC_PKCS12DecoderImportBags",
+        "SEC_PKCS12DecoderFinish", "SEC_PKCS12CreateExportContext",
+        "SEC_PKCS12AddPasswordIntegrity", "SEC_PKCS12CreateUnencryptedSafe",
+        "SEC_PKCS12AddCertAndKey", "SEC_PKCS12Encode", "SEC_PKCS12DestroyExportContext",
+    }
+)  # fmt: skip
+
+
+def test_every_function_certassist_calls_is_one_firefoxs_nss3_dll_exports() -> None:
+    """Not exported there (PK11_ReadRawAttributes, SEC_PKCS12AddCertOrChainAndKey, ...)."""
+    unchecked = [n[0] for n in nss_lib._PROTOTYPES if not FIREFOX_NSS3_EXPORTS.intersection(n)]
+    assert unchecked == []
+
+
+def test_a_missing_firefox_folder_is_missing_nss_not_a_crash(tmp_path: Path) -> None:
+    """On Windows os.add_dll_directory raises for a folder that is not there (a PC without
+    Firefox, or without the 32-bit one): that must read as "NSS missing", not crash."""
+    with pytest.raises(NssLibraryMissing, match="not found"):
+        nss_lib._load_from(tmp_path / "Mozilla Firefox", WINDOWS_LIBRARIES, "win32")
