@@ -48,6 +48,12 @@ def _isolated_dirs(
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("APPDATA", str(home / "AppData" / "Roaming"))
     monkeypatch.setenv("LOCALAPPDATA", str(home / "AppData" / "Local"))
+    # platformdirs asks Windows itself for these folders, not the variables above. These
+    # overrides (platformdirs releases since February 2026) keep settings, data and caches
+    # in `home` there too.
+    monkeypatch.setenv("WIN_PD_OVERRIDE_APPDATA", str(home / "AppData" / "Roaming"))
+    monkeypatch.setenv("WIN_PD_OVERRIDE_LOCAL_APPDATA", str(home / "AppData" / "Local"))
+    monkeypatch.setenv("WIN_PD_OVERRIDE_COMMON_APPDATA", str(home / "ProgramData"))
     monkeypatch.delenv("CERTASSIST_STORES", raising=False)
     yield home
 

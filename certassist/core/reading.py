@@ -81,6 +81,8 @@ def read_private_key(data: bytes, password: str | None, filename: str = "") -> P
 
 
 def _read(path: Path) -> bytes:
+    if path.is_dir():  # Windows says "access denied" for a folder; it is not a file either way
+        raise CertassistError("E-read-not-found", file=str(path))
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise CertassistError("E-read-unknown-format", file=path.name)

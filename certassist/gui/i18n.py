@@ -52,13 +52,26 @@ def _cache_dir() -> Path:
 
 
 def _lrelease() -> str | None:
-    import shutil
+    return qt_tool("pyside6-lrelease")
 
-    found = shutil.which("pyside6-lrelease")
+
+def qt_tool(name: str) -> str | None:
+    """A PySide6 command-line tool: on PATH, else in this Python's scripts folder.
+
+    The scripts folder is `bin` beside python in a Linux venv but `Scripts` under a Windows
+    Python, so `sys.executable`'s own folder is not enough.
+    """
+    import shutil
+    import sysconfig
+
+    found = shutil.which(name)
     if found:
         return found
-    beside = Path(sys.executable).with_name("pyside6-lrelease")
-    return str(beside) if beside.exists() else None
+    for folder in (Path(sysconfig.get_path("scripts")), Path(sys.executable).parent):
+        found = shutil.which(name, path=str(folder))
+        if found:
+            return found
+    return None
 
 
 def qm_file(lang: str) -> Path | None:

@@ -189,6 +189,7 @@ def test_global_options_work_before_and_after_the_command(args: tuple[str, ...])
     assert json.loads(done.stdout)  # the demo sandbox always has certificates
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals (pty) are POSIX")
 def test_at_a_terminal_three_wrong_passwords_then_a_clear_stop(
     pki: TestPKI, tmp_path: Path
 ) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from certassist.gui.i18n import choose_language, install_language, qm_file, ts_file
+from certassist.gui.i18n import choose_language, install_language, qm_file, qt_tool, ts_file
 
 GUI = Path(__file__).resolve().parents[2] / "certassist" / "gui"
 
@@ -27,7 +26,8 @@ def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
 
 
 def test_every_text_in_the_code_has_an_english_translation(tmp_path: Path) -> None:
-    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    lupdate = qt_tool("pyside6-lupdate")
+    assert lupdate, "PySide6's pyside6-lupdate belongs to the test environment"
     fresh = tmp_path / "fresh.ts"
     sources = sorted(str(p) for p in GUI.rglob("*.py"))
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)

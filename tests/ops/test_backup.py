@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -143,6 +144,7 @@ def test_failed_write_leaves_no_file_and_keeps_the_certificate(
     assert ctx.audit.read()[-1].outcome == "failed"
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX folder modes")
 def test_read_only_folder_with_the_real_writer(
     ctx: OpContext, pki: TestPKI, tmp_path: Path
 ) -> None:

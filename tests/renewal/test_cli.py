@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from pathlib import Path
 
 import icalendar
@@ -36,8 +37,12 @@ def test_check_demo_json_and_exit_code(capsys: pytest.CaptureFixture[str], tmp_p
     assert events
 
 
-def test_check_nothing_due_exits_zero(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_check_nothing_due_exits_zero(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     settings = tmp_path / "settings.json"
+    # No stores (no backup folders): on Windows the runner's own CurrentUser\MY stays out.
+    monkeypatch.setenv("CERTASSIST_STORES", "pkcs12-folder")
     assert main(["check", "--settings", str(settings)]) == 0  # no stores, nothing pending
     capsys.readouterr()
     # a closed install window (R5) makes it overdue
@@ -97,6 +102,7 @@ def _message(message_id: str, **params: str) -> str:
     return render(message_id, "nl", **params)
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows has Task Scheduler")
 def test_reminders_say_not_available_off_windows(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["reminders", "--json", "status"]) == 3
     assert _json(capsys)["error"] == "E-reminders-not-available"  # type: ignore[index]
