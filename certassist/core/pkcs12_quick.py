@@ -2,31 +2,35 @@
 
 cryptography's `load_pkcs12` checks an RSA private key by testing its primes, about 45 ms for a
 2048-bit key, and has no way to skip that; pk12util and Windows do no such test. This reader
-handles what Windows ("AES256-SHA256"), OpenSSL 3 and NSS write by default:
+handles what Windows ("AES256-SHA256" and "TripleDES-SHA1"), OpenSSL 3 and certassist's own
+backups write:
 
 - password integrity: an HMAC (SHA-1 or SHA-2) keyed with the PKCS#12 key derivation (RFC 7292,
   appendix B), checked before anything is decrypted;
 - certificates in a plain safe or one encrypted with PBES2 (PBKDF2 + AES-CBC) or with PKCS#12's
-  own SHA-1 + 3DES (Windows' "TripleDES-SHA1" export);
-- at most one key, in a PKCS#8 shrouded key bag encrypted the same ways, loaded by cryptography
-  without the prime test.
+  own SHA-1 + 3DES;
+- at most one key, in a PKCS#8 shrouded key bag encrypted the same ways, of a type cryptography
+  accepts in PKCS#12; an RSA key is checked with one signature instead of the prime test.
 
-It never decides a failure. Anything else (no MAC, a MAC that does not verify, RC2, an
-empty password, a second key, more than 100,000 rounds of PKCS#12's key derivation, any
-structure it does not expect) gives None, and the caller reads the file with cryptography,
-which then names the problem (wrong password, damaged, unsupported). A file it accepts has
-proved the password through the MAC; its key is checked against the certificate by
-`order_bundle`, exactly as for files cryptography reads.
+It never decides a failure. Anything else (no MAC, a MAC that does not verify, RC2, an empty
+password, a second key, a structure it does not expect exactly, more key-derivation work than
+a usual file needs) gives None, and the caller reads the file with cryptography, which then
+names the problem (wrong password, damaged, unsupported). So the quick path is strict where
+cryptography is strict, and takes the friendly name from the certificate that matches the
+key, as OpenSSL does. Its key is checked against the certificate by `order_bundle`, exactly
+as for files cryptography reads.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.ciphers import BlockCipherAlgorithm, Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
@@ -43,6 +47,8 @@ _SHROUDED_KEY_BAG = "1.2.840.113549.1.12.10.1.2"
 _CERT_BAG = "1.2.840.113549.1.12.10.1.3"
 _X509_CERTIFICATE = "1.2.840.113549.1.9.22.1"
 _FRIENDLY_NAME = "1.2.840.113549.1.9.20"
+_LOCAL_KEY_ID = "1.2.840.113549.1.9.21"
+_NULL = 0x05
 _BMP_STRING = 0x1E
 _SET = 0x31
 _IMPLICIT_0_PRIMITIVE = 0x80
@@ -64,10 +70,21 @@ _AES_KEY_BYTES = {
     "2.16.840.1.101.3.4.1.22": 24,
     "2.16.840.1.101.3.4.1.42": 32,
 }
-MAX_ITERATIONS = 10_000_000  # PBKDF2 (in C): a hostile file must not make it spin for hours
-# PKCS#12's own key derivation runs in Python here: fine for the usual 2,000 rounds (1 ms),
-# slower than cryptography above this many, so such files go to cryptography instead.
+# Key types cryptography's PKCS#12 reader accepts; others (X25519, ML-DSA) it refuses.
+_KEY_TYPES = (
+    rsa.RSAPrivateKey,
+    dsa.DSAPrivateKey,
+    ec.EllipticCurvePrivateKey,
+    ed25519.Ed25519PrivateKey,
+    ed448.Ed448PrivateKey,
+)
+# Work budgets per file. PKCS#12's own key derivation runs in Python here, about 7x slower
+# than cryptography's C: fine for the usual 3 x 2,048 rounds (a few ms), so above this total a
+# file goes to cryptography (NSS's 600,000-round MAC does). PBKDF2 runs in cryptography's C;
+# certassist's backups take 2 x 600,000 rounds.
 MAX_PYTHON_KDF_ROUNDS = 100_000
+MAX_PYTHON_KDF_ROUNDS_FOR_PROOF = 1_000_000
+MAX_PBKDF2_ROUNDS = 2_000_000
 
 
 class _NotQuick(Exception):
@@ -78,83 +95,204 @@ class _NotQuick(Exception):
 class QuickPkcs12:
     certificates: tuple[x509.Certificate, ...]
     key: PrivateKeyTypes | None
-    friendly_name: str | None  # of the certificate bag that shares the key's localKeyID
+    friendly_name: str | None  # of the first certificate that matches the key
 
 
 def read_quick(data: bytes, password: str | None) -> QuickPkcs12 | None:
     """The file's certificates and key, or None when cryptography must read it (see above)."""
-    if not password:
+    if not password or "\0" in password:
         return None  # empty and absent passwords differ subtly between writers
     try:
-        return _read(data, password)
-    except (_NotQuick, der.DerError, ValueError, TypeError, UnicodeError, ImportError):
-        return None  # ImportError: a cryptography without the decrepit ciphers (3DES)
+        return _Reader(password).read(data)
+    except Exception:  # whatever it is, cryptography reads the file and names it
+        return None
 
 
-def _read(data: bytes, password: str) -> QuickPkcs12:
-    outer = ber.parse_single(data)
-    if outer.tag != der.SEQUENCE or len(outer.children) != 3:
-        raise _NotQuick("no MAC")
-    _, auth_safe, mac_data = outer.children
-    content = _data_content(auth_safe)
-    _check_mac(mac_data, content, password)
-    certs: list[tuple[x509.Certificate, bytes | None, str | None]] = []
-    keys: list[tuple[PrivateKeyTypes, bytes | None]] = []
-    for info in _children(ber.parse_single(content), der.SEQUENCE):
-        safe = _safe_contents(info, password)
-        for bag in _children(ber.parse_single(safe), der.SEQUENCE):
-            _read_bag(bag, password, certs, keys)
-    if len(keys) > 1 or not certs:
-        raise _NotQuick("several keys or no certificate")
-    key, key_id = keys[0] if keys else (None, None)
-    friendly = next((name for _, bag_id, name in certs if key_id and bag_id == key_id), None)
-    return QuickPkcs12(tuple(cert for cert, _, _ in certs), key, friendly)
+def password_proven(data: bytes, password: str | None) -> bool:
+    """Whether the file's MAC verifies under `password`: then the password is right, and a
+    file cryptography cannot read is damaged (or unsupported), not opened with a typo.
+
+    Asked only after a failure, so it may spend the time NSS's 600,000-round MAC takes here.
+    """
+    if not password or "\0" in password:
+        return False
+    try:
+        _Reader(password, python_budget=MAX_PYTHON_KDF_ROUNDS_FOR_PROOF).verified_content(data)
+    except Exception:
+        return False
+    return True
 
 
-def _children(node: ber.Node, tag: int) -> tuple[ber.Node, ...]:
-    if node.tag != tag:
-        raise _NotQuick(f"expected tag {tag:#x}")
-    return node.children
+@dataclass
+class _Bag:
+    cert: x509.Certificate
+    friendly_name: str | None
 
 
-def _oid(node: ber.Node) -> str:
-    if node.tag != der.OID:
-        raise _NotQuick("expected an OID")
-    return der.decode_oid(node.content)
+@dataclass
+class _Reader:
+    password: str
+    python_budget: int = MAX_PYTHON_KDF_ROUNDS
+    python_rounds: int = 0
+    pbkdf2_rounds: int = 0
+    certs: list[_Bag] = field(default_factory=list)
+    keys: list[PrivateKeyTypes] = field(default_factory=list)
 
+    def verified_content(self, data: bytes) -> bytes:
+        """The AuthenticatedSafe's bytes, after its MAC has verified under the password."""
+        outer = ber.parse_single(data)
+        if outer.tag != der.SEQUENCE or len(outer.children) != 3:
+            raise _NotQuick("no MAC")
+        _, auth_safe, mac_data = outer.children
+        content = _data_content(auth_safe)
+        self._check_mac(mac_data, content)
+        return content
 
-def _integer(node: ber.Node) -> int:
-    if node.tag != der.INTEGER or not node.content:
-        raise _NotQuick("expected an INTEGER")
-    return int.from_bytes(node.content, "big", signed=True)
+    def read(self, data: bytes) -> QuickPkcs12:
+        content = self.verified_content(data)
+        for info in _children(ber.parse_single(content), der.SEQUENCE):
+            for bag in _children(ber.parse_single(self._safe_contents(info)), der.SEQUENCE):
+                self._read_bag(bag)
+        if not self.certs:
+            raise _NotQuick("no certificate")
+        key = self.keys[0] if self.keys else None
+        return QuickPkcs12(tuple(b.cert for b in self.certs), key, self._friendly_name(key))
 
+    def _friendly_name(self, key: PrivateKeyTypes | None) -> str | None:
+        """OpenSSL's choice: the name of the first certificate whose public key is the key's."""
+        if key is None:
+            return None
+        wanted = _spki(key.public_key())
+        return next((b.friendly_name for b in self.certs if _spki(b.cert.public_key()) == wanted),
+                    None)  # fmt: skip
 
-def _data_content(content_info: ber.Node) -> bytes:
-    """The OCTET STRING inside a ContentInfo of type data."""
-    content_type, explicit = _children(content_info, der.SEQUENCE)
-    if _oid(content_type) != _DATA or len(_children(explicit, der.CONTEXT_0)) != 1:
-        raise _NotQuick("not a data ContentInfo")
-    return explicit.children[0].octets()
+    # -- budgets
+    def _spend_python(self, rounds: int) -> None:
+        self.python_rounds += rounds
+        if rounds <= 0 or self.python_rounds > self.python_budget:
+            raise _NotQuick("more PKCS#12 key derivation than a usual file needs")
 
+    def _spend_pbkdf2(self, rounds: int) -> None:
+        self.pbkdf2_rounds += rounds
+        if rounds <= 0 or self.pbkdf2_rounds > MAX_PBKDF2_ROUNDS:
+            raise _NotQuick("more PBKDF2 than a usual file needs")
 
-def _check_mac(mac_data: ber.Node, content: bytes, password: str) -> None:
-    fields = _children(mac_data, der.SEQUENCE)
-    digest_info = _children(fields[0], der.SEQUENCE)
-    algorithm = _children(digest_info[0], der.SEQUENCE)
-    name = _DIGESTS.get(_oid(algorithm[0]))
-    if name is None:
-        raise _NotQuick("MAC digest not handled here")
-    salt = fields[1].octets()
-    iterations = _integer(fields[2]) if len(fields) > 2 else 1
-    if not 0 < iterations <= MAX_PYTHON_KDF_ROUNDS:
-        raise _NotQuick("MAC iterations out of this reader's range")
-    key = _pkcs12_mac_key(name, _bmp_secret(password), salt, iterations)
-    if not hmac.compare_digest(hmac.new(key, content, name).digest(), digest_info[1].octets()):
-        raise _NotQuick("MAC does not verify (most likely a wrong password)")
+    # -- integrity
+    def _check_mac(self, mac_data: ber.Node, content: bytes) -> None:
+        fields = _children(mac_data, der.SEQUENCE)
+        if len(fields) not in (2, 3):
+            raise _NotQuick("macData malformed")
+        digest_info = _children(fields[0], der.SEQUENCE)
+        if len(digest_info) != 2:
+            raise _NotQuick("digestInfo malformed")
+        name = _DIGESTS.get(_algorithm_without_parameters(digest_info[0]))
+        if name is None:
+            raise _NotQuick("MAC digest not handled here")
+        salt = _octets(fields[1])
+        iterations = _integer(fields[2]) if len(fields) == 3 else 1
+        self._spend_python(iterations)
+        size = getattr(hashlib, name)().digest_size
+        key = pkcs12_kdf(name, _bmp_secret(self.password), salt, _ID_MAC, iterations, size)
+        if not hmac.compare_digest(hmac.new(key, content, name).digest(), _octets(digest_info[1])):
+            raise _NotQuick("MAC does not verify (most likely a wrong password)")
 
+    # -- safes and bags
+    def _safe_contents(self, info: ber.Node) -> bytes:
+        """A SafeContents, from a plain data ContentInfo or an encrypted one."""
+        content_type, explicit = _children(info, der.SEQUENCE)
+        kind = _oid(content_type)
+        if kind == _DATA:
+            return _data_content(info)
+        if kind != _ENCRYPTED_DATA:
+            raise _NotQuick("enveloped or unknown safe")
+        (encrypted_data,) = _children(explicit, der.CONTEXT_0)
+        version, encrypted_content_info = _children(encrypted_data, der.SEQUENCE)
+        if _integer(version) != 0:
+            raise _NotQuick("EncryptedData version")
+        inner_type, algorithm, content = _children(encrypted_content_info, der.SEQUENCE)
+        if _oid(inner_type) != _DATA or content.tag not in (_IMPLICIT_0_PRIMITIVE, der.CONTEXT_0):
+            raise _NotQuick("encrypted content malformed")
+        return self._decrypt(algorithm, content.octets())
 
-def _pkcs12_mac_key(name: str, secret: bytes, salt: bytes, iterations: int) -> bytes:
-    return pkcs12_kdf(name, secret, salt, _ID_MAC, iterations, getattr(hashlib, name)().digest_size)
+    def _read_bag(self, bag: ber.Node) -> None:
+        fields = _children(bag, der.SEQUENCE)
+        if len(fields) not in (2, 3):
+            raise _NotQuick("SafeBag malformed")
+        bag_type = _oid(fields[0])
+        (value,) = _children(fields[1], der.CONTEXT_0)
+        friendly = _friendly_attribute(fields[2]) if len(fields) == 3 else None
+        if bag_type == _CERT_BAG:
+            cert_type, explicit = _children(value, der.SEQUENCE)
+            if _oid(cert_type) != _X509_CERTIFICATE:
+                raise _NotQuick("not an X.509 certificate bag")
+            (octets,) = _children(explicit, der.CONTEXT_0)
+            self.certs.append(_Bag(x509.load_der_x509_certificate(_octets(octets)), friendly))
+        elif bag_type == _SHROUDED_KEY_BAG:
+            if self.keys:
+                raise _NotQuick("a second key")  # before spending time decrypting it
+            algorithm, encrypted = _children(value, der.SEQUENCE)  # EncryptedPrivateKeyInfo
+            key = serialization.load_der_private_key(
+                self._decrypt(algorithm, _octets(encrypted)),
+                None,
+                unsafe_skip_rsa_key_validation=True,  # the point of this module; see above
+            )
+            if not isinstance(key, _KEY_TYPES):
+                raise _NotQuick("a key type cryptography refuses in PKCS#12")
+            if isinstance(key, rsa.RSAPrivateKey):
+                _check_rsa(key)
+            self.keys.append(key)
+        else:
+            raise _NotQuick("a bag this reader does not handle")
+
+    # -- decryption
+    def _decrypt(self, algorithm: ber.Node, ciphertext: bytes) -> bytes:
+        """PBES2 (PBKDF2 + AES-CBC) or PKCS#12's own 3DES; RC2 and the rest: cryptography."""
+        oid, params = _children(algorithm, der.SEQUENCE)
+        scheme = _oid(oid)
+        if scheme == _PBES2:
+            return self._pbes2_decrypt(params, ciphertext)
+        if scheme == _PBE_SHA1_3DES:
+            return self._pbe_3des_decrypt(params, ciphertext)
+        raise _NotQuick("RC2 or another cipher: cryptography reads those")
+
+    def _pbe_3des_decrypt(self, params: ber.Node, ciphertext: bytes) -> bytes:
+        """pbeWithSHAAnd3-KeyTripleDES-CBC: Windows' "TripleDES-SHA1" export, older NSS."""
+        from cryptography.hazmat.decrepit.ciphers.algorithms import TripleDES  # rarely needed
+
+        salt, count = _children(params, der.SEQUENCE)
+        rounds = _integer(count)
+        self._spend_python(2 * rounds)  # a key and an IV
+        secret = _bmp_secret(self.password)
+        key = pkcs12_kdf("sha1", secret, _octets(salt), _ID_KEY, rounds, 24)
+        iv = pkcs12_kdf("sha1", secret, _octets(salt), _ID_IV, rounds, 8)
+        return _cbc_decrypt(TripleDES(key), iv, ciphertext)
+
+    def _pbes2_decrypt(self, params: ber.Node, ciphertext: bytes) -> bytes:
+        kdf, scheme = _children(params, der.SEQUENCE)
+        kdf_oid, kdf_params = _children(kdf, der.SEQUENCE)
+        if _oid(kdf_oid) != _PBKDF2:
+            raise _NotQuick("not PBKDF2")
+        salt, count, *rest = _children(kdf_params, der.SEQUENCE)
+        key_length: int | None = None
+        prf = "sha1"
+        for extra in rest:  # keyLength INTEGER OPTIONAL, prf AlgorithmIdentifier DEFAULT SHA-1
+            if extra.tag == der.INTEGER and key_length is None and prf == "sha1":
+                key_length = _integer(extra)
+            elif extra.tag == der.SEQUENCE and extra is rest[-1]:
+                prf = _PRFS.get(_algorithm_without_parameters(extra), "")
+            else:
+                raise _NotQuick("PBKDF2 parameters malformed")
+        cipher_oid, iv = _children(scheme, der.SEQUENCE)
+        key_bytes = _AES_KEY_BYTES.get(_oid(cipher_oid))
+        iterations = _integer(count)
+        if not prf or key_bytes is None or key_length not in (None, key_bytes):
+            raise _NotQuick("PBES2 parameters not handled here")
+        self._spend_pbkdf2(iterations)
+        # cryptography's PBKDF2, not hashlib's: twice as fast here (600,000 rounds: 100/230 ms)
+        derivation = PBKDF2HMAC(getattr(hashes, prf.upper())(), key_bytes, _octets(salt),
+                                iterations)  # fmt: skip
+        key = derivation.derive(self.password.encode("utf-8"))
+        return _cbc_decrypt(algorithms.AES(key), _octets(iv), ciphertext)
 
 
 def pkcs12_kdf(
@@ -189,65 +327,92 @@ def pkcs12_kdf(
             state[start : start + block] = chunk.to_bytes(block, "big")
 
 
-def _safe_contents(info: ber.Node, password: str) -> bytes:
-    """A SafeContents, from a plain data ContentInfo or an encrypted one."""
-    content_type = _oid(_children(info, der.SEQUENCE)[0])
-    if content_type == _DATA:
-        return _data_content(info)
-    if content_type != _ENCRYPTED_DATA:
-        raise _NotQuick("enveloped or unknown safe")
-    (encrypted_data,) = _children(info.children[1], der.CONTEXT_0)
-    _, encrypted_content_info = _children(encrypted_data, der.SEQUENCE)
-    fields = _children(encrypted_content_info, der.SEQUENCE)
-    if len(fields) != 3 or fields[2].tag not in (_IMPLICIT_0_PRIMITIVE, der.CONTEXT_0):
-        raise _NotQuick("no encrypted content")
-    return _decrypt(fields[1], fields[2].octets(), password)
+# -- small readers -------------------------------------------------------------------------
 
 
-def _decrypt(algorithm: ber.Node, ciphertext: bytes, password: str) -> bytes:
-    """PBES2 (PBKDF2 + AES-CBC) or PKCS#12's own 3DES; RC2 and the rest go to cryptography."""
-    oid, params = _children(algorithm, der.SEQUENCE)
-    scheme = _oid(oid)
-    if scheme == _PBES2:
-        return _pbes2_decrypt(params, ciphertext, password)
-    if scheme == _PBE_SHA1_3DES:
-        return _pbe_3des_decrypt(params, ciphertext, password)
-    raise _NotQuick("RC2 or another cipher: cryptography reads those")
+def _children(node: ber.Node, tag: int) -> tuple[ber.Node, ...]:
+    if node.tag != tag:
+        raise _NotQuick(f"expected tag {tag:#x}")
+    return node.children
 
 
-def _pbe_3des_decrypt(params: ber.Node, ciphertext: bytes, password: str) -> bytes:
-    """pbeWithSHAAnd3-KeyTripleDES-CBC: Windows' "TripleDES-SHA1" export, older NSS files."""
-    from cryptography.hazmat.decrepit.ciphers.algorithms import TripleDES  # rarely needed
-
-    salt, count = _children(params, der.SEQUENCE)
-    rounds = _integer(count)
-    if not 0 < rounds <= MAX_PYTHON_KDF_ROUNDS:
-        raise _NotQuick("PBE iterations out of this reader's range")
-    secret = _bmp_secret(password)
-    key = pkcs12_kdf("sha1", secret, salt.content, _ID_KEY, rounds, 24)
-    iv = pkcs12_kdf("sha1", secret, salt.content, _ID_IV, rounds, 8)
-    return _cbc_decrypt(TripleDES(key), iv, ciphertext)
+def _oid(node: ber.Node) -> str:
+    if node.tag != der.OID:
+        raise _NotQuick("expected an OID")
+    return der.decode_oid(node.content)
 
 
-def _pbes2_decrypt(params: ber.Node, ciphertext: bytes, password: str) -> bytes:
-    kdf, scheme = _children(params, der.SEQUENCE)
-    kdf_oid, kdf_params = _children(kdf, der.SEQUENCE)
-    if _oid(kdf_oid) != _PBKDF2:
-        raise _NotQuick("not PBKDF2")
-    salt, count, *rest = _children(kdf_params, der.SEQUENCE)
-    prf = "sha1"
-    for extra in rest:
-        if extra.tag == der.SEQUENCE:
-            prf = _PRFS.get(_oid(extra.children[0]), "")
-    cipher_oid, iv = _children(scheme, der.SEQUENCE)
-    key_bytes = _AES_KEY_BYTES.get(_oid(cipher_oid))
-    iterations = _integer(count)
-    if not prf or key_bytes is None or not 0 < iterations <= MAX_ITERATIONS:
-        raise _NotQuick("PBES2 parameters not handled here")
-    # cryptography's PBKDF2, not hashlib's: twice as fast here (600,000 rounds: 100 vs 230 ms)
-    derivation = PBKDF2HMAC(getattr(hashes, prf.upper())(), key_bytes, salt.content, iterations)
-    key = derivation.derive(password.encode("utf-8"))
-    return _cbc_decrypt(algorithms.AES(key), iv.content, ciphertext)
+def _integer(node: ber.Node) -> int:
+    if node.tag != der.INTEGER or not node.content:
+        raise _NotQuick("expected an INTEGER")
+    return int.from_bytes(node.content, "big", signed=True)
+
+
+def _octets(node: ber.Node) -> bytes:
+    """A primitive OCTET STRING (salts, IVs, digests, certificates, key ids)."""
+    if node.tag != der.OCTET_STRING:
+        raise _NotQuick("expected an OCTET STRING")
+    return node.content
+
+
+def _algorithm_without_parameters(node: ber.Node) -> str:
+    """The OID of an AlgorithmIdentifier whose parameters are absent or NULL."""
+    parts = _children(node, der.SEQUENCE)
+    if len(parts) == 2 and (parts[1].tag != _NULL or parts[1].content):
+        raise _NotQuick("unexpected algorithm parameters")
+    if len(parts) not in (1, 2):
+        raise _NotQuick("AlgorithmIdentifier malformed")
+    return _oid(parts[0])
+
+
+def _data_content(content_info: ber.Node) -> bytes:
+    """The OCTET STRING (BER chunks joined, as cryptography does) of a data ContentInfo."""
+    content_type, explicit = _children(content_info, der.SEQUENCE)
+    (octets,) = _children(explicit, der.CONTEXT_0)
+    if _oid(content_type) != _DATA or octets.tag not in (der.OCTET_STRING, 0x24):
+        raise _NotQuick("not a data ContentInfo")
+    return octets.octets()
+
+
+def _friendly_attribute(attributes: ber.Node) -> str | None:
+    """The bag's friendlyName; unusual forms (several, not a BMPString, beyond the BMP) are
+    left to cryptography, which reads or refuses them its own way."""
+    friendly: str | None = None
+    seen: set[str] = set()
+    for attribute in _children(attributes, _SET):
+        oid, values = _children(attribute, der.SEQUENCE)
+        kind = _oid(oid)
+        if kind in seen or values.tag != _SET or len(values.children) != 1:
+            raise _NotQuick("attribute repeated or malformed")
+        seen.add(kind)
+        (value,) = values.children
+        if kind == _FRIENDLY_NAME:
+            if value.tag != _BMP_STRING or len(value.content) % 2:
+                raise _NotQuick("friendlyName is not a BMPString")
+            raw = value.content
+            if any(0xD8 <= raw[i] <= 0xDF for i in range(0, len(raw), 2)):
+                raise _NotQuick("friendlyName beyond the BMP")
+            friendly = raw.decode("utf-16-be") or None
+        elif kind == _LOCAL_KEY_ID:
+            _octets(value)
+    return friendly
+
+
+def _spki(public_key: Any) -> bytes:
+    encoded: bytes = public_key.public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return encoded
+
+
+def _check_rsa(key: rsa.RSAPrivateKey) -> None:
+    """What skipping the prime test must not skip: the numbers belong together (1-2 ms)."""
+    numbers = key.private_numbers()
+    if numbers.p * numbers.q != numbers.public_numbers.n:
+        raise _NotQuick("RSA factors do not make the modulus")
+    message = b"certassist quick PKCS#12 check"
+    signature = key.sign(message, padding.PKCS1v15(), hashes.SHA256())
+    key.public_key().verify(signature, message, padding.PKCS1v15(), hashes.SHA256())
 
 
 def _cbc_decrypt(cipher: BlockCipherAlgorithm, iv: bytes, ciphertext: bytes) -> bytes:
@@ -264,46 +429,3 @@ def _cbc_decrypt(cipher: BlockCipherAlgorithm, iv: bytes, ciphertext: bytes) -> 
 
 def _bmp_secret(password: str) -> bytes:
     return (password + "\0").encode("utf-16-be")  # BMPString with its terminating NUL
-
-
-def _read_bag(
-    bag: ber.Node,
-    password: str,
-    certs: list[tuple[x509.Certificate, bytes | None, str | None]],
-    keys: list[tuple[PrivateKeyTypes, bytes | None]],
-) -> None:
-    fields = _children(bag, der.SEQUENCE)
-    bag_type = _oid(fields[0])
-    (value,) = _children(fields[1], der.CONTEXT_0)
-    key_id, friendly = _attributes(fields[2]) if len(fields) > 2 else (None, None)
-    if bag_type == _CERT_BAG:
-        cert_type, explicit = _children(value, der.SEQUENCE)
-        if _oid(cert_type) != _X509_CERTIFICATE:
-            raise _NotQuick("not an X.509 certificate bag")
-        (octets,) = _children(explicit, der.CONTEXT_0)
-        certs.append((x509.load_der_x509_certificate(octets.octets()), key_id, friendly))
-    elif bag_type == _SHROUDED_KEY_BAG:
-        algorithm, encrypted = _children(value, der.SEQUENCE)  # EncryptedPrivateKeyInfo
-        key = serialization.load_der_private_key(
-            _decrypt(algorithm, encrypted.octets(), password),
-            None,
-            unsafe_skip_rsa_key_validation=True,  # the point of this module; see above
-        )
-        keys.append((key, key_id))
-    else:
-        raise _NotQuick("a bag this reader does not handle")
-
-
-def _attributes(attributes: ber.Node) -> tuple[bytes | None, str | None]:
-    key_id: bytes | None = None
-    friendly: str | None = None
-    for attribute in _children(attributes, _SET):
-        oid, values = _children(attribute, der.SEQUENCE)
-        if values.tag != _SET or not values.children:
-            continue
-        kind = _oid(oid)
-        if kind == _FRIENDLY_NAME and values.children[0].tag == _BMP_STRING:
-            friendly = values.children[0].content.decode("utf-16-be")
-        elif kind == "1.2.840.113549.1.9.21":  # localKeyID
-            key_id = values.children[0].octets()
-    return key_id, friendly

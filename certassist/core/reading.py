@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 from certassist.core.chain import order_bundle
 from certassist.core.errors import CertassistError
 from certassist.core.models import Bundle
-from certassist.core.pkcs12_quick import read_quick
+from certassist.core.pkcs12_quick import password_proven, read_quick
 from certassist.core.pkcs12_shape import Pkcs12Shape, looks_like_pkcs12, pkcs12_shape
 
 MAX_FILE_BYTES = 1_000_000  # certificate files are a few kB; anything larger is not one
@@ -105,6 +105,8 @@ def _read_pkcs12(data: bytes, password: str | None, filename: str) -> Bundle:
     shape = pkcs12_shape(data)
     if shape is not Pkcs12Shape.WELL_FORMED:
         raise CertassistError("E-read-damaged", file=filename)
+    if password and "\0" in password:  # no program writes one; cryptography would crash on it
+        raise CertassistError("E-read-wrong-password", file=filename)
     quick = read_quick(data, password)  # the usual layout, without the slow RSA prime test
     if quick is not None:
         bundle = order_bundle(quick.certificates, quick.key, filename=filename)
@@ -123,6 +125,8 @@ def _read_pkcs12(data: bytes, password: str | None, filename: str) -> Bundle:
         except Exception as exc:  # unsupported algorithm (cryptography raises its own types)
             raise CertassistError("E-read-unsupported-encryption", file=filename) from exc
         return _from_pkcs12(loaded, filename)
+    if password_proven(data, password):  # the MAC says the password is right
+        raise CertassistError("E-read-damaged", file=filename)
     if password:
         raise CertassistError("E-read-wrong-password", file=filename)
     raise CertassistError("E-read-password-needed", file=filename)

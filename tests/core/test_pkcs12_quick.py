@@ -12,13 +12,16 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import x25519
 from cryptography.hazmat.primitives.serialization import pkcs12
 
+from certassist.core.errors import CertassistError
 from certassist.core.models import Bundle, cert_der
 from certassist.core.pkcs12_quick import pkcs12_kdf, read_quick
 from certassist.core.reading import read_bytes
 from certassist.demo.pki_files import Encryption
 from certassist.stores.pkcs12file import write_backup
+from tests.core import pkcs12_craft as craft
 from tests.pki import TestPKI, pfx
 
 PASSWORD = "Snel-Gelezen-2026"
@@ -111,3 +114,63 @@ def test_certassist_backups_read_quickly_and_alike(pki: TestPKI, tmp_path: Path)
     """Backups use 600,000 PBKDF2 rounds (cryptography's C) and a 2,048-round MAC (Python)."""
     bundle = pki.vecozo_personal(name="Back-up Lezer")
     _same_as_cryptography(write_backup(tmp_path, bundle, PASSWORD).read_bytes(), bundle)
+
+
+# --- hand-built files with a valid MAC (layouts no tool writes on purpose) ------------------
+
+
+def test_the_name_comes_from_the_keys_certificate_not_from_a_stray_key_id(pki: TestPKI) -> None:
+    """OpenSSL names the bundle after the certificate that matches the key; so must we."""
+    bundle = pki.vecozo_personal(name="Naam Proef")
+    assert bundle.key is not None
+    data = craft.pfx(
+        PASSWORD,
+        craft.plain_safe(
+            craft.cert_bag(bundle.leaf_der, craft.friendly_name("Leaf name")),
+            craft.cert_bag(
+                cert_der(bundle.chain[0]),
+                craft.friendly_name("CA name"),
+                craft.local_key_id(b"\x01"),
+            ),
+            craft.key_bag(bundle.key, PASSWORD, craft.local_key_id(b"\x01")),
+        ),
+    )
+    quick = read_quick(data, PASSWORD)
+    reference = pkcs12.load_pkcs12(data, PASSWORD.encode())
+    assert reference.cert is not None and reference.cert.friendly_name == b"Leaf name"
+    assert quick is not None and quick.friendly_name == "Leaf name"
+
+
+def test_a_right_password_on_a_damaged_file_says_damaged_not_wrong_password(
+    pki: TestPKI,
+) -> None:
+    """The MAC proves the password; retrying it three times would not help the user."""
+    bundle = pki.vecozo_personal()
+    assert bundle.key is not None
+    data = craft.pfx(
+        PASSWORD,
+        craft.plain_safe(
+            craft.cert_bag(bundle.leaf_der, extra=craft.integer(7)),  # a SafeBag field too many
+            craft.key_bag(bundle.key, PASSWORD),
+        ),
+    )
+    assert read_quick(data, PASSWORD) is None
+    with pytest.raises(CertassistError) as damaged:
+        read_bytes(data, PASSWORD, "x.pfx")
+    assert damaged.value.message_id == "E-read-damaged"
+    with pytest.raises(CertassistError) as wrong:
+        read_bytes(data, PASSWORD + "x", "x.pfx")
+    assert wrong.value.message_id == "E-read-wrong-password"
+
+
+def test_a_key_type_cryptography_refuses_is_refused_here_too(pki: TestPKI) -> None:
+    key = x25519.X25519PrivateKey.generate()
+    bundle = pki.other(common_name="X25519 (VERZONNEN)", public_key=key.public_key())
+    data = craft.pfx(
+        PASSWORD,
+        craft.plain_safe(craft.cert_bag(bundle.leaf_der), craft.key_bag(key, PASSWORD)),
+    )
+    assert read_quick(data, PASSWORD) is None
+    with pytest.raises(CertassistError) as refused:
+        read_bytes(data, PASSWORD, "x.pfx")
+    assert refused.value.message_id == "E-read-unsupported-encryption"
