@@ -77,7 +77,11 @@ def decode_oid(value: bytes) -> str:
         raise DerError("empty OID")
     arcs: list[int] = []
     current = 0
+    starts_arc = True
     for byte in value:
+        if starts_arc and byte == 0x80:
+            raise DerError("OID arc not minimally encoded")  # DER: no leading 0x80 bytes
+        starts_arc = not byte & 0x80
         current = (current << 7) | (byte & 0x7F)
         if not byte & 0x80:
             arcs.append(current)

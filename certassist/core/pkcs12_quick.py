@@ -10,7 +10,7 @@ backups write:
 - certificates in a plain safe or one encrypted with PBES2 (PBKDF2 + AES-CBC) or with PKCS#12's
   own SHA-1 + 3DES;
 - at most one key, in a PKCS#8 shrouded key bag encrypted the same ways, of a type cryptography
-  accepts in PKCS#12; an RSA key is checked with one signature instead of the prime test.
+  accepts in PKCS#12; an RSA key gets OpenSSL's consistency checks except the prime test.
 
 It never decides a failure. Anything else (no MAC, a MAC that does not verify, RC2, an empty
 password, a second key, a structure it does not expect exactly, more key-derivation work than
@@ -18,19 +18,22 @@ a usual file needs) gives None, and the caller reads the file with cryptography,
 names the problem (wrong password, damaged, unsupported). So the quick path is strict where
 cryptography is strict, and takes the friendly name from the certificate that matches the
 key, as OpenSSL does. Its key is checked against the certificate by `order_bundle`, exactly
-as for files cryptography reads.
+as for files cryptography reads. One known difference is left: certificates are parsed by
+cryptography's own X.509 parser, which accepts a few encodings OpenSSL's PKCS#12 code
+refuses (a name value with a non-string tag); NSS refuses those at import.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, padding, rsa
+from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.ciphers import BlockCipherAlgorithm, Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
@@ -406,13 +409,28 @@ def _spki(public_key: Any) -> bytes:
 
 
 def _check_rsa(key: rsa.RSAPrivateKey) -> None:
-    """What skipping the prime test must not skip: the numbers belong together (1-2 ms)."""
-    numbers = key.private_numbers()
-    if numbers.p * numbers.q != numbers.public_numbers.n:
-        raise _NotQuick("RSA factors do not make the modulus")
-    message = b"certassist quick PKCS#12 check"
-    signature = key.sign(message, padding.PKCS1v15(), hashes.SHA256())
-    key.public_key().verify(signature, message, padding.PKCS1v15(), hashes.SHA256())
+    """What OpenSSL's RSA key check tests apart from primality: the numbers belong together.
+
+    Microseconds of integer arithmetic instead of the 45 ms prime test. A key whose CRT values
+    are off would sign wrongly in NSS or Windows; such a file goes to cryptography, which
+    calls it damaged.
+    """
+    private = key.private_numbers()
+    p, q, d = private.p, private.q, private.d
+    e, n = private.public_numbers.e, private.public_numbers.n
+    lam = (p - 1) * (q - 1) // math.gcd(p - 1, q - 1)
+    consistent = (
+        p > 1
+        and q > 1
+        and p * q == n
+        and 1 < e < n
+        and (e * d - 1) % lam == 0
+        and private.dmp1 == d % (p - 1)
+        and private.dmq1 == d % (q - 1)
+        and (private.iqmp * q) % p == 1
+    )
+    if not consistent:
+        raise _NotQuick("RSA numbers do not belong together")
 
 
 def _cbc_decrypt(cipher: BlockCipherAlgorithm, iv: bytes, ciphertext: bytes) -> bytes:
