@@ -32,7 +32,7 @@ def program_path() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from certassist.ops.reminders import TASK_NAME, Reminders
+    from certassist.ops.reminders import Reminders
 
     lang = language(args)
     reminders = Reminders(program_path())
@@ -49,11 +49,12 @@ def run(args: argparse.Namespace) -> int:
                 "enabled": status.enabled,
                 "next_run": status.next_run,
                 "command": status.command,
-                "task": TASK_NAME,
+                "task": reminders.task,
             }
         )
     elif status.enabled:
-        print(render("I-reminders-enabled", lang, task=TASK_NAME, next_run=status.next_run or "?"))
+        print(render("I-reminders-enabled", lang, task=reminders.task,
+                     next_run=status.next_run or "?"))  # fmt: skip
     else:
         print(render("I-reminders-disabled", lang))
     return 0

@@ -11,6 +11,8 @@ tested as exact argv lists on any OS and for real on Windows. Elsewhere the remi
 
 from __future__ import annotations
 
+import getpass
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
@@ -20,8 +22,18 @@ from certassist.core.errors import CertassistError
 from certassist.core.messages import text_only
 from certassist.ops.check import CheckReport, Severity
 
-TASK_NAME = "certassist herinnering"
+TASK_PREFIX = "certassist herinnering"
 DEFAULT_TIME = "09:00"
+# Characters Task Scheduler does not allow in a task name.
+_NOT_IN_TASK_NAMES = str.maketrans({c: "_" for c in '\\/:*?"<>|'})
+MAX_TASK_COMMAND = 261  # schtasks refuses a longer /TR value
+
+
+def task_name(user: str | None = None) -> str:
+    """One task per Windows user: task names are machine-wide, and on a shared reception PC a
+    second user could neither create nor see a task another user made under one name."""
+    who = user if user is not None else (os.environ.get("USERNAME") or getpass.getuser())
+    return f"{TASK_PREFIX} ({who.translate(_NOT_IN_TASK_NAMES)})"
 
 
 @dataclass(frozen=True)
@@ -56,21 +68,24 @@ def task_command(exe: str) -> str:
     return f'"{exe}" check --notify'
 
 
-def create_argv(exe: str, at: str = DEFAULT_TIME) -> list[str]:
+def create_argv(exe: str, at: str = DEFAULT_TIME, task: str | None = None) -> list[str]:
     """Daily at `at` (HH:MM), as the current user; /F replaces an older task of the same name."""
     if len(at) != 5 or at[2] != ":" or not (at[:2] + at[3:]).isdigit():
         raise CertassistError("E-reminders-time", time=at)
     if int(at[:2]) > 23 or int(at[3:]) > 59:
         raise CertassistError("E-reminders-time", time=at)
+    command = task_command(exe)
+    if len(command) > MAX_TASK_COMMAND:
+        raise CertassistError("E-reminders-path-too-long", length=len(command))
     return [
         "schtasks",
         "/Create",
         "/SC",
         "DAILY",
         "/TN",
-        TASK_NAME,
+        task or task_name(),
         "/TR",
-        task_command(exe),
+        command,
         "/ST",
         at,
         "/RL",
@@ -79,12 +94,12 @@ def create_argv(exe: str, at: str = DEFAULT_TIME) -> list[str]:
     ]
 
 
-def delete_argv() -> list[str]:
-    return ["schtasks", "/Delete", "/TN", TASK_NAME, "/F"]
+def delete_argv(task: str | None = None) -> list[str]:
+    return ["schtasks", "/Delete", "/TN", task or task_name(), "/F"]
 
 
-def query_argv() -> list[str]:
-    return ["schtasks", "/Query", "/TN", TASK_NAME, "/FO", "LIST", "/V"]
+def query_argv(task: str | None = None) -> list[str]:
+    return ["schtasks", "/Query", "/TN", task or task_name(), "/FO", "LIST", "/V"]
 
 
 @dataclass(frozen=True)
@@ -115,10 +130,12 @@ class Reminders:
         exe: str,
         runner: Runner = subprocess_runner,
         platform: str = sys.platform,
+        task: str | None = None,
     ) -> None:
         self.exe = exe
         self.runner = runner
         self.platform = platform
+        self.task = task or task_name()
 
     @property
     def available(self) -> bool:
@@ -136,7 +153,7 @@ class Reminders:
 
     def enable(self, at: str = DEFAULT_TIME) -> ReminderStatus:
         self._require()
-        result = self._run(create_argv(self.exe, at))
+        result = self._run(create_argv(self.exe, at, self.task))
         if result.returncode != 0:
             detail = (result.stderr or result.stdout).strip()
             raise CertassistError("E-reminders-failed", detail=detail)
@@ -146,14 +163,14 @@ class Reminders:
         self._require()
         if not self.status().enabled:
             return  # nothing to remove: disabling twice is not an error
-        result = self._run(delete_argv())
+        result = self._run(delete_argv(self.task))
         if result.returncode != 0:
             detail = (result.stderr or result.stdout).strip()
             raise CertassistError("E-reminders-failed", detail=detail)
 
     def status(self) -> ReminderStatus:
         self._require()
-        result = self._run(query_argv())
+        result = self._run(query_argv(self.task))
         if result.returncode != 0:
             return ReminderStatus(False)
         return _parse_query(result.stdout)

@@ -7,6 +7,7 @@ as PFX blobs protected by a one-time random password that never leaves this proc
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 from collections.abc import Callable
 
@@ -25,11 +26,11 @@ from certassist.core.models import (
 from certassist.stores.base import find_entry, verify_added
 from certassist.stores.pkcs12file import pfx_bytes
 from certassist.stores.windows_api import (
+    ACCESS_DENIED_CODES,
     CRYPT_E_NOT_FOUND,
     CRYPT_EXPORTABLE,
     CRYPT_MACHINE_KEYSET,
     CRYPT_USER_KEYSET,
-    ERROR_ACCESS_DENIED,
     ERROR_INVALID_PASSWORD,
     NTE_BAD_KEY_STATE,
     NTE_NO_KEY,
@@ -95,6 +96,7 @@ class WindowsStore:
         if bundle.key is None or not bundle.key_matches():
             raise CertassistError("E-windows-needs-key", store=self.label)
         self._require_writable()
+        was_there = self.get(bundle.fingerprint) is not None
         password = self._password()
         pfx = _to_pfx(bundle, password)
         keyset = CRYPT_MACHINE_KEYSET if self.location == "machine" else CRYPT_USER_KEYSET
@@ -102,9 +104,15 @@ class WindowsStore:
             self.api.import_pfx(self.location, pfx, password, CRYPT_EXPORTABLE | keyset)
         except Crypt32Error as exc:
             raise self._translate(exc) from exc
-        entry = verify_added(self, bundle)
-        if not entry.exportable:
-            raise CertassistError("E-windows-verify-not-exportable", store=self.label)
+        try:
+            entry = verify_added(self, bundle)
+            if not entry.exportable:
+                raise CertassistError("E-windows-verify-not-exportable", store=self.label)
+        except CertassistError:
+            if not was_there:  # take back what this call put there (and its key); never more
+                with contextlib.suppress(Crypt32Error, CertassistError):
+                    self.api.delete_cert(self.location, bundle.fingerprint)
+            raise
         return entry
 
     def export(self, fingerprint: str) -> Bundle:
@@ -152,7 +160,7 @@ class WindowsStore:
             raise reason
 
     def _translate(self, exc: Crypt32Error) -> CertassistError:
-        if exc.code == ERROR_ACCESS_DENIED:
+        if exc.code in ACCESS_DENIED_CODES:
             if self.location == "machine":
                 return CertassistError("E-windows-not-elevated", store=self.label)
             return CertassistError("E-windows-access-denied", store=self.label)

@@ -8,6 +8,7 @@ this module imports on every OS.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import hashlib
 import sys
@@ -29,6 +30,9 @@ EXPORT_PRIVATE_KEYS = 0x0004
 PKCS12_EXPORT_SILENT = 0x0040
 # Error codes (GetLastError / HRESULT as unsigned)
 ERROR_ACCESS_DENIED = 5
+E_ACCESSDENIED = 0x80070005  # the same as an HRESULT (CertDeleteCertificateFromStore, CNG)
+NTE_PERM = 0x80090010  # a CSP or KSP refusing a key operation
+ACCESS_DENIED_CODES = frozenset({ERROR_ACCESS_DENIED, E_ACCESSDENIED, NTE_PERM})
 ERROR_INVALID_PASSWORD = 86
 NTE_BAD_KEY_STATE = 0x8009000B  # key not exportable
 NTE_BAD_KEYSET = 0x80090016
@@ -101,7 +105,23 @@ CERT_STORE_ADD_REPLACE_EXISTING = 3
 CERT_KEY_PROV_INFO_PROP_ID = 2
 CERT_FRIENDLY_NAME_PROP_ID = 11
 CRYPT_DELETEKEYSET = 0x10
+CRYPT_SILENT = 0x40  # CryptAcquireContext: fail rather than show a dialog
 NCRYPT_MACHINE_KEY_FLAG = 0x20
+NCRYPT_SILENT_FLAG = 0x40
+NTE_NOT_FOUND = 0x80090011  # with NTE_BAD_KEYSET: the key container is already gone
+# Only keys in Microsoft's software providers are deleted with their certificate. A smart card
+# (a UZI card), a TPM or another vendor's provider holds keys certassist did not put there.
+SOFTWARE_KEY_PROVIDERS = frozenset(
+    {
+        "Microsoft Software Key Storage Provider",
+        "Microsoft Base Cryptographic Provider v1.0",
+        "Microsoft Enhanced Cryptographic Provider v1.0",
+        "Microsoft Strong Cryptographic Provider",
+        "Microsoft Enhanced RSA and AES Cryptographic Provider",
+        "Microsoft Base DSS and Diffie-Hellman Cryptographic Provider",
+        "Microsoft Enhanced DSS and Diffie-Hellman Cryptographic Provider",
+    }
+)
 
 
 class _Blob(ctypes.Structure):
@@ -158,6 +178,7 @@ class _KeyRef:
     provider: str | None
     provider_type: int  # 0 = CNG key storage provider, else a legacy CSP
     machine: bool
+    key_spec: int = 0  # AT_KEYEXCHANGE/AT_SIGNATURE for CSP keys, 0 for CNG
 
 
 class RealCrypt32:
@@ -229,6 +250,11 @@ class RealCrypt32:
                 raise Crypt32Error("PFXImportCertStore", _last_error())
             try:
                 return self._add_keyed(store, temp)
+            except Exception:
+                # PFXImportCertStore has already written the keys to disk: without this they
+                # would stay behind with no certificate pointing at them.
+                self._forget_import(store, temp)
+                raise
             finally:
                 self._c.CertCloseStore(temp, 0)
         finally:
@@ -313,6 +339,7 @@ class RealCrypt32:
             provider=info.pwszProvName,
             provider_type=int(info.dwProvType),
             machine=bool(info.dwFlags & CRYPT_MACHINE_KEYSET),
+            key_spec=int(info.dwKeySpec),
         )
 
     def _friendly(self, ctx: Any) -> str | None:
@@ -355,20 +382,58 @@ class RealCrypt32:
 
     def _add_keyed(self, store: int, temp: int) -> list[bytes]:
         added: list[bytes] = []
+        replaced: list[_KeyRef] = []
         contexts = self._contexts(temp)
         try:
             for ctx in contexts:
                 if self._key_ref(ctx) is None:
                     continue  # chain certificates: MY holds the user's own certificates only
+                old_key = self._existing_key(store, _der(ctx))
                 if not self._c.CertAddCertificateContextToStore(
                     store, ctx, CERT_STORE_ADD_REPLACE_EXISTING, None
                 ):
                     raise Crypt32Error("CertAddCertificateContextToStore", _last_error())
                 added.append(_der(ctx))
+                if old_key is not None:
+                    replaced.append(old_key)
         finally:
             for ctx in contexts:
                 self._c.CertFreeCertificateContext(ctx)
+        # REPLACE_EXISTING drops the old certificate but not the key container it named (each
+        # import makes a new one): delete that key once nothing in MY points at it any more.
+        for key in replaced:
+            if not self._key_still_used(store, key):
+                with contextlib.suppress(Crypt32Error):
+                    self._delete_key(key)
         return added
+
+    def _existing_key(self, store: int, der: bytes) -> _KeyRef | None:
+        try:
+            ctx = self._find(store, fingerprint_of(der))
+        except Crypt32Error:
+            return None
+        try:
+            return self._key_ref(ctx)
+        finally:
+            self._c.CertFreeCertificateContext(ctx)
+
+    def _forget_import(self, store: int, temp: int) -> None:
+        """After a failed import: take the certificates back out of MY, delete the new keys."""
+        for ctx in self._contexts(temp):
+            try:
+                key = self._key_ref(ctx)
+                if key is None:
+                    continue
+                with contextlib.suppress(Crypt32Error):
+                    mine = self._find(store, fingerprint_of(_der(ctx)))
+                    if self._key_ref(mine) == key:
+                        self._c.CertDeleteCertificateFromStore(mine)  # frees mine
+                    else:
+                        self._c.CertFreeCertificateContext(mine)
+                with contextlib.suppress(Crypt32Error):
+                    self._delete_key(key)
+            finally:
+                self._c.CertFreeCertificateContext(ctx)
 
     def _key_still_used(self, store: int, key: _KeyRef) -> bool:
         used = False
@@ -378,19 +443,26 @@ class RealCrypt32:
         return used
 
     def _delete_key(self, key: _KeyRef) -> None:
+        """Delete a key container certassist's import made; never one on a card or a TPM."""
+        if key.provider not in SOFTWARE_KEY_PROVIDERS:
+            return
+        gone = {NTE_BAD_KEYSET, NTE_NOT_FOUND}
         if key.provider_type == 0:
             provider, handle = ctypes.c_void_p(), ctypes.c_void_p()
             status = self._ncrypt.NCryptOpenStorageProvider(ctypes.byref(provider), key.provider, 0)
             if status:
                 raise Crypt32Error("NCryptOpenStorageProvider", status)
             try:
-                flags = NCRYPT_MACHINE_KEY_FLAG if key.machine else 0
+                flags = NCRYPT_SILENT_FLAG | (NCRYPT_MACHINE_KEY_FLAG if key.machine else 0)
                 status = self._ncrypt.NCryptOpenKey(
-                    provider, ctypes.byref(handle), key.container, 0, flags
+                    provider, ctypes.byref(handle), key.container, key.key_spec, flags
                 )
+                if (status & 0xFFFFFFFF) in gone:
+                    return
                 if status:
                     raise Crypt32Error("NCryptOpenKey", status)
-                status = self._ncrypt.NCryptDeleteKey(handle, 0)  # frees the handle on success
+                # NCryptDeleteKey frees the handle on success; on failure it is ours to free.
+                status = self._ncrypt.NCryptDeleteKey(handle, NCRYPT_SILENT_FLAG)
                 if status:
                     self._ncrypt.NCryptFreeObject(handle)
                     raise Crypt32Error("NCryptDeleteKey", status)
@@ -398,11 +470,13 @@ class RealCrypt32:
                 self._ncrypt.NCryptFreeObject(provider)
             return
         unused = ctypes.c_size_t(0)
-        flags = CRYPT_DELETEKEYSET | (CRYPT_MACHINE_KEYSET if key.machine else 0)
+        flags = CRYPT_DELETEKEYSET | CRYPT_SILENT | (CRYPT_MACHINE_KEYSET if key.machine else 0)
         if not self._advapi.CryptAcquireContextW(
             ctypes.byref(unused), key.container, key.provider, key.provider_type, flags
         ):
-            raise Crypt32Error("CryptAcquireContextW(DELETEKEYSET)", _last_error())
+            code = _last_error()
+            if (code & 0xFFFFFFFF) not in gone:
+                raise Crypt32Error("CryptAcquireContextW(DELETEKEYSET)", code)
 
 
 def _der(ctx: Any) -> bytes:

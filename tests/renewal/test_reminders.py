@@ -15,11 +15,11 @@ from certassist.core.models import Environment, Kind
 from certassist.core.settings import PracticeSettings
 from certassist.ops.check import run_check
 from certassist.ops.reminders import (
-    TASK_NAME,
     Reminders,
     RunResult,
     create_argv,
     notification_text,
+    task_name,
 )
 from certassist.stores.fake import FakeStore
 from tests.pki import TestPKI
@@ -50,19 +50,19 @@ class RecordingSchtasks:
             return RunResult(1, "", "ERROR: The system cannot find the file specified.")
         return RunResult(
             0,
-            f"TaskName: \\{TASK_NAME}\nNext Run Time: 29-11-2026 09:00:00\n"
+            f"TaskName: \\{task_name('anna')}\nNext Run Time: 29-11-2026 09:00:00\n"
             f"Task To Run: {self.task}\n",
         )
 
 
 def test_create_argv_is_exact() -> None:
-    assert create_argv(EXE) == [
+    assert create_argv(EXE, task=task_name("anna")) == [
         "schtasks",
         "/Create",
         "/SC",
         "DAILY",
         "/TN",
-        "certassist herinnering",
+        "certassist herinnering (anna)",
         "/TR",
         '"C:\\Program Files\\certassist\\certassist.exe" check --notify',
         "/ST",
@@ -75,9 +75,24 @@ def test_create_argv_is_exact() -> None:
 
 def test_command_line_survives_windows_quoting() -> None:
     """What CreateProcess receives: schtasks must see the quoted path inside /TR."""
-    line = subprocess.list2cmdline(create_argv(EXE))
+    line = subprocess.list2cmdline(create_argv(EXE, task=task_name("anna")))
     assert '/TR "\\"C:\\Program Files\\certassist\\certassist.exe\\" check --notify"' in line
-    assert '/TN "certassist herinnering"' in line
+    assert '/TN "certassist herinnering (anna)"' in line
+
+
+def test_each_windows_user_gets_a_task_of_their_own() -> None:
+    """Task names are machine-wide; on a shared reception PC each user needs their own."""
+    assert task_name("anna") != task_name("bert")
+    assert task_name("PRAKTIJK\\balie:1") == "certassist herinnering (PRAKTIJK_balie_1)"
+    schtasks = RecordingSchtasks()
+    Reminders(EXE, runner=schtasks, platform="win32", task=task_name("bert")).enable()
+    assert all("certassist herinnering (bert)" in call for call in schtasks.calls)
+
+
+def test_a_program_path_too_long_for_task_scheduler_is_explained() -> None:
+    with pytest.raises(CertassistError) as caught:
+        create_argv("C:\\" + "lange map\\" * 30 + "certassist.exe")
+    assert caught.value.message_id == "E-reminders-path-too-long"
 
 
 @pytest.mark.parametrize("bad", ["9:00", "24:00", "09:60", "0900", "ab:cd"])

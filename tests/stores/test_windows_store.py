@@ -150,10 +150,12 @@ class KeyIsNotPersisted(FakeCrypt32):
 
 
 def test_add_reports_a_key_that_cannot_be_backed_up_later(bundle: Bundle) -> None:
-    store = WindowsStore(PolicyForcesNonExportable(), "user")
+    api = PolicyForcesNonExportable()
+    store = WindowsStore(api, "user")
     with pytest.raises(CertassistError) as caught:
         store.add(bundle)
     assert caught.value.message_id == "E-windows-verify-not-exportable"
+    assert store.get(bundle.fingerprint) is None  # taken back, key and all
 
 
 def test_add_reports_a_certificate_that_arrived_without_its_key(bundle: Bundle) -> None:
@@ -161,6 +163,30 @@ def test_add_reports_a_certificate_that_arrived_without_its_key(bundle: Bundle) 
     with pytest.raises(CertassistError) as caught:
         store.add(bundle)
     assert caught.value.message_id == "E-store-verify-no-key"
+    assert store.get(bundle.fingerprint) is None
+
+
+def test_a_failed_add_never_takes_away_a_certificate_that_was_there(bundle: Bundle) -> None:
+    api = PolicyForcesNonExportable()
+    api.put("user", bundle, exportable=False)  # imported by hand earlier, not exportable
+    store = WindowsStore(api, "user")
+    with pytest.raises(CertassistError):
+        store.add(bundle)
+    entry = store.get(bundle.fingerprint)
+    assert entry is not None and entry.has_key
+
+
+class DeleteRefusedAsHresult(FakeCrypt32):
+    def delete_cert(self, location: Location, fingerprint: str) -> None:
+        raise Crypt32Error("CertDeleteCertificateFromStore", 0x80070005)  # E_ACCESSDENIED
+
+
+def test_access_denied_as_an_hresult_is_still_access_denied(bundle: Bundle) -> None:
+    api = DeleteRefusedAsHresult()
+    api.put("user", bundle)
+    with pytest.raises(CertassistError) as caught:
+        WindowsStore(api, "user").remove(bundle.fingerprint)
+    assert caught.value.message_id == "E-windows-access-denied"
 
 
 class BrokenCrypt32(FakeCrypt32):
