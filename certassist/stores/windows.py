@@ -122,6 +122,8 @@ class WindowsStore:
         if not entry.has_key:
             raise CertassistError("E-store-no-key", store=self.label)
         if not entry.exportable:
+            # Without admin rights a machine key cannot even be tried: say that, not "locked".
+            self._require_writable()
             raise CertassistError("E-windows-not-exportable", store=self.label)
         password = self._password()
         try:

@@ -54,11 +54,17 @@ class FakeCrypt32:
         return self.elevated
 
     def enum_certs(self, location: Location) -> list[RawCert]:
+        """Exportability is found by trying an export, as RealCrypt32 does: without admin
+        rights a machine key cannot be read, so it shows as not exportable."""
         self.calls.append("enum_certs")
         return [
-            RawCert(c.der, c.key is not None, c.key is not None and c.exportable, c.friendly_name)
+            RawCert(c.der, c.key is not None, self._can_export(c), c.friendly_name)
             for c in self.stores[location].values()
         ]
+
+    def _can_export(self, cert: FakeCert) -> bool:
+        readable = cert.key_location != "machine" or self.elevated
+        return cert.key is not None and cert.exportable and readable
 
     def import_pfx(self, location: Location, pfx: bytes, password: str, flags: int) -> list[bytes]:
         self.calls.append("import_pfx")

@@ -114,6 +114,9 @@ def test_machine_store_without_admin_rights_lists_but_refuses_changes(bundle: Bu
         assert caught.value.message_id == "E-windows-not-elevated"
         assert "administrator" in caught.value.text("nl")
     assert [e.fingerprint for e in store.list()] == [bundle.fingerprint]
+    with pytest.raises(CertassistError) as backup:
+        store.export(bundle.fingerprint)  # a machine key cannot be read without admin rights
+    assert backup.value.message_id == "E-windows-not-elevated"
 
 
 def test_machine_store_when_elevated_keeps_the_key_in_the_machine_keyset(bundle: Bundle) -> None:
