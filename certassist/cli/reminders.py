@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from pathlib import Path
 from typing import Any
 
 from certassist.cli.common import emit_json, language
@@ -25,9 +26,14 @@ def register(subparsers: Any) -> None:
 
 
 def program_path() -> str:
-    """What the task starts: the installed certassist.exe, or the `certassist` script."""
+    """What the task starts: the installed certassist.exe, or the `certassist` script.
+
+    Always the windowed certassist.exe when frozen, also when `certassist-cli.exe` set the
+    reminder up: the console program would open a black window every morning.
+    """
     if getattr(sys, "frozen", False):
-        return sys.executable
+        windowed = Path(sys.executable).with_name("certassist.exe")
+        return str(windowed) if windowed.is_file() else sys.executable
     return shutil.which("certassist") or sys.argv[0]
 
 

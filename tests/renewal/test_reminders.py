@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -163,3 +164,17 @@ def test_no_notification_on_a_quiet_day(pki: TestPKI) -> None:
     store = FakeStore()
     store.put(pki.expiring_in(300, Kind.VECOZO_PERSONAL))
     assert notification_text(run_check([store], [], PracticeSettings(), TODAY)) is None
+
+
+def test_the_installed_task_starts_the_windowed_program_not_the_console_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Set up from certassist-cli.exe, the daily task must still start certassist.exe: the
+    console program would open a black window every morning."""
+    from certassist.cli.reminders import program_path
+
+    (tmp_path / "certassist.exe").write_bytes(b"")
+    (tmp_path / "certassist-cli.exe").write_bytes(b"")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "certassist-cli.exe"))
+    assert program_path() == str(tmp_path / "certassist.exe")
