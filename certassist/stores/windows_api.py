@@ -454,9 +454,14 @@ class RealCrypt32:
                 raise Crypt32Error("NCryptOpenStorageProvider", status)
             try:
                 flags = NCRYPT_SILENT_FLAG | (NCRYPT_MACHINE_KEY_FLAG if key.machine else 0)
-                status = self._ncrypt.NCryptOpenKey(
-                    provider, ctypes.byref(handle), key.container, key.key_spec, flags
-                )
+                # A key made through CryptoAPI opens with its legacy key spec, a CNG key with 0;
+                # KEY_PROV_INFO does not always say which, so try both before calling it gone.
+                for spec in dict.fromkeys((key.key_spec, 0)):
+                    status = self._ncrypt.NCryptOpenKey(
+                        provider, ctypes.byref(handle), key.container, spec, flags
+                    )
+                    if (status & 0xFFFFFFFF) not in gone:
+                        break
                 if (status & 0xFFFFFFFF) in gone:
                     return
                 if status:
