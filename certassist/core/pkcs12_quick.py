@@ -18,9 +18,8 @@ a usual file needs) gives None, and the caller reads the file with cryptography,
 names the problem (wrong password, damaged, unsupported). So the quick path is strict where
 cryptography is strict, and takes the friendly name from the certificate that matches the
 key, as OpenSSL does. Its key is checked against the certificate by `order_bundle`, exactly
-as for files cryptography reads. One known difference is left: certificates are parsed by
-cryptography's own X.509 parser, which accepts a few encodings OpenSSL's PKCS#12 code
-refuses (a name value with a non-string tag); NSS refuses those at import.
+as for files cryptography reads. Certificates are decoded completely here (cryptography
+decodes lazily), so one that fails later in classification goes to cryptography instead.
 """
 
 from __future__ import annotations
@@ -229,7 +228,7 @@ class _Reader:
             if _oid(cert_type) != _X509_CERTIFICATE:
                 raise _NotQuick("not an X.509 certificate bag")
             (octets,) = _children(explicit, der.CONTEXT_0)
-            self.certs.append(_Bag(x509.load_der_x509_certificate(_octets(octets)), friendly))
+            self.certs.append(_Bag(_load_certificate(_octets(octets)), friendly))
         elif bag_type == _SHROUDED_KEY_BAG:
             if self.keys:
                 raise _NotQuick("a second key")  # before spending time decrypting it
@@ -399,6 +398,20 @@ def _friendly_attribute(attributes: ber.Node) -> str | None:
         elif kind == _LOCAL_KEY_ID:
             _octets(value)
     return friendly
+
+
+def _load_certificate(der_bytes: bytes) -> x509.Certificate:
+    """A certificate whose every part certassist reads decodes now, not later.
+
+    cryptography decodes names, extensions and the key only when asked; a certificate OpenSSL
+    would refuse can load and then fail in the middle of classifying it.
+    """
+    cert = x509.load_der_x509_certificate(der_bytes)
+    _ = (cert.subject, cert.issuer, cert.extensions, cert.public_key(), cert.serial_number)
+    _ = (cert.not_valid_before_utc, cert.not_valid_after_utc, cert.signature_hash_algorithm)
+    for name in (cert.subject, cert.issuer):
+        _ = name.rfc4514_string()
+    return cert
 
 
 def _spki(public_key: Any) -> bytes:

@@ -105,7 +105,11 @@ def plain_safe(*bags: bytes) -> bytes:
 
 def pfx(password: str, *safes: bytes) -> bytes:
     """The file, with an HMAC-SHA256 over the AuthenticatedSafe that verifies under password."""
-    content = seq(*safes)
+    return pfx_around(password, seq(*safes))
+
+
+def pfx_around(password: str, content: bytes) -> bytes:
+    """A file around any AuthenticatedSafe bytes (even broken ones), with a MAC that verifies."""
     salt = os.urandom(8)
     secret = (password + "\0").encode("utf-16-be")
     mac_key = pkcs12_kdf("sha256", secret, salt, 3, 2048, 32)

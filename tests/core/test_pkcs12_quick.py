@@ -8,6 +8,7 @@ OpenSSL and NSS; here are the known-answer tests of its key derivation and its r
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,48 @@ def test_a_key_type_cryptography_refuses_is_refused_here_too(pki: TestPKI) -> No
     with pytest.raises(CertassistError) as refused:
         read_bytes(data, PASSWORD, "x.pfx")
     assert refused.value.message_id == "E-read-unsupported-encryption"
+
+
+@pytest.mark.slow
+@pytest.mark.filterwarnings("ignore::cryptography.utils.CryptographyDeprecationWarning")
+def test_damage_under_a_valid_mac_is_read_alike_or_left_to_cryptography(pki: TestPKI) -> None:
+    """Differential: bytes changed inside the MAC'd content (as a buggy writer would), the MAC
+    made valid again. The quick reader must step aside or agree with cryptography exactly."""
+    bundle = pki.vecozo_personal(name="Fuzz Proef")
+    assert bundle.key is not None
+    content = craft.seq(
+        craft.plain_safe(
+            craft.cert_bag(bundle.leaf_der, craft.friendly_name("Fuzz"), craft.local_key_id(b"1")),
+            craft.cert_bag(cert_der(bundle.chain[0])),
+            craft.key_bag(bundle.key, PASSWORD, craft.local_key_id(b"1")),
+        )
+    )
+    rng = random.Random(20261128)
+    disagreements = []
+    accepted = 0
+    for _ in range(120):
+        damaged = bytearray(content)
+        for _ in range(rng.choice((1, 1, 2))):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        data = craft.pfx_around(PASSWORD, bytes(damaged))
+        quick = read_quick(data, PASSWORD)
+        if quick is None:
+            continue
+        accepted += 1
+        try:
+            reference = pkcs12.load_pkcs12(data, PASSWORD.encode())
+        except Exception as exc:  # cryptography refuses what the quick reader took
+            disagreements.append(f"refused by cryptography: {exc}")
+            continue
+        seen = [cert_der(c.certificate) for c in _all_certs(reference)]
+        name = reference.cert.friendly_name if reference.cert else None
+        if sorted(seen) != sorted(cert_der(c) for c in quick.certificates) or (
+            (name.decode() if name else None) != quick.friendly_name
+        ):
+            disagreements.append("different certificates or name")
+    assert disagreements == []
+    assert accepted > 20  # harmless changes (a name's letters, a serial) still read quickly
+
+
+def _all_certs(loaded: pkcs12.PKCS12KeyAndCertificates) -> list[pkcs12.PKCS12Certificate]:
+    return ([loaded.cert] if loaded.cert else []) + list(loaded.additional_certs)
