@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from certassist.core.der import DerError
+from certassist.core.der import DerError, read_length
 
 MAX_DEPTH = 32
 CONSTRUCTED = 0x20
@@ -34,20 +34,6 @@ class Node:
         return b"".join(child.octets() for child in self.children)
 
 
-def _length(data: bytes, pos: int) -> tuple[int | None, int]:
-    if pos >= len(data):
-        raise DerError("truncated length")
-    first = data[pos]
-    if first < 0x80:
-        return first, pos + 1
-    if first == 0x80:
-        return None, pos + 1  # indefinite
-    count = first & 0x7F
-    if count > 4 or pos + 1 + count > len(data):
-        raise DerError("bad length")
-    return int.from_bytes(data[pos + 1 : pos + 1 + count], "big"), pos + 1 + count
-
-
 def _parse(data: bytes, pos: int, limit: int, depth: int) -> Node:
     if depth > MAX_DEPTH:
         raise DerError("nested too deeply")
@@ -56,7 +42,7 @@ def _parse(data: bytes, pos: int, limit: int, depth: int) -> Node:
     tag = data[pos]
     if tag & 0x1F == 0x1F:
         raise DerError("high tag numbers are not used here")
-    length, start = _length(data, pos + 1)
+    length, start = read_length(data, pos + 1)
     if length is None:
         if not tag & CONSTRUCTED:
             raise DerError("indefinite length on a primitive element")

@@ -29,22 +29,31 @@ class Tlv:
     end: int  # offset just after this element in the buffer it was read from
 
 
+def read_length(data: bytes, pos: int) -> tuple[int | None, int]:
+    """The length octets at `pos`: (length, where the value starts). None is BER's indefinite
+    form (0x80), which only ber.py accepts; lengths over four octets are refused."""
+    if pos >= len(data):
+        raise DerError("truncated length")
+    first = data[pos]
+    if first < 0x80:
+        return first, pos + 1
+    if first == 0x80:
+        return None, pos + 1
+    count = first & 0x7F
+    if count > 4 or pos + 1 + count > len(data):
+        raise DerError("bad length")
+    return int.from_bytes(data[pos + 1 : pos + 1 + count], "big"), pos + 1 + count
+
+
 def read_tlv(data: bytes, offset: int = 0) -> Tlv:
     if offset + 2 > len(data):
         raise DerError("truncated header")
     tag = data[offset]
     if tag & 0x1F == 0x1F:
         raise DerError("high tag numbers are not used here")
-    first = data[offset + 1]
-    pos = offset + 2
-    if first < 0x80:
-        length = first
-    else:
-        count = first & 0x7F
-        if count == 0 or count > 4 or pos + count > len(data):
-            raise DerError("bad length")
-        length = int.from_bytes(data[pos : pos + count], "big")
-        pos += count
+    length, pos = read_length(data, offset + 1)
+    if length is None:
+        raise DerError("bad length")  # indefinite: BER, not DER
     end = pos + length
     if end > len(data):
         raise DerError("truncated value")
