@@ -96,11 +96,11 @@ class WindowsStore:
         if bundle.key is None or not bundle.key_matches():
             raise CertassistError("E-windows-needs-key", store=self.label)
         self._require_writable()
-        was_there = self.get(bundle.fingerprint) is not None
         password = self._password()
         pfx = _to_pfx(bundle, password)
         keyset = CRYPT_MACHINE_KEYSET if self.location == "machine" else CRYPT_USER_KEYSET
         try:
+            was_there = self.api.contains(self.location, bundle.fingerprint)
             self.api.import_pfx(self.location, pfx, password, CRYPT_EXPORTABLE | keyset)
         except Crypt32Error as exc:
             raise self._translate(exc) from exc

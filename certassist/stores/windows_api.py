@@ -66,6 +66,10 @@ class Crypt32Api(Protocol):
 
     def enum_certs(self, location: Location) -> list[RawCert]: ...
 
+    def contains(self, location: Location, fingerprint: str) -> bool:
+        """Whether MY holds that certificate: a lookup, without enum_certs' export probes."""
+        ...
+
     def import_pfx(self, location: Location, pfx: bytes, password: str, flags: int) -> list[bytes]:
         """PFXImportCertStore with `flags`, then add the certificates that have a key to MY.
 
@@ -237,6 +241,20 @@ class RealCrypt32:
                 finally:
                     self._c.CertFreeCertificateContext(ctx)
             return result
+        finally:
+            self._c.CertCloseStore(store, 0)
+
+    def contains(self, location: Location, fingerprint: str) -> bool:
+        store = self._open(location, readonly=True)
+        try:
+            try:
+                ctx = self._find(store, fingerprint)
+            except Crypt32Error as exc:
+                if exc.code == CRYPT_E_NOT_FOUND:
+                    return False
+                raise
+            self._c.CertFreeCertificateContext(ctx)
+            return True
         finally:
             self._c.CertCloseStore(store, 0)
 

@@ -66,6 +66,10 @@ class FakeCrypt32:
         readable = cert.key_location != "machine" or self.elevated
         return cert.key is not None and cert.exportable and readable
 
+    def contains(self, location: Location, fingerprint: str) -> bool:
+        self.calls.append("contains")
+        return fingerprint.upper() in self.stores[location]
+
     def import_pfx(self, location: Location, pfx: bytes, password: str, flags: int) -> list[bytes]:
         self.calls.append("import_pfx")
         self._check_write(location, "CertOpenStore")
