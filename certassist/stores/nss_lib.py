@@ -330,8 +330,7 @@ class NssLib:
 
     def find_cert_by_der(self, der: bytes) -> int | None:
         """A CERTCertificate reference for the open database's certificate with these bytes."""
-        buffer = ctypes.create_string_buffer(der, len(der))
-        item = st.SECItem(0, ctypes.cast(buffer, POINTER(ctypes.c_ubyte)), len(der))
+        item = item_of(der)
         cert: int | None = self.call("CERT_FindCertByDERCert", self.default_cert_db(),
                                      ctypes.byref(item))  # fmt: skip
         return cert
@@ -378,6 +377,14 @@ class NssLib:
 
     def delete_cert_only(self, cert: int) -> bool:
         return int(self.call("SEC_DeletePermCertificate", cert)) == SEC_SUCCESS
+
+
+def item_of(data: bytes) -> st.SECItem:
+    """A SECItem over a copy of `data` that Python owns (NSS only reads it)."""
+    buf = (ctypes.c_ubyte * len(data)).from_buffer_copy(data)
+    item = st.SECItem(0, ctypes.cast(buf, POINTER(ctypes.c_ubyte)), len(data))
+    item._keep = buf  # the buffer lives as long as the item
+    return item
 
 
 def cert_fields(cert: int) -> tuple[bytes, str | None]:

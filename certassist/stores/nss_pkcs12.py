@@ -19,7 +19,6 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 
 from certassist.core.models import Bundle, sha256_fingerprint
 from certassist.stores import nss_lib
-from certassist.stores import nss_structs as st
 from certassist.stores.nss_session import NssCert, NssSession
 
 # Rounds for the transient in-memory blob only (never written anywhere): the password is random
@@ -94,7 +93,7 @@ def import_bundle(session: NssSession, bundle: Bundle) -> None:
         return lib.alloc_item(name.encode("utf-8"))
 
     callback = nss_lib.NICKNAME_COLLISION_FUNC(on_collision)  # referenced until the end
-    pw_item = _item((password + "\0").encode("utf-16-be"))
+    pw_item = nss_lib.item_of((password + "\0").encode("utf-16-be"))
     dcx = lib.call("SEC_PKCS12DecoderStart", ctypes.byref(pw_item), session.slot, None,
                    None, None, None, None, None)  # fmt: skip
     if not dcx:
@@ -113,18 +112,13 @@ def import_bundle(session: NssSession, bundle: Bundle) -> None:
         lib.call("SEC_PKCS12DecoderFinish", dcx)
 
 
-def _item(data: bytes) -> st.SECItem:
-    buf = (ctypes.c_ubyte * len(data)).from_buffer_copy(data)
-    item = st.SECItem(0, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ubyte)), len(data))
-    item._keep = buf  # the buffer lives as long as the item
-    return item
 
 
 def export_bundle(session: NssSession, cert: NssCert) -> Bundle:
     """Export through SEC_PKCS12 encoder to memory, then parse it with cryptography."""
     lib = session.lib
     password = secrets.token_hex(16)
-    pw_item = _item(password.encode())  # UTF-8 without NUL: NSS converts it (FIELD-NOTES)
+    pw_item = nss_lib.item_of(password.encode())  # UTF-8 without NUL: NSS converts it (FIELD-NOTES)
     out = bytearray()
 
     def on_output(arg: int | None, buf: int | None, length: int) -> None:
