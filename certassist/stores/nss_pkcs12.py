@@ -112,8 +112,6 @@ def import_bundle(session: NssSession, bundle: Bundle) -> None:
         lib.call("SEC_PKCS12DecoderFinish", dcx)
 
 
-
-
 def export_bundle(session: NssSession, cert: NssCert) -> Bundle:
     """Export through SEC_PKCS12 encoder to memory, then parse it with cryptography."""
     lib = session.lib
