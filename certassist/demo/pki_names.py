@@ -87,7 +87,7 @@ def uzi_value(
 # --- a few DER encoders: the otherName values are built by hand, on purpose -----------------
 
 
-def _der(tag: int, content: bytes) -> bytes:
+def der_tlv(tag: int, content: bytes) -> bytes:
     n = len(content)
     if n < 0x80:
         header = bytes([tag, n])
@@ -98,11 +98,11 @@ def _der(tag: int, content: bytes) -> bytes:
 
 
 def der_ia5(text: str) -> bytes:
-    return _der(0x16, text.encode("ascii"))
+    return der_tlv(0x16, text.encode("ascii"))
 
 
 def der_utf8(text: str) -> bytes:
-    return _der(0x0C, text.encode("utf-8"))
+    return der_tlv(0x0C, text.encode("utf-8"))
 
 
 def der_oid(dotted: str) -> bytes:
@@ -115,11 +115,11 @@ def der_oid(dotted: str) -> bytes:
             chunk.append(0x80 | (arc & 0x7F))
             arc >>= 7
         body.extend(reversed(chunk))
-    return _der(0x06, bytes(body))
+    return der_tlv(0x06, bytes(body))
 
 
 def der_sequence(*items: bytes) -> bytes:
-    return _der(0x30, b"".join(items))
+    return der_tlv(0x30, b"".join(items))
 
 
 def permanent_identifier(ura: str) -> bytes:

@@ -17,21 +17,12 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
 from certassist.core.pkcs12_quick import pkcs12_kdf
+from certassist.demo.pki_names import der_oid as oid
+from certassist.demo.pki_names import der_sequence as seq
+from certassist.demo.pki_names import der_tlv as tlv
 
 DATA = "1.2.840.113549.1.7.1"
 NULL = b"\x05\x00"
-
-
-def tlv(tag: int, content: bytes) -> bytes:
-    size = len(content)
-    if size < 0x80:
-        return bytes([tag, size]) + content
-    raw = size.to_bytes((size.bit_length() + 7) // 8, "big")
-    return bytes([tag, 0x80 | len(raw)]) + raw + content
-
-
-def seq(*parts: bytes) -> bytes:
-    return tlv(0x30, b"".join(parts))
 
 
 def set_of(*parts: bytes) -> bytes:
@@ -48,19 +39,6 @@ def integer(value: int) -> bytes:
 
 def explicit0(content: bytes) -> bytes:
     return tlv(0xA0, content)
-
-
-def oid(dotted: str) -> bytes:
-    arcs = [int(a) for a in dotted.split(".")]
-    out = bytes([40 * arcs[0] + arcs[1]])
-    for arc in arcs[2:]:
-        chunk = [arc & 0x7F]
-        arc >>= 7
-        while arc:
-            chunk.append(0x80 | (arc & 0x7F))
-            arc >>= 7
-        out += bytes(reversed(chunk))
-    return tlv(0x06, out)
 
 
 def friendly_name(name: str) -> bytes:
