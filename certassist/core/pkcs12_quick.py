@@ -194,7 +194,7 @@ class _Reader:
         iterations = _integer(fields[2]) if len(fields) == 3 else 1
         self._spend_python(iterations)
         size = getattr(hashlib, name)().digest_size
-        key = pkcs12_kdf(name, _bmp_secret(self.password), salt, _ID_MAC, iterations, size)
+        key = pkcs12_kdf(name, bmp_password(self.password), salt, _ID_MAC, iterations, size)
         if not hmac.compare_digest(hmac.new(key, content, name).digest(), _octets(digest_info[1])):
             raise _NotQuick("MAC does not verify (most likely a wrong password)")
 
@@ -264,7 +264,7 @@ class _Reader:
         salt, count = _children(params, der.SEQUENCE)
         rounds = _integer(count)
         self._spend_python(2 * rounds)  # a key and an IV
-        secret = _bmp_secret(self.password)
+        secret = bmp_password(self.password)
         key = pkcs12_kdf("sha1", secret, _octets(salt), _ID_KEY, rounds, 24)
         iv = pkcs12_kdf("sha1", secret, _octets(salt), _ID_IV, rounds, 8)
         return _cbc_decrypt(TripleDES(key), iv, ciphertext)
@@ -458,5 +458,6 @@ def _cbc_decrypt(cipher: BlockCipherAlgorithm, iv: bytes, ciphertext: bytes) -> 
     return plain[:-pad]
 
 
-def _bmp_secret(password: str) -> bytes:
-    return (password + "\0").encode("utf-16-be")  # BMPString with its terminating NUL
+def bmp_password(password: str) -> bytes:
+    """A password as PKCS#12 wants it for its own key derivation: a BMPString ending in NUL."""
+    return (password + "\0").encode("utf-16-be")

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 
 from certassist.core.models import Bundle, sha256_fingerprint
+from certassist.core.pkcs12_quick import bmp_password
 from certassist.stores import nss_lib
 from certassist.stores.nss_session import NssCert, NssSession
 
@@ -93,7 +94,7 @@ def import_bundle(session: NssSession, bundle: Bundle) -> None:
         return lib.alloc_item(name.encode("utf-8"))
 
     callback = nss_lib.NICKNAME_COLLISION_FUNC(on_collision)  # referenced until the end
-    pw_item = nss_lib.item_of((password + "\0").encode("utf-16-be"))
+    pw_item = nss_lib.item_of(bmp_password(password))
     dcx = lib.call("SEC_PKCS12DecoderStart", ctypes.byref(pw_item), session.slot, None,
                    None, None, None, None, None)  # fmt: skip
     if not dcx:

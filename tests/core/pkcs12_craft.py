@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
-from certassist.core.pkcs12_quick import pkcs12_kdf
+from certassist.core.pkcs12_quick import bmp_password, pkcs12_kdf
 from certassist.demo.pki_names import der_oid as oid
 from certassist.demo.pki_names import der_sequence as seq
 from certassist.demo.pki_names import der_tlv as tlv
@@ -89,7 +89,7 @@ def pfx(password: str, *safes: bytes) -> bytes:
 def pfx_around(password: str, content: bytes) -> bytes:
     """A file around any AuthenticatedSafe bytes (even broken ones), with a MAC that verifies."""
     salt = os.urandom(8)
-    secret = (password + "\0").encode("utf-16-be")
+    secret = bmp_password(password)
     mac_key = pkcs12_kdf("sha256", secret, salt, 3, 2048, 32)
     mac = hmac.new(mac_key, content, hashlib.sha256).digest()
     digest_info = seq(seq(oid("2.16.840.1.101.3.4.2.1"), NULL), octets(mac))

@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 
 from certassist.core.errors import CertassistError
 from certassist.core.models import Bundle, cert_der
-from certassist.core.pkcs12_quick import pkcs12_kdf, read_quick
+from certassist.core.pkcs12_quick import bmp_password, pkcs12_kdf, read_quick
 from certassist.core.reading import read_bytes
 from certassist.demo.pki_files import Encryption
 from certassist.stores.pkcs12file import write_backup
@@ -27,10 +27,6 @@ from tests.pki import TestPKI, pfx
 
 PASSWORD = "Snel-Gelezen-2026"
 SPKI = (serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-
-
-def _bmp(password: str) -> bytes:
-    return (password + "\0").encode("utf-16-be")
 
 
 # Published PKCS#12 KDF vectors (OpenSSL's and Bouncy Castle's tests), SHA-1:
@@ -47,7 +43,7 @@ KDF_VECTORS = [
 def test_key_derivation_matches_the_published_vectors(
     password: str, salt: str, purpose: int, rounds: int, expected: str
 ) -> None:
-    derived = pkcs12_kdf("sha1", _bmp(password), bytes.fromhex(salt), purpose, rounds,
+    derived = pkcs12_kdf("sha1", bmp_password(password), bytes.fromhex(salt), purpose, rounds,
                          len(expected) // 2)  # fmt: skip
     assert derived.hex().upper() == expected
 
