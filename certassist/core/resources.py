@@ -41,7 +41,7 @@ def read_toml(path: Path) -> dict[str, Any]:
     """
     facts = path.stat()
     key = f"{path.resolve()}\0{facts.st_size}\0{facts.st_mtime_ns}".encode()
-    cached = _cache_dir() / f"toml-{hashlib.sha256(key).hexdigest()[:32]}.json"
+    cached = cache_dir() / f"toml-{hashlib.sha256(key).hexdigest()[:32]}.json"
     try:
         loaded: dict[str, Any] = json.loads(cached.read_bytes())
         return loaded
@@ -62,7 +62,8 @@ def read_toml(path: Path) -> dict[str, Any]:
     return parsed
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
+    """certassist's folder in the user's cache (what can be made again from shipped files)."""
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("certassist", appauthor=False))

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from certassist.core.resources import resources_dir
+from certassist.core.resources import cache_dir, resources_dir
 
 LANGUAGES = ("nl", "en")
 _installed: list[QTranslator] = []  # Qt does not own translators; keep them alive here
@@ -43,12 +43,6 @@ def choose_language(requested: str | None) -> str:
 
 def ts_file(lang: str) -> Path:
     return resources_dir() / "i18n" / f"certassist_{lang}.ts"
-
-
-def _cache_dir() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("certassist", appauthor=False)) / "i18n"
 
 
 def _lrelease() -> str | None:
@@ -82,7 +76,7 @@ def qm_file(lang: str) -> Path | None:
         return shipped if shipped.exists() else None
     if shipped.exists() and shipped.stat().st_mtime >= source.stat().st_mtime:
         return shipped
-    cached = _cache_dir() / shipped.name
+    cached = cache_dir() / "i18n" / shipped.name
     if cached.exists() and cached.stat().st_mtime >= source.stat().st_mtime:
         return cached
     tool = _lrelease()
