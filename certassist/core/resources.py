@@ -5,15 +5,11 @@ Searched in order: $CERTASSIST_RESOURCES, a PyInstaller bundle, the source check
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
-
-from certassist.core.fileio import atomic_write_bytes
 
 
 @cache
@@ -39,6 +35,9 @@ def read_toml(path: Path) -> dict[str, Any]:
     is parsed again, and a cache that cannot be written is simply skipped. Malformed TOML
     raises tomllib.TOMLDecodeError (a ValueError) as before.
     """
+    import hashlib  # here, not at the top: the GUI's first page reads no TOML
+    import json
+
     facts = path.stat()
     key = f"{path.resolve()}\0{facts.st_size}\0{facts.st_mtime_ns}".encode()
     cached = cache_dir() / f"toml-{hashlib.sha256(key).hexdigest()[:32]}.json"
@@ -48,6 +47,8 @@ def read_toml(path: Path) -> dict[str, Any]:
     except (OSError, ValueError):
         pass
     import tomllib  # only on a cache miss: the usual start needs no TOML parser
+
+    from certassist.core.fileio import atomic_write_bytes
 
     parsed = tomllib.loads(path.read_text(encoding="utf-8"))
     try:
