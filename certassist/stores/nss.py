@@ -189,9 +189,9 @@ class NssStore:
         return check_added(self, bundle, entry)
 
     @staticmethod
-    def _find(session: NssSession, fingerprint: str) -> NssCert | None:
+    def _find(certs: list[NssCert], fingerprint: str) -> NssCert | None:
         wanted = fingerprint.upper()
-        return next((c for c in session.certs() if sha256_fingerprint(c.der) == wanted), None)
+        return next((c for c in certs if sha256_fingerprint(c.der) == wanted), None)
 
     def export(self, fingerprint: str) -> Bundle:
         lib = self._check()
@@ -199,7 +199,7 @@ class NssStore:
             raise self._not_found(fingerprint)
         with self._session(lib, write=False) as session:
             self._login(session)
-            cert = self._find(session, fingerprint)
+            cert = self._find(session.certs(), fingerprint)
             if cert is None:
                 raise self._not_found(fingerprint)
             if not session.has_key(cert):
@@ -220,8 +220,7 @@ class NssStore:
         with self._session(lib, write=True) as session:
             self._login(session)
             certs = session.certs()
-            wanted = fingerprint.upper()
-            cert = next((c for c in certs if sha256_fingerprint(c.der) == wanted), None)
+            cert = self._find(certs, fingerprint)
             if cert is None:
                 raise self._not_found(fingerprint)
             spki = _public_key(cert.der)
