@@ -189,7 +189,7 @@ class NssStore:
         return check_added(self, bundle, entry)
 
     @staticmethod
-    def _find(certs: list[NssCert], fingerprint: str) -> NssCert | None:
+    def _find(certs: Sequence[NssCert], fingerprint: str) -> NssCert | None:
         wanted = fingerprint.upper()
         return next((c for c in certs if sha256_fingerprint(c.der) == wanted), None)
 
