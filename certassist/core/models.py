@@ -23,6 +23,7 @@ class Kind(StrEnum):
     UZI_SERVER = "uzi-server"
     UZI_CARD = "uzi-card"
     OTHER = "other"
+    ISSUER = "issuer"  # a CA certificate ("uitgever"): shown, never due, never needs a backup
 
 
 class Environment(StrEnum):
@@ -78,6 +79,7 @@ class UziFields:
     role: str
     agb: str
     raw: str
+    problems: tuple[str, ...] = ()  # note ids naming each field that does not fit the layout
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,9 @@ class Bundle:
     chain: tuple[x509.Certificate, ...] = ()
     key: PrivateKeyTypes | None = field(default=None, repr=False)
     friendly_name: str | None = None
+    # Certificates the file also held that are neither the leaf nor its issuing chain: shown
+    # in a plan as "left out", never installed.
+    left_out: tuple[x509.Certificate, ...] = ()
 
     @property
     def leaf_der(self) -> bytes:

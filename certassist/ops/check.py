@@ -172,7 +172,7 @@ def _owner_key(info: CertInfo) -> tuple[str, str, str]:
 
 
 def _newer_for_same_owner(group: CertificateGroup, groups: Sequence[CertificateGroup]) -> bool:
-    if group.kind in (Kind.UZI_CARD, Kind.OTHER):
+    if group.kind in (Kind.UZI_CARD, Kind.OTHER, Kind.ISSUER):
         return False
     key = _owner_key(group.info)
     return any(
