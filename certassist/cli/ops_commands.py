@@ -122,7 +122,7 @@ def _pick(stores: list[CertStore], tokens: list[str]) -> list[CertStore]:
     Registered backup folders are picked only by name: a restore or install without --store
     goes into the PC's stores, and "back up everything" reads those, not old backups."""
     if not tokens:
-        return [s for s in stores if s.target.kind is not StoreKind.PKCS12_FOLDER]
+        return [s for s in stores if not s.target.is_backup_folder]
     chosen: list[CertStore] = []
     for token in tokens:
         hits = [
