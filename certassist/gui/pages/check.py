@@ -66,7 +66,7 @@ class CheckPage(FlowPage):
         self.boxes: dict[Any, QCheckBox] = {}
         self.finish_layout()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self.state.plan = None
         self._clear_boxes()
         self.show_error(None)
@@ -74,7 +74,7 @@ class CheckPage(FlowPage):
         ctx, state = self.ctx, self.state
         self.run(lambda r, c: plan_for(ctx, state), self._planned, on_error=self._plan_failed)
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override
+    def cleanupPage(self) -> None:
         self.state.plan = None
         self._clear_boxes()
 
@@ -172,13 +172,13 @@ class CheckPage(FlowPage):
         )
         return body
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         plan = self.state.plan
         if plan is None or not plan.allowed:
             return False
         return all(box.isChecked() for box in self.boxes.values())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         plan = self.state.plan
         assert plan is not None  # Next is enabled only with a plan (isComplete)
         self.state.confirmations = {

@@ -34,7 +34,7 @@ class ChooseTargetPage(FlowPage):
         self.layout_.addWidget(self.note)
         self.finish_layout(stretch=False)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self.list.clear()
         source = {s for s, _ in self.state.sources}
         unavailable = []
@@ -70,9 +70,9 @@ class ChooseTargetPage(FlowPage):
             if self.list.item(i).checkState() == Qt.CheckState.Checked
         ]
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return bool(self.chosen())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         self.state.targets = self.chosen()
         return True

@@ -43,7 +43,7 @@ class PairCheckPage(FlowPage):
         self.refusal: BaseException | None = None
         self.finish_layout()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         from certassist.gui.pairing import pair
 
         self.state.paired = None
@@ -59,7 +59,7 @@ class PairCheckPage(FlowPage):
             lambda r, c: pair(ctx, pending_id, path, password), self._paired, on_error=self._refused
         )
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override
+    def cleanupPage(self) -> None:
         self.state.paired = None
 
     def _paired(self, paired: Any) -> None:
@@ -125,5 +125,5 @@ class PairCheckPage(FlowPage):
         ok = translate("PairCheckPage", "Het certificaat hoort bij uw aanvraag.")
         return f"<p><b style='color:{OK_COLOUR}'>{html.escape(ok)}</b></p><ul>{items}</ul>{notes}"
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.state.paired is not None
