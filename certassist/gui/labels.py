@@ -9,6 +9,7 @@ is decided by the rules (`certificate_status`); this module only names it. Every
 
 from __future__ import annotations
 
+from certassist.core.kinds import kind_label as catalog_kind_label
 from certassist.gui.i18n import translate
 
 
@@ -23,8 +24,9 @@ def _catalog_label(message_ids: tuple[str, ...], fallback: str) -> str:
 
 
 def kind_label(kind: str) -> str:
-    value = str(kind)
-    return _catalog_label((f"L-kind-short-{value}", f"L-kind-{value}"), value)
+    """The short name from the catalog (`L-kind-short-*`); else the kind's catalog name, else
+    its plain id: an unknown kind never breaks a page."""
+    return _catalog_label((f"L-kind-short-{kind}",), "") or catalog_kind_label(kind)
 
 
 def environment_label(environment: str) -> str:

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem
 
-from certassist.core.models import StoreKind
 from certassist.gui.i18n import translate
 from certassist.gui.pages.base import FlowPage
 from certassist.gui.words import say
@@ -49,7 +48,7 @@ class ChooseTargetPage(FlowPage):
         source = {s for s, _ in self.state.sources}
         unavailable = []
         for store in self.ctx.stores:
-            if store.target.kind is StoreKind.PKCS12_FOLDER or store.store_id in source:
+            if store.target.is_backup_folder or store.store_id in source:
                 continue
             if not store.available:
                 reason = store.unavailable_reason
@@ -87,9 +86,7 @@ class ChooseTargetPage(FlowPage):
 
         source = {s for s, _ in self.state.sources}
         candidates = [
-            s
-            for s in self.ctx.stores
-            if s.target.kind is not StoreKind.PKCS12_FOLDER and s.store_id not in source
+            s for s in self.ctx.stores if not s.target.is_backup_folder and s.store_id not in source
         ]
         action = Action.COPY if self.fw.flow == "copy" else Action.INSTALL
         try:

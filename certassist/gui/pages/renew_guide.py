@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from certassist.core.models import Kind
+from certassist.core.kinds import Family, family, traits
 from certassist.gui.help import UZI_REGISTER, VECOZO_SUPPORT, ZORGCSP
 from certassist.gui.i18n import translate
 from certassist.gui.pages.base import FlowPage
@@ -159,7 +159,7 @@ class RenewGuidePage(FlowPage):
 
     def _is_uzi(self) -> bool:
         groups = self.state.groups
-        return bool(groups) and groups[0].kind is Kind.UZI_SERVER
+        return bool(groups) and family(groups[0].kind) is Family.UZI_SERVER
 
     def nextId(self) -> int:  # noqa: N802 - Qt override
         """VECOZO renewal ends here (it happens on vecozo.nl); UZI goes on to the request."""
@@ -172,17 +172,17 @@ class RenewGuidePage(FlowPage):
         status = escape(say(group.status.message_id, self.lang, group.status.params))
         intro = ""
         expired = group.days_left < 0
-        if group.kind is Kind.UZI_SERVER:
+        if family(group.kind) is Family.UZI_SERVER:
             steps = uzi_steps()
             links = [
                 (ZORGCSP, "Zorg-CSP"),
                 (UZI_REGISTER, translate("RenewGuidePage", "UZI-register")),
             ]
-        elif group.kind in (Kind.VECOZO_PERSONAL, Kind.VECOZO_SYSTEM):
+        elif family(group.kind) is Family.VECOZO:
             from certassist.ops.vecozo_flow import vecozo_pages
 
             pages = vecozo_pages(group.environment)
-            system = group.kind is Kind.VECOZO_SYSTEM
+            system = not traits(group.kind).person_bound
             links = [(VECOZO_SUPPORT, translate("RenewGuidePage", "VECOZO support"))]
             if expired:
                 self.setTitle(translate("RenewGuidePage", "Opnieuw installeren: zo gaat het"))
