@@ -72,7 +72,7 @@ class ChooseTargetPage(FlowPage):
         )
         self.completeChanged.emit()
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override: "Vorige" keeps the ticks
+    def cleanupPage(self) -> None:  # "Vorige" keeps the ticks
         self.state.targets = self.chosen()
 
     def suggested(self) -> set[str]:
@@ -91,7 +91,7 @@ class ChooseTargetPage(FlowPage):
         action = Action.COPY if self.fw.flow == "copy" else Action.INSTALL
         try:
             allowed = allowed_stores(op_context(self.ctx, self.state), info, action, candidates)
-        except Exception:  # noqa: BLE001 - a suggestion must never break the page
+        except Exception:  # a suggestion must never break the page
             return set()
         windows = [s for s in allowed if s.target.kind.value.startswith("windows")]
         best = (windows or allowed)[:1]
