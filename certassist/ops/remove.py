@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, StoreError
 from certassist.core.models import Action
 from certassist.ops.base import (
     Cancel,
@@ -52,7 +52,7 @@ class RemoveOperation:
         backup_password: str | None = None,
     ) -> RemovePlan:
         if not store.available:
-            raise store.unavailable_reason or CertassistError(
+            raise store.unavailable_reason or StoreError(
                 "E-ops-store-unavailable", store=store.label
             )
         with guarded(store):
@@ -114,7 +114,7 @@ class RemoveOperation:
                 store.remove(info.fingerprint)
                 gone = store.get(info.fingerprint) is None
             if not gone:
-                raise CertassistError("E-ops-remove-still-there", store=store.label)
+                raise StoreError("E-ops-remove-still-there", store=store.label)
         except Cancelled:
             audit(self.ctx, "remove", Outcome.CANCELLED, info, source=store.store_id)
             return Result(Outcome.CANCELLED, "I-ops-cancelled", fingerprints=(info.fingerprint,))

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from certassist.core.messages import render
+from certassist.core.messages import render, text_only
 from certassist.gui.flow_state import plan_for
 from certassist.gui.i18n import days_left_text, format_date, translate
 from certassist.gui.labels import kind_and_environment
@@ -35,7 +35,7 @@ def confirm_text(confirm: Any, holder: str | None) -> str:
         "replace-old": translate(
             "CheckPage", "Verwijder het oude certificaat zodra het nieuwe werkt."
         ),
-    }.get(value, value)
+    }.get(value) or text_only(f"C-ops-{value}")  # a newer confirmation: the catalog's text
 
 
 class CheckPage(FlowPage):
