@@ -24,7 +24,7 @@ from certassist.core.models import Actor, StoreKind
 from certassist.ops.audit import AuditLog
 from certassist.ops.base import Confirm, Notice, OpContext, Outcome, Plan, Result, refusal_error
 from certassist.ops.files import Encryption
-from certassist.ops.records import InstallRecords, default_data_dir
+from certassist.ops.records import default_data_dir
 from certassist.stores.base import CertStore
 
 
@@ -93,16 +93,12 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def _context(args: argparse.Namespace) -> OpContext:
-    data = _data_dir(args)
-    return OpContext(
-        actor=Actor(
-            getpass.getuser(),
-            getattr(args, "i_am", None),  # R1: the rules compare it with the holder at plan time
-            bool(getattr(args, "contact_person", False)),
-        ),
-        audit=AuditLog(data / "audit.jsonl"),
-        records=InstallRecords(data / "installs.json"),
+    actor = Actor(
+        getpass.getuser(),
+        getattr(args, "i_am", None),  # R1: the rules compare it with the holder at plan time
+        bool(getattr(args, "contact_person", False)),
     )
+    return OpContext.for_user(actor, _data_dir(args))
 
 
 def _all_stores(args: argparse.Namespace) -> list[CertStore]:

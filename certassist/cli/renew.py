@@ -210,20 +210,12 @@ def _uzi_pair(args: argparse.Namespace, lang: str) -> int:
 
 def _install(args: argparse.Namespace, paired: Any) -> list[str]:
     from certassist.core.models import Actor
-    from certassist.ops.audit import AuditLog
     from certassist.ops.base import Confirm, OpContext
-    from certassist.ops.records import InstallRecords, default_data_dir
     from certassist.ops.renew_uzi import install_paired
 
     stores = _stores(args)
     chosen = [s for s in stores if not args.install or s.store_id in args.install]
-    data = default_data_dir()
-    ctx = OpContext(
-        actor=Actor(getpass.getuser(), None, True),
-        audit=AuditLog(data / "audit.jsonl"),
-        records=InstallRecords(data / "installs.json"),
-        today=lambda: _today(args),
-    )
+    ctx = OpContext.for_user(Actor(getpass.getuser(), None, True), today=lambda: _today(args))
     result, _ = install_paired(ctx, paired, chosen, {Confirm.PROCEED: True})
     return [s.label for s in chosen if s.store_id in result.stores]
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from certassist.core.models import Actor, Bundle
 from certassist.gui.context import AppContext
 from certassist.ops.overview import CertificateGroup, Overview
+
+if TYPE_CHECKING:
+    from certassist.ops.base import OpContext
 
 # The pages each flow walks through, in order (module names under certassist/gui/pages).
 FLOW_PAGES: dict[str, tuple[str, ...]] = {
@@ -64,17 +67,11 @@ class FlowState:
         return ctx.actor(self.confirmed_name.strip() or None, self.contact_person)
 
 
-def op_context(ctx: AppContext, state: FlowState) -> Any:
-    from certassist.ops.audit import AuditLog
+def op_context(ctx: AppContext, state: FlowState) -> OpContext:
     from certassist.ops.base import OpContext
-    from certassist.ops.records import InstallRecords, default_data_dir
 
-    data = default_data_dir()
-    return OpContext(
-        actor=state.actor(ctx),
-        audit=ctx.audit or AuditLog(data / "audit.jsonl"),
-        records=ctx.records or InstallRecords(data / "installs.json"),
-        today=ctx.today,
+    return OpContext.for_user(
+        state.actor(ctx), today=ctx.today, audit=ctx.audit, records=ctx.records
     )
 
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 
 from certassist.core.errors import CertassistError, NotConfirmedError, StoreError
 from certassist.core.models import Action, Bundle, CertInfo, Kind, StoreEntry, StoreTarget
-from certassist.ops.audit import record_for
 from certassist.ops.base import (
     Confirm,
     Confirmations,
@@ -23,6 +22,7 @@ from certassist.ops.base import (
     refusal_error,
     rule_ids,
 )
+from certassist.ops.base import audit as audit  # written once, beside the audited execute
 from certassist.stores.base import CertStore
 
 # R1: a personal certificate is installed, restored (and copied into a store) only by its holder.
@@ -137,30 +137,3 @@ def is_predecessor(old: CertInfo, new: CertInfo) -> bool:
     return (
         old.fingerprint != new.fingerprint and same_line(old, new) and old.not_after < new.not_after
     )
-
-
-def audit(
-    ctx: OpContext,
-    what: str,
-    outcome: str,
-    info: CertInfo | None,
-    *,
-    source: str = "",
-    target: str = "",
-    rules: tuple[str, ...] = (),
-    message_id: str = "",
-) -> None:
-    """Write one audit record; an audit failure never undoes or hides the operation's result."""
-    with contextlib.suppress(OSError):
-        ctx.audit.append(
-            record_for(
-                ctx.actor.os_user,
-                what,
-                outcome,
-                info,
-                source=source,
-                target=target,
-                rules=rules,
-                message_id=message_id,
-            )
-        )

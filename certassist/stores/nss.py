@@ -78,9 +78,7 @@ class NssStore:
         try:
             return load_nss(self._library_dirs)
         except NssLibraryMissing as exc:
-            raise StoreError(
-                "E-nss-library-missing", store=self.label, detail=exc.detail
-            ) from exc
+            raise StoreError("E-nss-library-missing", store=self.label, detail=exc.detail) from exc
 
     @property
     def legacy(self) -> bool:
@@ -241,9 +239,18 @@ class NssStore:
                 raise self._not_found(fingerprint)
             spki = _public_key(cert.der)
             shared = any(c is not cert and _public_key(c.der) == spki for c in certs)
-            session.delete(cert, keep_key=shared)
+            # PK11_DeleteTokenCertAndKey deletes only a certificate whose key it finds: for a
+            # keyless one (a CA, someone else's certificate) it says "done" and deletes nothing.
+            keyless = not session.has_key(cert)
+            try:
+                session.delete(cert, keep_key=shared or keyless)
+            except CertassistError as exc:
+                cause = str(exc.params.get("error") or exc.params.get("code") or "")
+                raise StoreError("E-nss-remove-failed", store=self.label, cause=cause) from exc
         if self.get(fingerprint) is not None:
-            raise StoreError("E-nss-remove-failed", store=self.label)
+            raise StoreError(
+                "E-nss-remove-failed", store=self.label, cause="still listed after removal"
+            )
 
 
 def _public_key(der: bytes) -> bytes:
