@@ -54,7 +54,7 @@ def pick_stores(stores: Sequence[CertStore], tokens: Sequence[str]) -> list[Cert
     Registered backup folders are picked only by name: a restore or install without --store
     goes into the PC's stores, and "back up everything" reads those, not old backups."""
     if not tokens:
-        return [s for s in stores if s.target.kind is not StoreKind.PKCS12_FOLDER]
+        return [s for s in stores if not s.target.is_backup_folder]
     chosen: list[CertStore] = []
     for token in tokens:
         hits = [s for s in stores if store_matches(s, token)]

@@ -7,17 +7,21 @@ Keys are the enums' string values (they are StrEnums): importing this module sta
 
 from __future__ import annotations
 
+from certassist.core.kinds import kind_label as catalog_kind_label
 from certassist.gui.i18n import translate
 
 
 def kind_label(kind: str) -> str:
-    return {
+    """A short name for the kinds the screens know; any other kind gets its catalog name (or
+    its plain id), never an error."""
+    short = {
         "vecozo-personal": translate("Labels", "VECOZO persoonlijk"),
         "vecozo-system": translate("Labels", "VECOZO systeem"),
         "uzi-server": translate("Labels", "UZI-servercertificaat"),
         "uzi-card": translate("Labels", "UZI-pas"),
         "other": translate("Labels", "overig"),
-    }[str(kind)]
+    }.get(str(kind))
+    return short if short is not None else catalog_kind_label(kind)
 
 
 def kind_and_environment(kind: str, environment: str) -> str:

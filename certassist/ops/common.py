@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from certassist.core.errors import CertassistError, NotConfirmedError, StoreError
-from certassist.core.models import Action, Bundle, CertInfo, Kind, StoreEntry, StoreTarget
+from certassist.core.kinds import traits
+from certassist.core.models import Action, Bundle, CertInfo, StoreEntry, StoreTarget
+from certassist.core.rules_people import R1_ACTIONS
 from certassist.ops.base import (
     Confirm,
     Confirmations,
@@ -25,9 +27,6 @@ from certassist.ops.base import (
 from certassist.ops.base import audit as audit  # written once, beside the audited execute
 from certassist.stores.base import CertStore
 
-# R1: a personal certificate is installed, restored (and copied into a store) only by its holder.
-HOLDER_ACTIONS = frozenset({Action.INSTALL, Action.RESTORE, Action.RENEW, Action.COPY})
-
 
 @dataclass(frozen=True)
 class Evaluation:
@@ -39,8 +38,8 @@ class Evaluation:
 
 def needs_holder_confirmation(ctx: OpContext, info: CertInfo, action: Action) -> bool:
     return (
-        info.kind == Kind.VECOZO_PERSONAL
-        and action in HOLDER_ACTIONS
+        traits(info.kind).person_bound
+        and action in R1_ACTIONS
         and ctx.actor.confirmed_name is None
         and bool(info.holder)
     )

@@ -104,8 +104,8 @@ def local_and_backup_stores(
 
     settings, error = load_practice_settings(settings_path)
     found = stores_from_statuses((discover or _discover_here)(settings.backup_folders))
-    pc = tuple(s for s in found if s.target.kind is not StoreKind.PKCS12_FOLDER)
-    backups = [s for s in found if s.target.kind is StoreKind.PKCS12_FOLDER]
+    pc = tuple(s for s in found if not s.target.is_backup_folder)
+    backups = [s for s in found if s.target.is_backup_folder]
     if error is not None:
         backups.append(settings_problem_store(settings_path, error))
     return LocalStores(pc, tuple(backups), settings, error)

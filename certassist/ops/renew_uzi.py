@@ -41,7 +41,8 @@ from certassist.core.csr import (
 )
 from certassist.core.errors import CertassistError
 from certassist.core.fileio import atomic_write_bytes
-from certassist.core.models import Bundle, CertInfo, Environment, Kind
+from certassist.core.kinds import Family, family
+from certassist.core.models import Bundle, CertInfo, Environment
 from certassist.core.rules import (
     Decision,
     PracticeFacts,
@@ -216,7 +217,7 @@ class UziRenewalFlow:
     ) -> Started:
         """New RSA-2048 key + CSR with the current certificate's subject (or a typed one)."""
         old = self.describe(current) if current is not None else None
-        if old is not None and old.kind is not Kind.UZI_SERVER:
+        if old is not None and family(old.kind) is not Family.UZI_SERVER:
             raise CertassistError("E-uzirenew-not-uzi-server", subject=old.subject)
         if subject is None:
             if current is None:
@@ -291,7 +292,7 @@ class UziRenewalFlow:
 
             issued = read_certificate_file(issued, None)
         info = self.describe(issued.leaf)
-        if info.kind is not Kind.UZI_SERVER:
+        if family(info.kind) is not Family.UZI_SERVER:
             raise CertassistError("E-uzirenew-not-uzi-server", subject=info.subject)
         key = self._key(pending, password)
         if public_key_der(key) != public_key_der(issued.leaf):

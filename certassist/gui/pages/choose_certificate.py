@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QListWidget, QListWidgetItem
 
-from certassist.core.models import Kind
+from certassist.core.kinds import Actors, traits
 from certassist.gui.i18n import days_left_text, format_date, translate
 from certassist.gui.labels import kind_and_environment, status_label
 from certassist.gui.overview_model import group_title
@@ -18,7 +18,7 @@ from certassist.ops.overview import CertificateGroup, scan_stores
 
 
 def _wanted(flow: str, group: CertificateGroup) -> bool:
-    if group.kind is Kind.UZI_CARD:
+    if traits(group.kind).actors is Actors.NOBODY:
         return False  # card certificates never leave the card
     if flow in ("backup", "spread", "copy"):
         return group.key_present

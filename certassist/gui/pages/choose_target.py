@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem
 
 from certassist.core.messages import render
-from certassist.core.models import StoreKind
 from certassist.gui.i18n import translate
 from certassist.gui.pages.base import FlowPage
 
@@ -40,7 +39,7 @@ class ChooseTargetPage(FlowPage):
         source = {s for s, _ in self.state.sources}
         unavailable = []
         for store in self.ctx.stores:
-            if store.target.kind is StoreKind.PKCS12_FOLDER or store.store_id in source:
+            if store.target.is_backup_folder or store.store_id in source:
                 continue
             if not store.available:
                 reason = store.unavailable_reason

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from certassist.core.errors import CertassistError
-from certassist.core.models import StoreKind
 from certassist.gui.i18n import translate
 from certassist.gui.pages.base import FlowPage
 from certassist.gui.widgets.password import PasswordField
@@ -85,7 +84,7 @@ class PairTargetPage(FlowPage):
             self.folder.setText(str(self.ctx.backup_dir or Path.home()))
         self.list.clear()
         for store in self.ctx.stores:
-            if store.target.kind is StoreKind.PKCS12_FOLDER or not store.available:
+            if store.target.is_backup_folder or not store.available:
                 continue
             item = QListWidgetItem(store.label, self.list)
             item.setData(Qt.ItemDataRole.UserRole, store.store_id)

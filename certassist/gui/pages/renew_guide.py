@@ -13,7 +13,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from certassist.core.models import Kind
+from certassist.core.kinds import Family, family, traits
 from certassist.gui.help import UZI_REGISTER, VECOZO_SUPPORT, ZORGCSP
 from certassist.gui.i18n import translate
 from certassist.gui.pages.base import FlowPage
@@ -92,7 +92,7 @@ class RenewGuidePage(FlowPage):
 
     def _is_uzi(self) -> bool:
         groups = self.state.groups
-        return bool(groups) and groups[0].kind is Kind.UZI_SERVER
+        return bool(groups) and family(groups[0].kind) is Family.UZI_SERVER
 
     def nextId(self) -> int:  # noqa: N802 - Qt override
         """VECOZO renewal ends here (it happens on vecozo.nl); UZI goes on to the request."""
@@ -103,14 +103,14 @@ class RenewGuidePage(FlowPage):
         if group is None:
             return
         status = html.escape(group.status.render(self.lang))
-        if group.kind is Kind.UZI_SERVER:
+        if family(group.kind) is Family.UZI_SERVER:
             steps = uzi_steps()
             links = [
                 (ZORGCSP, "Zorg-CSP"),
                 (UZI_REGISTER, translate("RenewGuidePage", "UZI-register")),
             ]
         else:
-            steps = vecozo_steps(group.kind is Kind.VECOZO_SYSTEM)
+            steps = vecozo_steps(not traits(group.kind).person_bound)
             links = [(VECOZO_SUPPORT, translate("RenewGuidePage", "VECOZO support"))]
         items = "".join(f"<li>{html.escape(s)}</li>" for s in steps)
         link_html = " · ".join(f"<a href='{u}'>{html.escape(t)}</a>" for u, t in links)

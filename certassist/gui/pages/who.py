@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit
 
-from certassist.core.models import Kind
+from certassist.core.kinds import traits
 from certassist.gui.i18n import translate
 from certassist.gui.pages.base import FlowPage
 
@@ -74,7 +74,7 @@ class WhoPage(FlowPage):
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         group = self.fw.preselected_group()
         holder = group.info.holder if group else None
-        if group is not None and group.kind is Kind.VECOZO_PERSONAL and holder:
+        if group is not None and traits(group.kind).person_bound and holder:
             self.holder_box.setText(translate("WhoPage", "Ik ben {holder}").format(holder=holder))
             self.holder_box.setAccessibleName(self.holder_box.text())
             self.holder_box.setVisible(True)
