@@ -20,10 +20,10 @@ from certassist.cli.confirm import confirm
 from certassist.cli.picking import pick_stores, resolve_fingerprint
 from certassist.core.errors import CertassistError, exit_code_of
 from certassist.core.messages import render, text_only
-from certassist.core.models import Actor, StoreKind
+from certassist.core.models import Actor, Bundle, StoreKind
 from certassist.ops.audit import AuditLog
 from certassist.ops.base import Confirm, Notice, OpContext, Outcome, Plan, Result, refusal_error
-from certassist.ops.files import Encryption
+from certassist.ops.flows import Choice, FlowId, operation_flow
 from certassist.ops.records import default_data_dir
 from certassist.stores.base import CertStore
 
@@ -172,19 +172,25 @@ def _run(args: argparse.Namespace, command: Any) -> int:
     return int(command(args))
 
 
-def _execute(args: argparse.Namespace, op: Any, plan: Plan, extra: dict[Confirm, bool]) -> int:
+def _execute(
+    args: argparse.Namespace, flow_id: FlowId, choice: Choice, extra: dict[Confirm, bool]
+) -> int:
+    """The same flow object the GUI's wizard drives: plan, confirm here, execute."""
+    flow = operation_flow(flow_id)
+    ctx = _context(args)
+    plan = flow.plan(ctx, choice)
     if not plan.allowed:
         return _refused(args, plan)
     given = confirm(args, plan, extra)
     lang = language(args)
-    result = op.execute(plan, given, lambda s, t, m: _progress(s, t, m, lang))
+    result = flow.execute(ctx, plan, given, lambda s, t, m: _progress(s, t, m, lang))
     return _emit(args, plan, result)
 
 
-# -- the commands -----------------------------------------------------------------------------
+# -- the commands: collect the input, then `_execute` -------------------------------------------
 
 
-def _open(args: argparse.Namespace, key: Path | None = None) -> Any:
+def _open(args: argparse.Namespace, key: Path | None = None) -> Bundle:
     from certassist.ops.install import open_certificate_file
 
     prompt = text_only("L-ops-cli-password", language(args))
@@ -194,42 +200,33 @@ def _open(args: argparse.Namespace, key: Path | None = None) -> Any:
 
 
 def _install(args: argparse.Namespace) -> int:
-    from certassist.ops.install import InstallOperation
-
     stores = pick_stores(_all_stores(args), args.store)
-    unlock_stores(args, stores)
+    unlock_stores(args, stores)  # Firefox's primary password first (README)
     bundle = _open(args, args.key)
-    ctx = _context(args)
-    op = InstallOperation(ctx)
     if not args.store:
+        from certassist.core.models import Action
         from certassist.ops.placing import allowed_stores
 
-        stores = allowed_stores(ctx, ctx.describe(bundle.leaf), op.action, stores)
-    return _execute(args, op, op.plan(bundle, stores, str(args.file)), {})
+        ctx = _context(args)
+        stores = allowed_stores(ctx, ctx.describe(bundle.leaf), Action.INSTALL, stores)
+    choice = Choice(bundle=bundle, file=args.file, targets=tuple(stores))
+    return _execute(args, FlowId.INSTALL, choice, {})
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from certassist.ops.restore import RestoreOperation
-    from certassist.ops.transfer import TransferInOperation
-
     stores = pick_stores(_all_stores(args), args.store)
     unlock_stores(args, stores)
     bundle = _open(args)
-    ctx = _context(args)
-    if args.transfer:
-        into = TransferInOperation(ctx)
-        plan: Plan = into.plan_transfer(bundle, stores, str(args.file))
-        return _execute(args, into, plan, {Confirm.REPLACE_OLD: args.yes})
-    op = RestoreOperation(ctx)
-    return _execute(args, op, op.plan(bundle, stores, str(args.file)), {
-        Confirm.OLDER_BACKUP: args.older_ok,
+    # Without --transfer the backup's own marker decides, as in the GUI.
+    choice = Choice(
+        bundle=bundle, file=args.file, targets=tuple(stores), transfer=args.transfer or None
+    )
+    return _execute(args, FlowId.RESTORE, choice, {
+        Confirm.OLDER_BACKUP: args.older_ok, Confirm.REPLACE_OLD: args.yes,
     })  # fmt: skip
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from certassist.ops.backup import BackupOperation
-    from certassist.ops.transfer import TransferOutOperation
-
     lang = language(args)
     stores = pick_stores(_all_stores(args), args.store)
     unlock_stores(args, stores)
@@ -238,40 +235,38 @@ def _backup(args: argparse.Namespace) -> int:
     repeated = read_password(args, text_only("L-ops-cli-repeat-password", lang))
     if password is None:
         raise CertassistError("E-ops-password-not-given")
-    ctx = _context(args)
-    op = TransferOutOperation(ctx) if args.transfer else BackupOperation(ctx)
-    sources = [(s, fingerprint) for s in stores]
+    sources: list[tuple[CertStore, str | None]] = [(s, fingerprint) for s in stores]
     if fingerprint:
         sources = [(s, fingerprint) for s in stores if s.available and s.get(fingerprint)]
-    encryption: Encryption = "3des" if args.compatible else "aes"
-    plan = op.plan(sources, args.to, password, repeated, encryption, args.transfer)
-    return _execute(args, op, plan, {})
+    choice = Choice(
+        sources=tuple(sources),
+        folder=args.to,
+        password=password,
+        repeated=repeated,
+        encryption="3des" if args.compatible else "aes",
+    )
+    return _execute(args, FlowId.TRANSFER if args.transfer else FlowId.BACKUP, choice, {})
 
 
 def _copy(args: argparse.Namespace) -> int:
-    from certassist.ops.copy import CopyOperation
-
     stores = _all_stores(args)
     source = pick_stores(stores, [args.source])[0]
-    targets = [t for t in pick_stores(stores, args.targets) if t.store_id != source.store_id]
+    targets = tuple(pick_stores(stores, args.targets))
     unlock_stores(args, [source, *targets])
-    fingerprint = resolve_fingerprint(args.fingerprint, [source]) or ""
-    op = CopyOperation(_context(args))
-    return _execute(args, op, op.plan(source, fingerprint, targets, args.move), {})
+    fingerprint = resolve_fingerprint(args.fingerprint, [source])
+    choice = Choice(sources=((source, fingerprint),), targets=targets, move=args.move)
+    return _execute(args, FlowId.COPY, choice, {})
 
 
 def _remove(args: argparse.Namespace) -> int:
-    from certassist.ops.remove import RemoveOperation
-
     store = pick_stores(_all_stores(args), args.store)[0]
     unlock_stores(args, [store])
-    fingerprint = resolve_fingerprint(args.fingerprint, [store]) or ""
+    fingerprint = resolve_fingerprint(args.fingerprint, [store])
     password = None
     if args.backup is not None:
         password = read_password(args, text_only("L-ops-cli-password", language(args)))
-    op = RemoveOperation(_context(args))
-    plan = op.plan(store, fingerprint, args.backup, password)
-    return _execute(args, op, plan, {Confirm.NO_BACKUP: args.not_needed})
+    choice = Choice(sources=((store, fingerprint),), backup=args.backup, backup_password=password)
+    return _execute(args, FlowId.REMOVE, choice, {Confirm.NO_BACKUP: args.not_needed})
 
 
 def _log(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from certassist.gui.context import AppContext
 from certassist.gui.flow_state import FLOW_PAGES, FlowState
 from certassist.gui.i18n import translate
 from certassist.gui.start_page import flow_title
+from certassist.ops.flows import FlowId
 from certassist.ops.overview import CertificateGroup, Overview
 
 PAGE_CLASSES = {
@@ -38,15 +39,15 @@ class FlowWizard(QWizard):
     def __init__(
         self,
         ctx: AppContext,
-        flow: str,
+        flow: FlowId | str,
         preselected: str | None = None,
         overview: Overview | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.flow = flow
-        self.state = FlowState(flow, preselected, overview)
+        self.flow = FlowId(flow)
+        self.state = FlowState(self.flow, preselected, overview)
         self.setWindowTitle(flow_title(flow))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -57,7 +58,7 @@ class FlowWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, translate("Wizard", "&Sluiten"))
         self.setButtonText(QWizard.WizardButton.CommitButton, translate("Wizard", "&Uitvoeren"))
         self.pages: dict[str, QWizardPage] = {}
-        for name in FLOW_PAGES[flow]:
+        for name in FLOW_PAGES[self.flow]:
             module = importlib.import_module(f"certassist.gui.pages.{name}")
             page = getattr(module, PAGE_CLASSES[name])(self)
             if name == "check":

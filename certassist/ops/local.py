@@ -60,14 +60,14 @@ def settings_problem_store(path: Path | None, error: CertassistError) -> CertSto
     from certassist.core.messages import text_only
     from certassist.core.models import StoreTarget
     from certassist.core.settings import default_settings_path
-    from certassist.stores.fake import FakeStore
+    from certassist.stores.unavailable import UnavailableStore
 
     where = path or default_settings_path()
-    return FakeStore(
+    return UnavailableStore(
         f"{SETTINGS_STORE_PREFIX}{where}",
         text_only("L-local-settings-backups"),
         StoreTarget(StoreKind.PKCS12_FOLDER),
-        reason=error,
+        error,
     )
 
 

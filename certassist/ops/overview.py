@@ -235,16 +235,16 @@ def build_overview(
 def stores_from_statuses(statuses: Sequence[Any]) -> list[CertStore]:
     """Registry answers → stores; one that could not even be built stays, with its reason."""
     from certassist.core.models import StoreTarget
-    from certassist.stores.fake import FakeStore
+    from certassist.stores import unavailable
 
     result: list[CertStore] = []
     for status in statuses:
         if status.store is not None:
             result.append(status.store)
         else:
+            reason = status.reason or CertassistError("E-ops-store-unavailable", store=status.label)
+            target = StoreTarget(status.kind)
             result.append(
-                FakeStore(
-                    status.store_id, status.label, StoreTarget(status.kind), reason=status.reason
-                )  # fmt: skip
+                unavailable.UnavailableStore(status.store_id, status.label, target, reason)
             )
     return result

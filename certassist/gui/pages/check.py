@@ -180,7 +180,8 @@ class CheckPage(FlowPage):
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         plan = self.state.plan
+        assert plan is not None  # Next is enabled only with a plan (isComplete)
         self.state.confirmations = {
-            c: (plan.holder if c.value == "holder" else True) for c in self.boxes
+            c: (plan.holder or True if c.value == "holder" else True) for c in self.boxes
         }
         return True
