@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard, QWizardPage
 
 from certassist.gui.context import AppContext
 from certassist.gui.flow_state import FLOW_PAGES, FlowState
@@ -67,6 +67,37 @@ class FlowWizard(QWizard):
             self.addPage(page)
         self.resize(760, 560)
         self.finished.connect(self._forget_secrets)
+        self.currentIdChanged.connect(self._buttons_for_page)
+        self.wait_box: QMessageBox | None = None
+
+    def _buttons_for_page(self, _id: int = 0) -> None:
+        """A result page (after "Uitvoeren") offers only "Sluiten"; a guide at the end of a flow
+        keeps "Vorige" and "Annuleren": no page is a dead end."""
+        done = bool(getattr(self.currentPage(), "after_commit", False))
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, done)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, done)
+
+    def reject(self) -> None:
+        """Esc and the window's close button: while an operation runs, ask to wait (the work
+        goes on either way, and its result page must be seen); otherwise close."""
+        from certassist.gui.pages.base import FlowPage
+
+        page = self.currentPage()
+        if isinstance(page, FlowPage) and page.holds_close():
+            self.wait_box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.windowTitle(),
+                translate(
+                    "Wizard",
+                    "Even wachten: certassist is nog bezig. Daarna ziet u wat er is gebeurd "
+                    "en kunt u het venster sluiten.",
+                ),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            self.wait_box.open()
+            return
+        super().reject()
 
     def _forget_secrets(self, _code: int = 0) -> None:
         """Closing the wizard (done or cancelled) empties every password field and the state."""

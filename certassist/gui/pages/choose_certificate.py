@@ -6,6 +6,8 @@ the certificate will be read from, preferring a place that has the private key.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QListWidget, QListWidgetItem
 
@@ -15,6 +17,9 @@ from certassist.gui.labels import kind_and_environment, status_label
 from certassist.gui.overview_model import group_title
 from certassist.gui.pages.base import FlowPage
 from certassist.ops.overview import CertificateGroup, scan_stores
+
+if TYPE_CHECKING:
+    from certassist.gui.wizard import FlowWizard
 
 
 def _wanted(flow: str, group: CertificateGroup) -> bool:
@@ -26,8 +31,8 @@ def _wanted(flow: str, group: CertificateGroup) -> bool:
 
 
 class ChooseCertificatePage(FlowPage):
-    def __init__(self, flow_wizard: object) -> None:
-        super().__init__(flow_wizard)  # type: ignore[arg-type]
+    def __init__(self, flow_wizard: FlowWizard) -> None:
+        super().__init__(flow_wizard)
         self.multi = self.fw.flow == "backup"
         self.setTitle(
             translate("ChooseCertificatePage", "Van welke certificaten wilt u een back-up?")
@@ -61,6 +66,7 @@ class ChooseCertificatePage(FlowPage):
         if self.state.overview is None:
             ctx, today = self.ctx, self.ctx.today()
             self.run(lambda r, c: scan_stores(ctx.load_stores(), today), self._fill_overview)
+            self.show_busy(translate("ChooseCertificatePage", "Certificaten worden gelezen…"))
         else:
             self._fill()
 

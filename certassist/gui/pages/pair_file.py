@@ -8,7 +8,7 @@ certificate as PEM, DER/CER or P7B; nothing is read or checked here, the next pa
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,12 +22,15 @@ from certassist.gui.pages.base import FlowPage
 from certassist.gui.widgets.password import PasswordField
 from certassist.gui.widgets.path_row import add_path_row
 
+if TYPE_CHECKING:
+    from certassist.gui.wizard import FlowWizard
+
 ISSUED_FILTER = "*.pem *.cer *.crt *.der *.p7b *.p7c"
 
 
 class PairFilePage(FlowPage):
-    def __init__(self, flow_wizard: object) -> None:
-        super().__init__(flow_wizard)  # type: ignore[arg-type]
+    def __init__(self, flow_wizard: FlowWizard) -> None:
+        super().__init__(flow_wizard)
         self.setTitle(translate("PairFilePage", "Het ontvangen UZI-servercertificaat koppelen"))
         self.setSubTitle(
             translate(

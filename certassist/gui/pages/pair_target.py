@@ -9,6 +9,7 @@ chosen; this is the commit page ("Uitvoeren"): after it there is no way back.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,10 +28,13 @@ from certassist.gui.pages.base import FlowPage
 from certassist.gui.widgets.password import PasswordField
 from certassist.gui.widgets.path_row import add_path_row
 
+if TYPE_CHECKING:
+    from certassist.gui.wizard import FlowWizard
+
 
 class PairTargetPage(FlowPage):
-    def __init__(self, flow_wizard: object) -> None:
-        super().__init__(flow_wizard)  # type: ignore[arg-type]
+    def __init__(self, flow_wizard: FlowWizard) -> None:
+        super().__init__(flow_wizard)
         self.setTitle(translate("PairTargetPage", "Waar moet het nieuwe certificaat komen?"))
         self.setSubTitle(
             translate(

@@ -7,7 +7,7 @@ wizard's own Cancel are disabled: closing the window must not orphan a half-done
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWizard
 
@@ -16,10 +16,15 @@ from certassist.gui.flow_state import execute_for
 from certassist.gui.i18n import translate
 from certassist.gui.pages.base import FlowPage
 
+if TYPE_CHECKING:
+    from certassist.gui.wizard import FlowWizard
+
 
 class RunPage(FlowPage):
-    def __init__(self, flow_wizard: object) -> None:
-        super().__init__(flow_wizard)  # type: ignore[arg-type]
+    work_changes_things = True  # closing waits for the result
+
+    def __init__(self, flow_wizard: FlowWizard) -> None:
+        super().__init__(flow_wizard)
         self.setTitle(translate("RunPage", "Bezig…"))
         self.setSubTitle(translate("RunPage", "Een ogenblik; het venster blijft bruikbaar."))
         self.bar = QProgressBar(self)
