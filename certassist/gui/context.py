@@ -31,7 +31,7 @@ def _os_user() -> str:
         import getpass
 
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name is not a reason to fail
+    except Exception:  # no user name is not a reason to fail
         return "gebruiker"
 
 

@@ -247,7 +247,7 @@ class UziRenewalFlow:
             try:
                 self.keyring.set_password(KEYRING_SERVICE, pending.id, password)
                 pending = PendingRenewal(**{**pending.__dict__, "remembered": True})
-            except Exception:  # noqa: BLE001 - any backend failure means: not remembered
+            except Exception:  # any backend failure means: not remembered
                 notices.append(Notice("W-uzirenew-no-keyring"))
         self.folder.mkdir(parents=True, exist_ok=True)
         _atomic_write(self._path(pending.id, ".key.pem"), encrypted, private=True)
@@ -267,7 +267,7 @@ class UziRenewalFlow:
         if password is None and pending.remembered:
             try:
                 password = self.keyring.get_password(KEYRING_SERVICE, pending.id)
-            except Exception:  # noqa: BLE001 - keyring gone since: ask the user instead
+            except Exception:  # keyring gone since: ask the user instead
                 password = None
         if password is None:
             raise CertassistError("E-uzirenew-password-needed", host=pending.host)
@@ -363,7 +363,7 @@ class UziRenewalFlow:
         if pending.remembered:
             try:
                 self.keyring.delete_password(KEYRING_SERVICE, pending_id)
-            except Exception:  # noqa: BLE001 - nothing left to protect; do not fail the finish
+            except Exception:  # nothing left to protect; do not fail the finish
                 pass
 
 

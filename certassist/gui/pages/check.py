@@ -71,7 +71,7 @@ class CheckPage(FlowPage):
         self.add_details()
         self.finish_layout()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self.state.plan = None
         self._clear_boxes()
         self.set_details([])
@@ -81,7 +81,7 @@ class CheckPage(FlowPage):
         self.run(lambda r, c: plan_for(ctx, state), self._planned, on_error=self._plan_failed)
         self.show_busy(translate("CheckPage", "Bezig met controleren…"))
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override
+    def cleanupPage(self) -> None:
         self.state.plan = None
         self._clear_boxes()
 
@@ -183,13 +183,13 @@ class CheckPage(FlowPage):
         )
         return body
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         plan = self.state.plan
         if plan is None or not plan.allowed:
             return False
         return all(box.isChecked() for box in self.boxes.values())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         plan = self.state.plan
         assert plan is not None  # Next is enabled only with a plan (isComplete)
         self.state.confirmations = {
