@@ -12,11 +12,16 @@ import getpass
 import time
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from certassist.cli.common import emit_json, language, read_password
 from certassist.core.errors import CertassistError
 from certassist.core.messages import render, text_only
+
+if TYPE_CHECKING:
+    from certassist.ops.base import OpContext
+    from certassist.ops.renew_uzi import UziRenewalFlow
+    from certassist.stores.base import CertStore
 
 
 def register(subparsers: Any) -> None:
@@ -70,12 +75,10 @@ def _today(args: argparse.Namespace) -> date:
     return args.today or date.today()
 
 
-def _flow(args: argparse.Namespace) -> Any:
-    from certassist.ops.records import default_data_dir
-    from certassist.ops.renew_uzi import UziRenewalFlow
+def _flow(args: argparse.Namespace) -> UziRenewalFlow:
+    from certassist.ops.flows_renewal import uzi_renewals
 
-    folder = args.folder or default_data_dir() / "uzi-renewals"
-    return UziRenewalFlow(folder, today=lambda: _today(args))
+    return uzi_renewals(args.folder, lambda: _today(args))
 
 
 def _settings(args: argparse.Namespace) -> Any:
@@ -162,6 +165,8 @@ def _uzi_start(args: argparse.Namespace, lang: str) -> int:
 
 
 def _uzi_pair(args: argparse.Namespace, lang: str) -> int:
+    from certassist.ops.flows_renewal import PairTargets, place_paired
+
     flow = _flow(args)
     settings = _settings(args)
     pending = flow.get(args.id)
@@ -171,30 +176,31 @@ def _uzi_pair(args: argparse.Namespace, lang: str) -> int:
         else read_password(args, text_only("L-renewal-new-key-password", lang) + ": ")
     )
     paired = flow.pair(args.id, args.file, password, settings.facts())
-    places: list[str] = []
+    pfx_password, again = "", None
+    if args.pfx_folder:
+        given = read_password(args, text_only("L-renewal-pfx-password", lang) + ": ")
+        if given is None:
+            raise CertassistError("E-renewal-pfx-password")
+        pfx_password = given
+        again = (
+            given
+            if args.password_stdin
+            else getpass.getpass(text_only("L-renewal-repeat-password", lang) + ": ")
+        )
+    stores: tuple[CertStore, ...] = ()
+    if args.install is not None:
+        stores = tuple(s for s in _stores(args) if not args.install or s.store_id in args.install)
+    targets = PairTargets(stores, args.pfx_folder, pfx_password, again)
+    placed = place_paired(_op_context(args), flow, paired, targets)
+    verdict = placed.verdict
+    if not verdict.allowed:
+        raise verdict.refusals[0].to_error()
     out: dict[str, Any] = {
         "fingerprint": paired.info.fingerprint,
         "expires": paired.info.expiry_date.isoformat(),
     }
-    if args.pfx_folder:
-        pfx_password = read_password(args, text_only("L-renewal-pfx-password", lang) + ": ")
-        if pfx_password is None:
-            raise CertassistError("E-renewal-pfx-password")
-        again = (
-            pfx_password
-            if args.password_stdin
-            else getpass.getpass(text_only("L-renewal-repeat-password", lang) + ": ")
-        )
-        path = flow.write_pfx(paired, args.pfx_folder, pfx_password, again)
-        places.append(str(path))
-        out["pfx"] = str(path)
-    if args.install is not None:
-        places += _install(args, paired)
-    verdict = flow.confirm(paired, places)
-    if not verdict.allowed:
-        raise verdict.refusals[0].to_error()
-    if places:
-        flow.finish(args.id)  # the key now lives in the PFX / store; the pending copy goes
+    if placed.pfx_path is not None:
+        out["pfx"] = str(placed.pfx_path)
     out["confirmation"] = [d.message_id for d in verdict.decisions]
     if args.json:
         emit_json(out)
@@ -208,16 +214,12 @@ def _uzi_pair(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def _install(args: argparse.Namespace, paired: Any) -> list[str]:
+def _op_context(args: argparse.Namespace) -> OpContext:
+    """Installing a paired UZI certificate: done by the practice's contact person or IT."""
     from certassist.core.models import Actor
-    from certassist.ops.base import Confirm, OpContext
-    from certassist.ops.renew_uzi import install_paired
+    from certassist.ops.base import OpContext
 
-    stores = _stores(args)
-    chosen = [s for s in stores if not args.install or s.store_id in args.install]
-    ctx = OpContext.for_user(Actor(getpass.getuser(), None, True), today=lambda: _today(args))
-    result, _ = install_paired(ctx, paired, chosen, {Confirm.PROCEED: True})
-    return [s.label for s in chosen if s.store_id in result.stores]
+    return OpContext.for_user(Actor(getpass.getuser(), None, True), today=lambda: _today(args))
 
 
 def _vecozo(args: argparse.Namespace, lang: str) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from certassist.core.models import Actor, Bundle
 from certassist.gui.context import AppContext
@@ -17,9 +17,10 @@ from certassist.ops.flows import FlowId
 from certassist.ops.overview import CertificateGroup, Overview
 
 if TYPE_CHECKING:
-    from certassist.gui.pairing import PairOutcome
     from certassist.ops.base import Cancel, Confirm, OpContext, Plan, Progress, Result
     from certassist.ops.flows import Choice, FileIO
+    from certassist.ops.flows_renewal import PairOutcome
+    from certassist.ops.renew_uzi import Paired
 
 # The pages each flow walks through, in order (module names under certassist/gui/pages).
 # What each flow does is in certassist.ops.flows; here only which pages collect its input.
@@ -56,7 +57,7 @@ class FlowState:
     result: Result | PairOutcome | None = None
     pending_id: str = ""  # UZI pairing: the pending renewal (ops.renew_uzi)
     key_password: str = field(default="", repr=False)  # of the pending key; None-like when ""
-    paired: Any = field(default=None, repr=False)  # ops.renew_uzi.Paired: holds the new key
+    paired: Paired | None = field(default=None, repr=False)  # holds the new key
 
     def clear_secrets(self) -> None:
         """Called when the wizard closes: no password outlives its page (issue 7.3)."""

@@ -47,7 +47,7 @@ def changed_fingerprint(wizard: FlowWizard) -> str | None:
 
 
 class MainWindow(QMainWindow):
-    firstShown = Signal()  # noqa: N815 - emitted once the start page is on screen
+    firstShown = Signal()  # emitted once the start page is on screen
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         if not self._shown_once:
             self._shown_once = True

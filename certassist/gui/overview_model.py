@@ -76,15 +76,13 @@ class OverviewModel(QAbstractTableModel):
         self.groups = list(groups)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.groups)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 5
 
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Any, role: int = DISPLAY
-    ) -> Any:
+    def headerData(self, section: int, orientation: Any, role: int = DISPLAY) -> Any:
         if _int(orientation) != HORIZONTAL or _int(role) != DISPLAY:
             return None
         return [

@@ -172,7 +172,7 @@ def banner_view(report: Any, pending_uzi: Sequence[Any], lang: str) -> BannerVie
 class ReminderBanner(QFrame):
     """Emits `actionRequested(BannerAction)`; the start page turns it into a flow or a page."""
 
-    actionRequested = Signal(object)  # noqa: N815 - Qt naming
+    actionRequested = Signal(object)  # Qt naming
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -86,10 +86,10 @@ def explanation_text() -> str:
 class StartPage(QWidget):
     """Emits `flowRequested(flow, fingerprint or "")` when the user picks an action."""
 
-    flowRequested = Signal(str, str)  # noqa: N815 - Qt naming
-    settingsRequested = Signal()  # noqa: N815 - a banner row asks for the practice settings
+    flowRequested = Signal(str, str)  # Qt naming
+    settingsRequested = Signal()  # a banner row asks for the practice settings
     checked = Signal()  # the reminder check has finished (banner shown or hidden)
-    calendarWritten = Signal(object)  # noqa: N815 - the .ics path, or the error
+    calendarWritten = Signal(object)  # the .ics path, or the error
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -206,7 +206,7 @@ class StartPage(QWidget):
         header.setStretchLastSection(False)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         self.fit_columns()
         if self.selected_group() is None:

@@ -64,6 +64,9 @@ class FileIO:
     reader: BundleReader = default_reader
 
 
+IN_PROCESS = FileIO()
+
+
 @dataclass(frozen=True)
 class Choice:
     """What the user chose, as either face collects it; each flow reads the fields it needs."""
@@ -116,7 +119,7 @@ class OperationFlow(ABC, Generic[P_co]):
     id: FlowId
 
     @abstractmethod
-    def plan(self, ctx: OpContext, choice: Choice, io: FileIO = FileIO()) -> P_co:
+    def plan(self, ctx: OpContext, choice: Choice, io: FileIO = IN_PROCESS) -> P_co:
         """Touches nothing (it may read stores and files); says what will happen."""
 
     @abstractmethod
@@ -127,7 +130,7 @@ class OperationFlow(ABC, Generic[P_co]):
         confirmations: Confirmations,
         progress: Progress | None = None,
         cancel: Cancel | None = None,
-        io: FileIO = FileIO(),
+        io: FileIO = IN_PROCESS,
     ) -> Result:
         """Runs the plan this flow made (audited, verified, cancellable between steps)."""
 
@@ -135,7 +138,7 @@ class OperationFlow(ABC, Generic[P_co]):
 class InstallFlow(OperationFlow[PlacePlan]):
     id = FlowId.INSTALL
 
-    def plan(self, ctx: OpContext, choice: Choice, io: FileIO = FileIO()) -> PlacePlan:
+    def plan(self, ctx: OpContext, choice: Choice, io: FileIO = IN_PROCESS) -> PlacePlan:
         source = str(choice.file) if choice.file else ""
         return InstallOperation(ctx).plan(choice.file_bundle(), choice.targets, source)
 
@@ -146,7 +149,7 @@ class InstallFlow(OperationFlow[PlacePlan]):
         confirmations: Confirmations,
         progress: Progress | None = None,
         cancel: Cancel | None = None,
-        io: FileIO = FileIO(),
+        io: FileIO = IN_PROCESS,
     ) -> Result:
         return InstallOperation(ctx).execute(_as(plan, PlacePlan), confirmations, progress, cancel)
 
@@ -167,7 +170,7 @@ class RestoreFlow(OperationFlow[PlacePlan]):
 
     id = FlowId.RESTORE
 
-    def plan(self, ctx: OpContext, choice: Choice, io: FileIO = FileIO()) -> PlacePlan:
+    def plan(self, ctx: OpContext, choice: Choice, io: FileIO = IN_PROCESS) -> PlacePlan:
         bundle = choice.file_bundle()
         source = str(choice.file) if choice.file else ""
         transfer = choice.transfer
@@ -184,7 +187,7 @@ class RestoreFlow(OperationFlow[PlacePlan]):
         confirmations: Confirmations,
         progress: Progress | None = None,
         cancel: Cancel | None = None,
-        io: FileIO = FileIO(),
+        io: FileIO = IN_PROCESS,
     ) -> Result:
         op = TransferInOperation(ctx) if isinstance(plan, TransferInPlan) else RestoreOperation(ctx)
         return op.execute(_as(plan, PlacePlan), confirmations, progress, cancel)
@@ -197,7 +200,7 @@ class BackupFlow(OperationFlow[BackupPlan]):
     def _operation(self, ctx: OpContext, io: FileIO) -> BackupOperation:
         return BackupOperation(ctx, writer=io.writer, reader=io.reader)
 
-    def plan(self, ctx: OpContext, choice: Choice, io: FileIO = FileIO()) -> BackupPlan:
+    def plan(self, ctx: OpContext, choice: Choice, io: FileIO = IN_PROCESS) -> BackupPlan:
         return self._operation(ctx, io).plan(
             choice.sources,
             choice.backup_folder(),
@@ -214,7 +217,7 @@ class BackupFlow(OperationFlow[BackupPlan]):
         confirmations: Confirmations,
         progress: Progress | None = None,
         cancel: Cancel | None = None,
-        io: FileIO = FileIO(),
+        io: FileIO = IN_PROCESS,
     ) -> Result:
         backup = _as(plan, BackupPlan)
         return self._operation(ctx, io).execute(backup, confirmations, progress, cancel)
@@ -233,7 +236,7 @@ class TransferFlow(BackupFlow):
 class CopyFlow(OperationFlow[CopyPlan]):
     id = FlowId.COPY
 
-    def plan(self, ctx: OpContext, choice: Choice, io: FileIO = FileIO()) -> CopyPlan:
+    def plan(self, ctx: OpContext, choice: Choice, io: FileIO = IN_PROCESS) -> CopyPlan:
         store, fingerprint = choice.source()
         targets = [t for t in choice.targets if t.store_id != store.store_id]
         return CopyOperation(ctx).plan(store, fingerprint, targets, choice.move)
@@ -245,7 +248,7 @@ class CopyFlow(OperationFlow[CopyPlan]):
         confirmations: Confirmations,
         progress: Progress | None = None,
         cancel: Cancel | None = None,
-        io: FileIO = FileIO(),
+        io: FileIO = IN_PROCESS,
     ) -> Result:
         return CopyOperation(ctx).execute(_as(plan, CopyPlan), confirmations, progress, cancel)
 
@@ -253,7 +256,7 @@ class CopyFlow(OperationFlow[CopyPlan]):
 class RemoveFlow(OperationFlow[RemovePlan]):
     id = FlowId.REMOVE
 
-    def plan(self, ctx: OpContext, choice: Choice, io: FileIO = FileIO()) -> RemovePlan:
+    def plan(self, ctx: OpContext, choice: Choice, io: FileIO = IN_PROCESS) -> RemovePlan:
         store, fingerprint = choice.source()
         op = RemoveOperation(ctx, reader=io.reader)
         return op.plan(store, fingerprint, choice.backup, choice.backup_password)
@@ -265,7 +268,7 @@ class RemoveFlow(OperationFlow[RemovePlan]):
         confirmations: Confirmations,
         progress: Progress | None = None,
         cancel: Cancel | None = None,
-        io: FileIO = FileIO(),
+        io: FileIO = IN_PROCESS,
     ) -> Result:
         op = RemoveOperation(ctx, reader=io.reader)
         return op.execute(_as(plan, RemovePlan), confirmations, progress, cancel)

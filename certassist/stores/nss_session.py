@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, StoreError
 from certassist.stores import nss_lib
 from certassist.stores.nss_keyid import nss_key_id
 from certassist.stores.nss_lib import NssLib
@@ -112,7 +112,7 @@ class NssSession:
     def failure(self, operation: str) -> CertassistError:
         """The current NSS error as a CertassistError (name in params, never a traceback)."""
         code, name = self.lib.last_error()
-        return CertassistError(
+        return StoreError(
             "E-nss-failed", store=self.store_label, operation=operation, error=name, code=code
         )
 
@@ -123,7 +123,7 @@ class NssSession:
             if self.lib.is_initialized():
                 # Someone else in this process holds NSS (or an earlier shutdown failed):
                 # opening ours would silently add a second slot and mix the databases up.
-                raise CertassistError("E-nss-in-use", store=self.store_label)
+                raise StoreError("E-nss-in-use", store=self.store_label)
             flags = nss_lib.NSS_INIT_NOMODDB | nss_lib.NSS_INIT_NOROOTINIT
             if self.read_only:
                 flags |= nss_lib.NSS_INIT_READONLY

@@ -70,12 +70,12 @@ class BackupTargetPage(FlowPage):
         self.layout_.addWidget(tip)
         self.finish_layout()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         if not self.folder.text():
             default = self.ctx.backup_dir or Path.home()
             self.folder.setText(str(default))
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override
+    def cleanupPage(self) -> None:
         self.password.clear()
         self.repeat.clear()
 
@@ -86,10 +86,10 @@ class BackupTargetPage(FlowPage):
         if chosen:
             self.folder.setText(chosen)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return bool(self.folder.text().strip() and self.password.text() and self.repeat.text())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         from certassist.ops.passwords import check_new_password
 
         holder = self.state.groups[0].info.holder if self.state.groups else None

@@ -118,7 +118,7 @@ class FlowPage(QWizardPage):
                     return widget
         return None
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: object) -> None:
         """Focus lands in the page's first field (after QWizard has placed its own)."""
         super().showEvent(event)  # type: ignore[arg-type]
         QTimer.singleShot(0, self._focus_first)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from certassist.core.messages import text_only
 from certassist.gui import palette
 from certassist.gui.flow_state import plan_for
 from certassist.gui.i18n import days_left_text, format_date, translate
@@ -38,7 +39,7 @@ def confirm_text(confirm: Any, holder: str | None) -> str:
         "replace-old": translate(
             "CheckPage", "Verwijder het oude certificaat zodra het nieuwe werkt."
         ),
-    }.get(value, value)
+    }.get(value) or text_only(f"C-ops-{value}")  # a newer confirmation: the catalog's text
 
 
 class CheckPage(FlowPage):
@@ -70,7 +71,7 @@ class CheckPage(FlowPage):
         self.add_details()
         self.finish_layout()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self.state.plan = None
         self._clear_boxes()
         self.set_details([])
@@ -80,7 +81,7 @@ class CheckPage(FlowPage):
         self.run(lambda r, c: plan_for(ctx, state), self._planned, on_error=self._plan_failed)
         self.show_busy(translate("CheckPage", "Bezig met controleren…"))
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override
+    def cleanupPage(self) -> None:
         self.state.plan = None
         self._clear_boxes()
 
@@ -182,13 +183,13 @@ class CheckPage(FlowPage):
         )
         return body
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         plan = self.state.plan
         if plan is None or not plan.allowed:
             return False
         return all(box.isChecked() for box in self.boxes.values())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         plan = self.state.plan
         assert plan is not None  # Next is enabled only with a plan (isComplete)
         self.state.confirmations = {

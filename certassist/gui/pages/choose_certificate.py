@@ -62,7 +62,7 @@ class ChooseCertificatePage(FlowPage):
         self.groups: list[CertificateGroup] = []
         self.finish_layout(stretch=False)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         if self.state.overview is None:
             ctx, today = self.ctx, self.ctx.today()
             self.run(lambda r, c: scan_stores(ctx.load_stores(), today), self._fill_overview)
@@ -132,10 +132,10 @@ class ChooseCertificatePage(FlowPage):
         row = self.list.currentRow()
         return [self.groups[row]] if 0 <= row < len(self.groups) else []
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return bool(self.chosen())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         chosen = self.chosen()
         self.state.groups = chosen
         if self.multi:

@@ -88,7 +88,7 @@ class ChooseFilePage(FlowPage):
         self.path.textChanged.connect(self._path_changed)
         self.finish_layout(stretch=not restore)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         if not self.path.text() and self.ctx.backup_dir is not None:
             self.path.setText(str(self.ctx.backup_dir) + "/")
         if self.fw.flow == "restore" and self.ctx.settings().backup_folders:
@@ -128,7 +128,7 @@ class ChooseFilePage(FlowPage):
             self.path.setText(str(item.data(Qt.ItemDataRole.UserRole)))
             self.password.edit.setFocus()
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override: going back clears the secret
+    def cleanupPage(self) -> None:  # going back clears the secret
         self.password.clear()
 
     def _browse(self) -> None:
@@ -142,11 +142,11 @@ class ChooseFilePage(FlowPage):
         if chosen:
             self.path.setText(chosen)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         text = self.path.text().strip()
         return bool(text) and not text.endswith(("/", "\\"))
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         path = Path(self.path.text().strip())
         password = self.password.text() or None
 

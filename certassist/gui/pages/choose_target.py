@@ -42,7 +42,7 @@ class ChooseTargetPage(FlowPage):
         self.layout_.addWidget(self.note)
         self.finish_layout(stretch=False)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self.list.clear()
         ticked = set(self.state.targets) if self.state.targets else self.suggested()
         source = {s for s, _ in self.state.sources}
@@ -72,7 +72,7 @@ class ChooseTargetPage(FlowPage):
         )
         self.completeChanged.emit()
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override: "Vorige" keeps the ticks
+    def cleanupPage(self) -> None:  # "Vorige" keeps the ticks
         self.state.targets = self.chosen()
 
     def suggested(self) -> set[str]:
@@ -91,7 +91,7 @@ class ChooseTargetPage(FlowPage):
         action = Action.COPY if self.fw.flow == "copy" else Action.INSTALL
         try:
             allowed = allowed_stores(op_context(self.ctx, self.state), info, action, candidates)
-        except Exception:  # noqa: BLE001 - a suggestion must never break the page
+        except Exception:  # a suggestion must never break the page
             return set()
         windows = [s for s in allowed if s.target.kind.value.startswith("windows")]
         best = (windows or allowed)[:1]
@@ -113,9 +113,9 @@ class ChooseTargetPage(FlowPage):
             if self.list.item(i).checkState() == Qt.CheckState.Checked
         ]
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return bool(self.chosen())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         self.state.targets = self.chosen()
         return True

@@ -44,7 +44,7 @@ class PairCheckPage(FlowPage):
         self.add_details()
         self.finish_layout()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         from certassist.gui.pairing import pair
 
         self.state.paired = None
@@ -62,7 +62,7 @@ class PairCheckPage(FlowPage):
         )
         self.show_busy(translate("PairCheckPage", "Bestand wordt gelezen en gecontroleerd…"))
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override
+    def cleanupPage(self) -> None:
         self.state.paired = None
 
     def _paired(self, paired: Any) -> None:
@@ -124,5 +124,5 @@ class PairCheckPage(FlowPage):
         ok = translate("PairCheckPage", "Het certificaat hoort bij uw aanvraag.")
         return f"<p><b style='color:{palette.OK}'>{escape(ok)}</b></p><ul>{items}</ul>{notes}"
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.state.paired is not None

@@ -69,7 +69,7 @@ class PairFilePage(FlowPage):
         self.pending: list[Any] = []
         self.finish_layout()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         from certassist.gui.pairing import pending_renewals
 
         self.pending = pending_renewals(self.ctx)  # a few small JSON files
@@ -104,7 +104,7 @@ class PairFilePage(FlowPage):
             )
         self._request_changed()
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override: going back clears the secret
+    def cleanupPage(self) -> None:  # going back clears the secret
         self.password.clear()
 
     def chosen(self) -> Any:
@@ -137,13 +137,13 @@ class PairFilePage(FlowPage):
         if chosen:
             self.path.setText(chosen)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         pending = self.chosen()
         if pending is None or not self.path.text().strip():
             return False
         return pending.remembered or bool(self.password.text())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         pending = self.chosen()
         self.state.pending_id = pending.id
         self.state.file_path = Path(self.path.text().strip())

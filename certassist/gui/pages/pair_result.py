@@ -42,7 +42,7 @@ class PairResultPage(FlowPage):
         self.setFinalPage(True)
         self.finish_layout()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         outcome: Any = self.state.result
         if outcome is None:
             self.body.setText("")

@@ -83,7 +83,7 @@ class PairTargetPage(FlowPage):
         self.layout_.addWidget(self.list, 1)
         self.finish_layout(stretch=False)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         if not self.folder.text():
             self.folder.setText(str(self.ctx.backup_dir or Path.home()))
         self.list.clear()
@@ -97,7 +97,7 @@ class PairTargetPage(FlowPage):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.completeChanged.emit()
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override
+    def cleanupPage(self) -> None:
         self.password.clear()
         self.repeat.clear()
 
@@ -119,7 +119,7 @@ class PairTargetPage(FlowPage):
             if self.list.item(i).checkState() == Qt.CheckState.Checked
         ]
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         pfx_ready = bool(
             self.make_pfx.isChecked()
             and self.folder.text().strip()
@@ -128,7 +128,7 @@ class PairTargetPage(FlowPage):
         )
         return pfx_ready if self.make_pfx.isChecked() else bool(self.chosen_stores())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         from certassist.ops.passwords import check_new_password
 
         self.state.targets = self.chosen_stores()

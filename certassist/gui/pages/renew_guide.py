@@ -161,11 +161,11 @@ class RenewGuidePage(FlowPage):
         groups = self.state.groups
         return bool(groups) and family(groups[0].kind) is Family.UZI_SERVER
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         """VECOZO renewal ends here (it happens on vecozo.nl); UZI goes on to the request."""
         return super().nextId() if self._is_uzi() else -1
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         group = self.state.groups[0] if self.state.groups else None
         if group is None:
             return

@@ -66,7 +66,7 @@ class ResultPage(FlowPage):
         self.setFinalPage(True)
         self.finish_layout()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         result: Any = self.state.result
         plan: Any = self.state.plan
         if result is None:

@@ -43,7 +43,7 @@ class RunPage(FlowPage):
         self.done = False
         self.finish_layout()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self.done = False
         self.state.result = None
         self.bar.setRange(0, 0)
@@ -94,8 +94,8 @@ class RunPage(FlowPage):
         self.show_error(error)
         self._lock(False)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.done
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         return self.done

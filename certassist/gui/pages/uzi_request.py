@@ -76,7 +76,7 @@ class UziRequestPage(FlowPage):
         self.setFinalPage(True)
         self.finish_layout()
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override
+    def cleanupPage(self) -> None:
         self.password.clear()
         self.repeat.clear()
 
@@ -135,5 +135,5 @@ class UziRequestPage(FlowPage):
         steps = "\n".join(f"{n}. {step}" for n, step in enumerate(vendor.steps(self.lang), 1))
         return f"\n\n{heading}\n{steps}"
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.started is not None

@@ -77,7 +77,7 @@ class WhoPage(FlowPage):
         self.layout_.addWidget(hint)
         self.finish_layout()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         group = self.fw.preselected_group()
         holder = group.info.holder if group else None
         if group is not None and traits(group.kind).person_bound and holder:
@@ -140,10 +140,10 @@ class WhoPage(FlowPage):
         if checked and group is not None and group.info.holder:
             self.name.setText(group.info.holder)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return bool(self.name.text().strip())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         self.state.confirmed_name = self.name.text().strip()
         self.state.contact_person = self.contact.isChecked()
         return True

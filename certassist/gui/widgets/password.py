@@ -74,7 +74,7 @@ def _strength_words() -> list[str]:
 class _CapsLineEdit(QLineEdit):
     capsGuess = Signal(bool)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
         if len(text) == 1 and text.isalpha() and text.lower() != text.upper():
             shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
