@@ -353,7 +353,7 @@ class StartPage(QWidget):
         self.state.setText(error_text(error, self.ctx.lang))
         self.loaded.emit()
 
-    # --- reminders (issue 6.2): the banner and the calendar export --------------------------
+    # --- reminders: the banner and the calendar export --------------------------
 
     def _check_work(self) -> object:
         """The worker's part: the same check as `certassist check`, plus waiting UZI requests."""
