@@ -128,13 +128,17 @@ def pending_kinds() -> tuple[Kind, ...]:
     return tuple(Kind(k) for k, row in KIND_TRAITS.items() if row.pending_allowed)
 
 
-def kind_label(kind: str, lang: str | None = None) -> str:
-    """The kind's name in `lang`; an unknown kind (or a label missing from the catalogs) is
-    shown as its plain id rather than a message id or an error."""
+def kind_label(kind: str, lang: str | None = None, *, short: bool = False) -> str:
+    """The kind's name in `lang` (`short`: the list form, `L-kind-short-<kind>`, where the
+    catalog has one); an unknown kind, or one whose label is missing from the catalogs, is shown
+    as its plain id rather than a message id or an error."""
     from certassist.core.messages import catalog, text_only
 
-    label_id = traits(kind).label_id
-    return text_only(label_id, lang) if label_id in catalog() else str(kind)
+    label_ids = (
+        (f"L-kind-short-{kind}", traits(kind).label_id) if short else (traits(kind).label_id,)
+    )
+    found = next((i for i in label_ids if i in catalog()), None)
+    return text_only(found, lang) if found is not None else str(kind)
 
 
 class StoreKind(StrEnum):

@@ -218,12 +218,11 @@ def shipped_dir() -> Path:
 
 
 def practice_profiles_dir() -> Path:
-    """The practice's folder (all users of this PC): where IT support drops profile files."""
+    """The practice's folder (all users of this PC): where IT support drops profile files.
+    Windows: C:\\ProgramData\\certassist\\profiles; Linux: /etc/xdg/certassist/profiles."""
     from platformdirs import site_config_dir
 
-    override = os.environ.get("CERTASSIST_PRACTICE_CONFIG")
-    base = Path(override) if override else Path(site_config_dir("certassist", appauthor=False))
-    return base / PROFILES_FOLDER
+    return Path(site_config_dir("certassist", appauthor=False)) / PROFILES_FOLDER
 
 
 def user_profiles_dir() -> Path:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, StoreError
 from certassist.core.messages import text_only
 from certassist.core.models import StoreKind
 from certassist.stores.base import CertStore
@@ -145,7 +145,7 @@ def _nss_status(
 ) -> StoreStatus:
     store_id = f"{kind}:{db_dir}"
     if not has_nss:
-        reason = CertassistError("E-stores-nss-missing", store=label)
+        reason = StoreError("E-stores-nss-missing", store=label)
         return StoreStatus(store_id, kind, label, None, reason, **extra)  # type: ignore[arg-type]
     return _status(make(db_dir, kind, label, busy), kind, **extra)
 
