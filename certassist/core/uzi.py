@@ -18,12 +18,7 @@ from certassist.core.models import UziFields
 UZI_OTHERNAME_OID = "2.5.5.5"
 PERMANENT_IDENTIFIER_OID = "1.3.6.1.5.5.7.8.3"
 URA_ASSIGNER_OID = "2.16.528.1.1007.3.3"
-CARD_TYPES = {
-    "Z": "care provider",
-    "N": "employee with name",
-    "M": "employee without name",
-    "S": "server",
-}
+
 # OID CA per card type, production (UZI-register CPS). The TEST register uses its own arc
 # 2.16.528.1.1007.99 (a real TEST care-provider card carries .99.217, TEST server certificates
 # .99.2110); its mapping for N and M is not published, so TEST values are checked by arc only.
