@@ -116,11 +116,6 @@ def family(kind: str) -> Family:
     return traits(kind).family
 
 
-def kinds_of(family_: Family) -> frozenset[Kind]:
-    """Every known kind of a family, e.g. the VECOZO kinds."""
-    return frozenset(Kind(k) for k, row in KIND_TRAITS.items() if row.family is family_)
-
-
 def pending_kinds() -> tuple[Kind, ...]:
     return tuple(Kind(k) for k, row in KIND_TRAITS.items() if row.pending_allowed)
 
@@ -161,13 +156,31 @@ class StoreKind(StrEnum):
 class StoreKindTraits:
     browser: bool = False  # a browser logs in with what it holds (R3)
     backup_folder: bool = False  # files on another medium, not a store of this PC (R9)
+    groups: tuple[str, ...] = ()  # other names that select it (CERTASSIST_STORES, --store)
 
 
 STORE_KIND_TRAITS: dict[StoreKind, StoreKindTraits] = {
-    StoreKind.WINDOWS_USER: StoreKindTraits(),
-    StoreKind.WINDOWS_MACHINE: StoreKindTraits(),
+    StoreKind.WINDOWS_USER: StoreKindTraits(groups=("windows",)),
+    StoreKind.WINDOWS_MACHINE: StoreKindTraits(groups=("windows",)),
     StoreKind.FIREFOX: StoreKindTraits(browser=True),
     StoreKind.NSSDB: StoreKindTraits(browser=True),
-    StoreKind.PKCS12_FOLDER: StoreKindTraits(backup_folder=True),
+    StoreKind.PKCS12_FOLDER: StoreKindTraits(backup_folder=True, groups=("backup", "pkcs12")),
     StoreKind.FAKE: StoreKindTraits(),
 }
+
+
+def store_kinds_named(name: str) -> tuple[StoreKind, ...]:
+    """The store kinds a name selects: a kind's own id, or a group it is in (`windows`)."""
+    wanted = name.casefold()
+    return tuple(
+        kind
+        for kind, row in STORE_KIND_TRAITS.items()
+        if wanted == kind.value or wanted in row.groups
+    )
+
+
+def store_kind_names() -> frozenset[str]:
+    """Every name `store_kinds_named` answers to."""
+    return frozenset(
+        name for kind, row in STORE_KIND_TRAITS.items() for name in (kind, *row.groups)
+    )

@@ -356,3 +356,85 @@ def test_uzi_pairing(tmp_path: Path, qtbot: QtBot, pki: TestPKI, monkeypatch: An
         pc = PC(tmp_path / name)
         assert list(pc.usb_files().values()) == [fingerprint]  # the PFX holds the new one
         assert list((pc.root / "renewals").iterdir()) == []  # the pending key is forgotten
+
+
+def _firefox_of_the_cli(home: Path, profile: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`renew` reads this PC's stores (no --nss-db): a Firefox whose only profile is `profile`."""
+    root = home / ".mozilla" / "firefox"
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "profiles.ini").write_text(
+        f"[Profile0]\nName=praktijk\nIsRelative=0\nPath={profile}\nDefault=1\n", "utf-8"
+    )
+    monkeypatch.setenv("CERTASSIST_STORES", "firefox")
+
+
+@pytest.mark.parametrize("person", [ANNA, "Bram Jansen"], ids=["holder", "someone-else"])
+def test_vecozo_renewal(
+    tmp_path: Path,
+    qtbot: QtBot,
+    pki: TestPKI,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    _isolated_dirs: Path,
+    person: str,
+) -> None:
+    """The wizard's guide links the page `renew vecozo` names, and refuses whom it refuses."""
+    cli_pc, gui_pc = _pcs(tmp_path)
+    current = pki.expiring_in(20, Kind.VECOZO_PERSONAL, name=ANNA)
+    for pc in (cli_pc, gui_pc):
+        _seed(pc, pc.profile, current)
+    _firefox_of_the_cli(_isolated_dirs, cli_pc.profile, monkeypatch)
+    code = main(["renew", "vecozo", current.fingerprint, "--i-am", person])
+    out = capsys.readouterr()
+
+    wizard = wizard_on(qtbot, gui_pc, "renew", current.fingerprint)
+    who(qtbot, wizard, person)
+    chosen(qtbot, wizard)
+    guide = next_to(qtbot, wizard, "renew_guide")
+
+    if person == ANNA:
+        assert code == 0, out.err
+        url = next(w for w in out.out.split() if w.startswith("https://"))
+        assert url.rstrip(".,") in guide.body.text() and not guide.error.isVisible()
+    else:
+        assert code == 2 and "[E-R1-" in out.err
+        refusal = out.err.split("] ", 1)[1].split(".")[0]  # the first sentence: who it is for
+        assert guide.error.isVisible() and guide.error.text().startswith(refusal)
+
+
+def test_uzi_request(
+    tmp_path: Path,
+    qtbot: QtBot,
+    pki: TestPKI,
+    monkeypatch: pytest.MonkeyPatch,
+    _isolated_dirs: Path,
+) -> None:
+    """A new key and request for the same certificate: the same pending renewal, both faces."""
+    cli_pc, gui_pc = _pcs(tmp_path)
+    current = pki.expiring_in(40, Kind.UZI_SERVER, host="portaal.linde.example",
+                              subscriber=SUBSCRIBER)  # fmt: skip
+    for pc in (cli_pc, gui_pc):
+        _seed(pc, pc.profile, current)
+    _firefox_of_the_cli(_isolated_dirs, cli_pc.profile, monkeypatch)
+    cli(monkeypatch, ["renew", "--folder", str(cli_pc.root / "renewals"), "uzi", "start",
+                      "--fingerprint", current.fingerprint], KEY_PASSWORD)  # fmt: skip
+
+    wizard = wizard_on(qtbot, gui_pc, "renew", current.fingerprint,
+                       renewals_dir=gui_pc.root / "renewals")  # fmt: skip
+    who(qtbot, wizard, ANNA, contact=True)
+    chosen(qtbot, wizard)
+    next_to(qtbot, wizard, "renew_guide")
+    page = next_to(qtbot, wizard, "uzi_request")
+    page.password.edit.setText(KEY_PASSWORD)
+    page.repeat.edit.setText(KEY_PASSWORD)
+    page.make.click()
+    qtbot.waitUntil(lambda: page.started is not None, timeout=TIMEOUT)
+
+    def pending(pc: PC) -> list[dict[str, Any]]:
+        found = [p.to_json() for p in UziRenewalFlow(pc.root / "renewals").pending()]
+        for data in found:
+            del data["id"]  # made of the date, the host and a random part
+        return found
+
+    assert pending(cli_pc) == pending(gui_pc) != []
+    assert pending(cli_pc)[0]["old_fingerprint"] == current.fingerprint
