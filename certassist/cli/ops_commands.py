@@ -17,9 +17,11 @@ from certassist.cli.common import (
     EXIT_OK,
     EXIT_OVERDUE,
     EXIT_STORE,
+    data_dir,
     emit_json,
     language,
     read_password,
+    writable_here,
 )
 from certassist.core.errors import CertassistError
 from certassist.core.messages import render, text_only
@@ -27,7 +29,7 @@ from certassist.core.models import Actor, StoreKind
 from certassist.ops.audit import AuditLog
 from certassist.ops.base import Confirm, Notice, OpContext, Outcome, Plan, Result
 from certassist.ops.files import Encryption
-from certassist.ops.records import InstallRecords, default_data_dir
+from certassist.ops.records import InstallRecords
 from certassist.stores.base import CertStore
 
 STORE_ERROR_PREFIXES = ("E-ops-store", "E-nss", "E-firefox", "E-windows", "E-store")
@@ -89,8 +91,7 @@ def register(sub: Any) -> None:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
-    base = default_data_dir()
-    return base / "demo" if getattr(args, "demo", False) else base
+    return data_dir(args)  # with --demo: the demo's own folder
 
 
 def _context(args: argparse.Namespace) -> OpContext:
@@ -300,6 +301,7 @@ def _backup(args: argparse.Namespace) -> int:
         sources = [(s, args.fingerprint) for s in stores if s.get(args.fingerprint)]
         if not sources:
             raise CertassistError("E-store-not-found", store="*", fingerprint=args.fingerprint)
+    writable_here(args, args.to)  # the demo writes only in its own folder
     encryption: Encryption = "3des" if args.compatible else "aes"
     plan = op.plan(sources, args.to, password, repeated, encryption, args.transfer)
     return _execute(args, op, plan, {})

@@ -71,10 +71,10 @@ def _today(args: argparse.Namespace) -> date:
 
 
 def _flow(args: argparse.Namespace) -> Any:
-    from certassist.ops.records import default_data_dir
+    from certassist.cli.common import data_dir
     from certassist.ops.renew_uzi import UziRenewalFlow
 
-    folder = args.folder or default_data_dir() / "uzi-renewals"
+    folder = args.folder or data_dir(args) / "uzi-renewals"
     return UziRenewalFlow(folder, today=lambda: _today(args))
 
 
@@ -177,6 +177,9 @@ def _uzi_pair(args: argparse.Namespace, lang: str) -> int:
         "expires": paired.info.expiry_date.isoformat(),
     }
     if args.pfx_folder:
+        from certassist.cli.common import writable_here
+
+        writable_here(args, args.pfx_folder)
         pfx_password = read_password(args, text_only("L-renewal-pfx-password", lang) + ": ")
         if pfx_password is None:
             raise CertassistError("E-renewal-pfx-password")
@@ -209,15 +212,16 @@ def _uzi_pair(args: argparse.Namespace, lang: str) -> int:
 
 
 def _install(args: argparse.Namespace, paired: Any) -> list[str]:
+    from certassist.cli.common import data_dir
     from certassist.core.models import Actor
     from certassist.ops.audit import AuditLog
     from certassist.ops.base import Confirm, OpContext
-    from certassist.ops.records import InstallRecords, default_data_dir
+    from certassist.ops.records import InstallRecords
     from certassist.ops.renew_uzi import install_paired
 
     stores = _stores(args)
     chosen = [s for s in stores if not args.install or s.store_id in args.install]
-    data = default_data_dir()
+    data = data_dir(args)
     ctx = OpContext(
         actor=Actor(getpass.getuser(), None, True),
         audit=AuditLog(data / "audit.jsonl"),
@@ -270,11 +274,11 @@ def _vecozo(args: argparse.Namespace, lang: str) -> int:
     if found is None:
         print(render("I-vecozo-not-detected", lang))
         return 1
-    from certassist.ops.records import InstallRecords, default_data_dir
+    from certassist.cli.common import data_dir
+    from certassist.ops.records import InstallRecords
 
-    done = vf.finish(
-        found, guide, InstallRecords(default_data_dir() / "installs.json"), today, previous
-    )
+    records = InstallRecords(data_dir(args) / "installs.json")
+    done = vf.finish(found, guide, records, today, previous)
     print(
         render(
             "I-vecozo-detected",

@@ -183,8 +183,8 @@ class StartPage(QWidget):
         def scan(report: object, cancelled: object) -> Overview:
             from certassist.ops.overview import scan_stores  # not on the start-up path
 
-            weeks = ctx.settings().uzi_recommend_weeks  # the practice's UZI lead time (R11)
-            return scan_stores(ctx.load_stores(), today, recommend_weeks=weeks)
+            weeks = ctx.settings().uzi_issuing_weeks  # the practice's UZI issuing time (R11)
+            return scan_stores(ctx.load_stores(), today, issuing_weeks=weeks)
 
         run_task(
             scan,
@@ -319,7 +319,7 @@ class StartPage(QWidget):
             from certassist.ops.calendar_export import build_calendar, write_calendar
 
             result, _pending = check(report, cancelled)  # type: ignore[operator]
-            weeks = ctx.settings().uzi_recommend_weeks
+            weeks = ctx.settings().uzi_issuing_weeks
             text = build_calendar(result, datetime.now(UTC), lang, weeks)
             return write_calendar(text, target), text.count("BEGIN:VEVENT")
 
