@@ -22,8 +22,9 @@ from certassist.cli.common import (
 )
 from certassist.core.classify import describe
 from certassist.core.errors import CertassistError
+from certassist.core.kinds import Family, family
 from certassist.core.messages import text_only
-from certassist.core.models import Bundle, CertInfo, Kind
+from certassist.core.models import Bundle, CertInfo
 from certassist.core.reading import read_certificate_and_key, read_certificate_file
 from certassist.core.rules import (
     Status,
@@ -132,7 +133,7 @@ def to_dict(
 
 def _uzi_dates(info: CertInfo, settings: PracticeSettings) -> dict[str, str] | None:
     """R11's three dates of a UZI server certificate (None for other kinds)."""
-    if info.kind is not Kind.UZI_SERVER:
+    if family(info.kind) is not Family.UZI_SERVER:
         return None
     t = uzi_timeline(info.expiry_date, settings.uzi_issuing_weeks)
     return {

@@ -25,11 +25,10 @@ from certassist.cli.common import (
 )
 from certassist.core.errors import CertassistError
 from certassist.core.messages import render, text_only
-from certassist.core.models import Actor, StoreKind
+from certassist.core.models import Actor, Bundle, StoreKind
 from certassist.ops.audit import AuditLog
 from certassist.ops.base import Confirm, Notice, OpContext, Outcome, Plan, Result
-from certassist.ops.files import Encryption
-from certassist.ops.records import InstallRecords
+from certassist.ops.flows import Choice, FlowId, operation_flow
 from certassist.stores.base import CertStore
 
 STORE_ERROR_PREFIXES = ("E-ops-store", "E-nss", "E-firefox", "E-windows", "E-store")
@@ -95,16 +94,12 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def _context(args: argparse.Namespace) -> OpContext:
-    data = _data_dir(args)
-    return OpContext(
-        actor=Actor(
-            getpass.getuser(),
-            getattr(args, "i_am", None),  # R1: the rules compare it with the holder at plan time
-            bool(getattr(args, "contact_person", False)),
-        ),
-        audit=AuditLog(data / "audit.jsonl"),
-        records=InstallRecords(data / "installs.json"),
+    actor = Actor(
+        getpass.getuser(),
+        getattr(args, "i_am", None),  # R1: the rules compare it with the holder at plan time
+        bool(getattr(args, "contact_person", False)),
     )
+    return OpContext.for_user(actor, _data_dir(args))
 
 
 def _all_stores(args: argparse.Namespace) -> list[CertStore]:
@@ -127,7 +122,7 @@ def _pick(stores: list[CertStore], tokens: list[str]) -> list[CertStore]:
     Registered backup folders are picked only by name: a restore or install without --store
     goes into the PC's stores, and "back up everything" reads those, not old backups."""
     if not tokens:
-        return [s for s in stores if s.target.kind is not StoreKind.PKCS12_FOLDER]
+        return [s for s in stores if not s.target.is_backup_folder]
     chosen: list[CertStore] = []
     for token in tokens:
         hits = [
@@ -232,19 +227,25 @@ def _run(args: argparse.Namespace, command: Any) -> int:
         raise
 
 
-def _execute(args: argparse.Namespace, op: Any, plan: Plan, extra: dict[Confirm, bool]) -> int:
+def _execute(
+    args: argparse.Namespace, flow_id: FlowId, choice: Choice, extra: dict[Confirm, bool]
+) -> int:
+    """The same flow object the GUI's wizard drives: plan, confirm here, execute."""
+    flow = operation_flow(flow_id)
+    ctx = _context(args)
+    plan = flow.plan(ctx, choice)
     if not plan.allowed:
         return _refused(args, plan)
     given = _confirm(args, plan, extra)
     lang = language(args)
-    result = op.execute(plan, given, lambda s, t, m: _progress(s, t, m, lang))
+    result = flow.execute(ctx, plan, given, lambda s, t, m: _progress(s, t, m, lang))
     return _emit(args, plan, result)
 
 
-# -- the commands -----------------------------------------------------------------------------
+# -- the commands: collect the input, then `_execute` -------------------------------------------
 
 
-def _open(args: argparse.Namespace, key: Path | None = None) -> Any:
+def _open(args: argparse.Namespace, key: Path | None = None) -> Bundle:
     from certassist.ops.install import open_certificate_file
 
     prompt = text_only("L-ops-cli-password", language(args))
@@ -254,79 +255,70 @@ def _open(args: argparse.Namespace, key: Path | None = None) -> Any:
 
 
 def _install(args: argparse.Namespace) -> int:
-    from certassist.ops.install import InstallOperation
-
     bundle = _open(args, args.key)
-    ctx = _context(args)
-    op = InstallOperation(ctx)
     stores = _pick(_all_stores(args), args.store)
     if not args.store:
+        from certassist.core.models import Action
         from certassist.ops.placing import allowed_stores
 
-        stores = allowed_stores(ctx, ctx.describe(bundle.leaf), op.action, stores)
-    return _execute(args, op, op.plan(bundle, stores, str(args.file)), {})
+        ctx = _context(args)
+        stores = allowed_stores(ctx, ctx.describe(bundle.leaf), Action.INSTALL, stores)
+    choice = Choice(bundle=bundle, file=args.file, targets=tuple(stores))
+    return _execute(args, FlowId.INSTALL, choice, {})
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from certassist.ops.restore import RestoreOperation
-    from certassist.ops.transfer import TransferInOperation
-
     bundle = _open(args)
-    ctx = _context(args)
     stores = _pick(_all_stores(args), args.store)
-    if args.transfer:
-        into = TransferInOperation(ctx)
-        plan: Plan = into.plan_transfer(bundle, stores, str(args.file))
-        return _execute(args, into, plan, {Confirm.REPLACE_OLD: args.yes})
-    op = RestoreOperation(ctx)
-    return _execute(args, op, op.plan(bundle, stores, str(args.file)), {
-        Confirm.OLDER_BACKUP: args.older_ok,
+    # Without --transfer the backup's own marker decides, as in the GUI.
+    choice = Choice(
+        bundle=bundle, file=args.file, targets=tuple(stores), transfer=args.transfer or None
+    )
+    return _execute(args, FlowId.RESTORE, choice, {
+        Confirm.OLDER_BACKUP: args.older_ok, Confirm.REPLACE_OLD: args.yes,
     })  # fmt: skip
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from certassist.ops.backup import BackupOperation
-    from certassist.ops.transfer import TransferOutOperation
-
     lang = language(args)
     stores = _pick(_all_stores(args), args.store)
     password = read_password(args, text_only("L-ops-cli-new-password", lang))
     repeated = read_password(args, text_only("L-ops-cli-repeat-password", lang))
     if password is None:
         raise CertassistError("E-ops-password-not-given")
-    ctx = _context(args)
-    op = TransferOutOperation(ctx) if args.transfer else BackupOperation(ctx)
-    sources = [(s, args.fingerprint) for s in stores]
+    sources: list[tuple[CertStore, str | None]] = [(s, args.fingerprint) for s in stores]
     if args.fingerprint:
         sources = [(s, args.fingerprint) for s in stores if s.get(args.fingerprint)]
         if not sources:
             raise CertassistError("E-store-not-found", store="*", fingerprint=args.fingerprint)
     writable_here(args, args.to)  # the demo writes only in its own folder
-    encryption: Encryption = "3des" if args.compatible else "aes"
-    plan = op.plan(sources, args.to, password, repeated, encryption, args.transfer)
-    return _execute(args, op, plan, {})
+    choice = Choice(
+        sources=tuple(sources),
+        folder=args.to,
+        password=password,
+        repeated=repeated,
+        encryption="3des" if args.compatible else "aes",
+    )
+    return _execute(args, FlowId.TRANSFER if args.transfer else FlowId.BACKUP, choice, {})
 
 
 def _copy(args: argparse.Namespace) -> int:
-    from certassist.ops.copy import CopyOperation
-
     stores = _all_stores(args)
     source = _pick(stores, [args.source])[0]
-    targets = [t for t in _pick(stores, args.targets) if t.store_id != source.store_id]
-    op = CopyOperation(_context(args))
-    return _execute(args, op, op.plan(source, args.fingerprint, targets, args.move), {})
+    targets = tuple(_pick(stores, args.targets))
+    choice = Choice(sources=((source, args.fingerprint),), targets=targets, move=args.move)
+    return _execute(args, FlowId.COPY, choice, {})
 
 
 def _remove(args: argparse.Namespace) -> int:
-    from certassist.ops.remove import RemoveOperation
-
     store = _pick(_all_stores(args), args.store)[0]
     password = None
     if args.backup is not None:
         password = read_password(args, text_only("L-ops-cli-password", language(args)))
-    op = RemoveOperation(_context(args))
-    plan = op.plan(store, args.fingerprint, args.backup, password)
-    return _execute(args, op, plan, {Confirm.NO_BACKUP: args.not_needed})
+    choice = Choice(
+        sources=((store, args.fingerprint),), backup=args.backup, backup_password=password
+    )
+    return _execute(args, FlowId.REMOVE, choice, {Confirm.NO_BACKUP: args.not_needed})
 
 
 def _log(args: argparse.Namespace) -> int:

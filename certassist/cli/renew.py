@@ -12,11 +12,16 @@ import getpass
 import time
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from certassist.cli.common import emit_json, language, read_password
 from certassist.core.errors import CertassistError
 from certassist.core.messages import render, text_only
+
+if TYPE_CHECKING:
+    from certassist.ops.base import OpContext
+    from certassist.ops.renew_uzi import UziRenewalFlow
+    from certassist.stores.base import CertStore
 
 
 def register(subparsers: Any) -> None:
@@ -70,12 +75,14 @@ def _today(args: argparse.Namespace) -> date:
     return args.today or date.today()
 
 
-def _flow(args: argparse.Namespace) -> Any:
+def _flow(args: argparse.Namespace) -> UziRenewalFlow:
     from certassist.cli.common import data_dir
-    from certassist.ops.renew_uzi import UziRenewalFlow
+    from certassist.ops.flows_renewal import uzi_renewals
 
-    folder = args.folder or data_dir(args) / "uzi-renewals"
-    return UziRenewalFlow(folder, today=lambda: _today(args))
+    folder = args.folder
+    if folder is None and getattr(args, "demo", False):  # the demo's requests stay in its folder
+        folder = data_dir(args) / "uzi-renewals"
+    return uzi_renewals(folder, lambda: _today(args))
 
 
 def _settings(args: argparse.Namespace) -> Any:
@@ -162,6 +169,8 @@ def _uzi_start(args: argparse.Namespace, lang: str) -> int:
 
 
 def _uzi_pair(args: argparse.Namespace, lang: str) -> int:
+    from certassist.ops.flows_renewal import PairTargets, place_paired
+
     flow = _flow(args)
     settings = _settings(args)
     pending = flow.get(args.id)
@@ -171,33 +180,34 @@ def _uzi_pair(args: argparse.Namespace, lang: str) -> int:
         else read_password(args, text_only("L-renewal-new-key-password", lang) + ": ")
     )
     paired = flow.pair(args.id, args.file, password, settings.facts())
-    places: list[str] = []
+    pfx_password, again = "", None
+    if args.pfx_folder:
+        from certassist.cli.common import writable_here
+
+        writable_here(args, args.pfx_folder)  # the demo writes only in its own folder
+        given = read_password(args, text_only("L-renewal-pfx-password", lang) + ": ")
+        if given is None:
+            raise CertassistError("E-renewal-pfx-password")
+        pfx_password = given
+        again = (
+            given
+            if args.password_stdin
+            else getpass.getpass(text_only("L-renewal-repeat-password", lang) + ": ")
+        )
+    stores: tuple[CertStore, ...] = ()
+    if args.install is not None:
+        stores = tuple(s for s in _stores(args) if not args.install or s.store_id in args.install)
+    targets = PairTargets(stores, args.pfx_folder, pfx_password, again)
+    placed = place_paired(_op_context(args), flow, paired, targets)
+    verdict = placed.verdict
+    if not verdict.allowed:
+        raise verdict.refusals[0].to_error()
     out: dict[str, Any] = {
         "fingerprint": paired.info.fingerprint,
         "expires": paired.info.expiry_date.isoformat(),
     }
-    if args.pfx_folder:
-        from certassist.cli.common import writable_here
-
-        writable_here(args, args.pfx_folder)
-        pfx_password = read_password(args, text_only("L-renewal-pfx-password", lang) + ": ")
-        if pfx_password is None:
-            raise CertassistError("E-renewal-pfx-password")
-        again = (
-            pfx_password
-            if args.password_stdin
-            else getpass.getpass(text_only("L-renewal-repeat-password", lang) + ": ")
-        )
-        path = flow.write_pfx(paired, args.pfx_folder, pfx_password, again)
-        places.append(str(path))
-        out["pfx"] = str(path)
-    if args.install is not None:
-        places += _install(args, paired)
-    verdict = flow.confirm(paired, places)
-    if not verdict.allowed:
-        raise verdict.refusals[0].to_error()
-    if places:
-        flow.finish(args.id)  # the key now lives in the PFX / store; the pending copy goes
+    if placed.pfx_path is not None:
+        out["pfx"] = str(placed.pfx_path)
     out["confirmation"] = [d.message_id for d in verdict.decisions]
     if args.json:
         emit_json(out)
@@ -211,25 +221,15 @@ def _uzi_pair(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def _install(args: argparse.Namespace, paired: Any) -> list[str]:
+def _op_context(args: argparse.Namespace) -> OpContext:
+    """Installing a paired UZI certificate: done by the practice's contact person or IT
+    (with --demo, the audit log and install records are the demo folder's)."""
     from certassist.cli.common import data_dir
     from certassist.core.models import Actor
-    from certassist.ops.audit import AuditLog
-    from certassist.ops.base import Confirm, OpContext
-    from certassist.ops.records import InstallRecords
-    from certassist.ops.renew_uzi import install_paired
+    from certassist.ops.base import OpContext
 
-    stores = _stores(args)
-    chosen = [s for s in stores if not args.install or s.store_id in args.install]
-    data = data_dir(args)
-    ctx = OpContext(
-        actor=Actor(getpass.getuser(), None, True),
-        audit=AuditLog(data / "audit.jsonl"),
-        records=InstallRecords(data / "installs.json"),
-        today=lambda: _today(args),
-    )
-    result, _ = install_paired(ctx, paired, chosen, {Confirm.PROCEED: True})
-    return [s.label for s in chosen if s.store_id in result.stores]
+    actor = Actor(getpass.getuser(), None, True)
+    return OpContext.for_user(actor, data_dir(args), today=lambda: _today(args))
 
 
 def _vecozo(args: argparse.Namespace, lang: str) -> int:

@@ -16,34 +16,15 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 
-
-class Kind(StrEnum):
-    VECOZO_PERSONAL = "vecozo-personal"
-    VECOZO_SYSTEM = "vecozo-system"
-    UZI_SERVER = "uzi-server"
-    UZI_CARD = "uzi-card"
-    OTHER = "other"
+# Defined with their traits in core.kinds; every layer imports them from here too.
+from certassist.core.kinds import Kind as Kind
+from certassist.core.kinds import StoreKind as StoreKind
 
 
 class Environment(StrEnum):
     PRODUCTION = "production"
     ACCEPTANCE = "acceptance"
     TEST = "test"
-
-
-class StoreKind(StrEnum):
-    """Where a certificate lives; the rules care about browser-ness and ownership (R3, R4)."""
-
-    WINDOWS_USER = "windows-user"  # CurrentUser\\MY
-    WINDOWS_MACHINE = "windows-machine"  # LocalMachine\\MY
-    FIREFOX = "firefox"  # a Firefox profile (NSS)
-    NSSDB = "nssdb"  # the shared NSS database ~/.pki/nssdb (Chromium on Linux)
-    PKCS12_FOLDER = "pkcs12-folder"  # backup files in a folder (USB stick, network share)
-    FAKE = "fake"  # in-memory sandbox (tests, --demo)
-
-    @property
-    def is_browser(self) -> bool:
-        return self in (StoreKind.FIREFOX, StoreKind.NSSDB)
 
 
 class Owner(StrEnum):
@@ -64,6 +45,10 @@ class StoreTarget:
     @property
     def is_browser(self) -> bool:
         return self.kind.is_browser
+
+    @property
+    def is_backup_folder(self) -> bool:
+        return self.kind.is_backup_folder
 
 
 @dataclass(frozen=True)

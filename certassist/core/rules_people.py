@@ -6,7 +6,8 @@ certificate in a store, exactly like INSTALL, RENEW and RESTORE.
 
 from __future__ import annotations
 
-from certassist.core.models import Action, Actor, CertInfo, Kind, Owner, StoreTarget
+from certassist.core.kinds import Actors, traits
+from certassist.core.models import Action, Actor, CertInfo, Owner, StoreTarget
 from certassist.core.rules_base import Decision, Outcome, decision, same_name
 
 PLACING = frozenset({Action.INSTALL, Action.RENEW, Action.RESTORE, Action.COPY})
@@ -19,7 +20,7 @@ def r1_rightful_user(info: CertInfo, actor: Actor, action: Action) -> list[Decis
 
     The contact person is deliberately not enough: the certificate is that person's login.
     """
-    if info.kind is not Kind.VECOZO_PERSONAL or action not in R1_ACTIONS:
+    if not traits(info.kind).person_bound or action not in R1_ACTIONS:
         return []
     holder = info.holder
     if not holder:
@@ -41,7 +42,7 @@ def r1_rightful_user(info: CertInfo, actor: Actor, action: Action) -> list[Decis
 
 def r2_contact_person(info: CertInfo, actor: Actor, action: Action) -> list[Decision]:
     """R2: the contact person installs and renews a system certificate; renewal asks the PIN."""
-    if info.kind is not Kind.VECOZO_SYSTEM or action not in R2_ACTIONS:
+    if traits(info.kind).actors is not Actors.CONTACT_PERSON or action not in R2_ACTIONS:
         return []
     if not actor.is_contact_person:
         return [decision("R2", Outcome.REFUSE, "E-R2-not-contact-person", action=action.value)]
@@ -53,7 +54,7 @@ def r2_contact_person(info: CertInfo, actor: Actor, action: Action) -> list[Deci
 
 def r3_no_browser(info: CertInfo, action: Action, target: StoreTarget | None) -> list[Decision]:
     """R3: a system certificate cannot log in to the website, so never put it in a browser."""
-    if info.kind is not Kind.VECOZO_SYSTEM or action not in PLACING or target is None:
+    if traits(info.kind).browser_allowed or action not in PLACING or target is None:
         return []
     if target.is_browser:
         return [decision("R3", Outcome.REFUSE, "E-R3-system-in-browser", store=target.kind.value)]
@@ -62,7 +63,7 @@ def r3_no_browser(info: CertInfo, action: Action, target: StoreTarget | None) ->
 
 def r4_own_stores(info: CertInfo, action: Action, target: StoreTarget | None) -> list[Decision]:
     """R4: a personal certificate only goes to the current user's own stores."""
-    if info.kind is not Kind.VECOZO_PERSONAL or action not in PLACING or target is None:
+    if not traits(info.kind).own_stores_only or action not in PLACING or target is None:
         return []
     if target.owner is not Owner.SELF:
         return [

@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 from certassist.core.errors import CertassistError
-from certassist.core.models import Action, CertInfo, Kind
+from certassist.core.kinds import Family, family
+from certassist.core.models import Action, CertInfo
 from certassist.core.rules_base import Decision, Outcome, PracticeFacts, decision
 from certassist.core.rules_dates import UZI_ISSUING_WEEKS, uzi_timeline
 from certassist.core.vendors import portal_contact, portal_notes, vendor_steps
@@ -22,7 +23,7 @@ def r11_timeline(
     stands; `issuing_weeks` is the practice's time from request to certificate at the portal.
     From the switch-off day on, what to do while DigiD may be off (old linking method, helpdesk,
     portals without a fallback): certassist cannot know whether it is off, so it never says so."""
-    if info.kind is not Kind.UZI_SERVER:
+    if family(info.kind) is not Family.UZI_SERVER:
         return []
     t = uzi_timeline(info.expiry_date, issuing_weeks)
     message_id = t.message_id(today)
@@ -52,7 +53,7 @@ def while_digid_off() -> list[Decision]:
 
 def r12_vendor(info: CertInfo, facts: PracticeFacts | None) -> list[Decision]:
     """R12: what the practice itself must do depends on the vendor (data in vendors.toml)."""
-    if info.kind is not Kind.UZI_SERVER:
+    if family(info.kind) is not Family.UZI_SERVER:
         return []
     vendor_id = facts.vendor_id if facts else None
     if not vendor_id:
@@ -91,7 +92,7 @@ def _digits(value: str) -> str:
 
 
 def r13_subscriber(info: CertInfo, facts: PracticeFacts | None) -> list[Decision]:
-    if info.kind is not Kind.UZI_SERVER:
+    if family(info.kind) is not Family.UZI_SERVER:
         return []
     mismatch = subscriber_mismatch(info, facts)
     if mismatch is not None:
@@ -103,7 +104,7 @@ def r13_subscriber(info: CertInfo, facts: PracticeFacts | None) -> list[Decision
 
 def card_rule(info: CertInfo, action: Action) -> list[Decision]:
     """UZI card certificates live on the smart card: shown, never exported, copied or removed."""
-    if info.kind is not Kind.UZI_CARD or action is Action.INSPECT:
+    if family(info.kind) is not Family.UZI_CARD or action is Action.INSPECT:
         return []
     if action in (Action.BACKUP, Action.COPY):
         message = "E-UZI-card-not-exportable"

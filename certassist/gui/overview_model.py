@@ -8,7 +8,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from certassist.gui.i18n import days_left_text, format_date, translate
-from certassist.gui.labels import STATUS_COLOURS, kind_and_environment, status_label
+from certassist.gui.labels import kind_and_environment, status_label
+from certassist.gui.palette import STATUS, TEXT
 
 if TYPE_CHECKING:
     from certassist.ops.overview import CertificateGroup
@@ -27,6 +28,36 @@ def _int(value: Any) -> int:
     return int(getattr(value, "value", value))
 
 
+# Widths (px) a column may not shrink below, and the most it needs: a longer text is elided
+# with its full text in the tooltip. Certificate and place share what is left.
+MIN_WIDTHS = (130, 110, 130, 110, 100)
+MAX_WIDTHS = (260, 220, 10_000, 190, 170)
+SHARERS = (COL_NAME, COL_PLACES)
+
+
+def fit_widths(wanted: list[int], available: int) -> list[int]:
+    """Column widths for `available` pixels: fixed columns get what their text needs (capped),
+    the two sharing columns split the rest by need; no column goes below its minimum."""
+    widths = [max(MIN_WIDTHS[c], min(w + 12, MAX_WIDTHS[c])) for c, w in enumerate(wanted)]
+    fixed = sum(w for c, w in enumerate(widths) if c not in SHARERS)
+    rest = available - fixed
+    need = sum(widths[c] for c in SHARERS)
+    if rest >= need:  # room to spare: the place column (the longest texts) takes it
+        widths[COL_PLACES] += rest - need
+        return widths
+    # Too narrow: shrink the fixed columns towards their minimum first, then the sharers.
+    short = need - rest
+    for c in (COL_KIND, COL_EXPIRY, COL_STATUS):
+        give = min(short, widths[c] - MIN_WIDTHS[c])
+        widths[c] -= give
+        short -= give
+    for c in SHARERS:
+        give = min(short // 2 + short % 2, widths[c] - MIN_WIDTHS[c])
+        widths[c] -= give
+        short -= give
+    return widths
+
+
 def group_title(group: CertificateGroup) -> str:
     cn = group.info.subject.split(",")[0].removeprefix("CN=")
     return group.holder or cn
@@ -43,15 +74,13 @@ class OverviewModel(QAbstractTableModel):
         self.groups = list(groups)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.groups)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 5
 
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Any, role: int = DISPLAY
-    ) -> Any:
+    def headerData(self, section: int, orientation: Any, role: int = DISPLAY) -> Any:
         if _int(orientation) != HORIZONTAL or _int(role) != DISPLAY:
             return None
         return [
@@ -71,9 +100,14 @@ class OverviewModel(QAbstractTableModel):
         if role in (DISPLAY, ACCESSIBLE_TEXT):
             return self._text(group, column)
         if role == TOOLTIP:
-            return group.status.render(self.lang)
+            # The whole text of a cell that may be elided, and the status in words.
+            if column == COL_STATUS:
+                from certassist.gui.words import say
+
+                return say(group.status.message_id, self.lang, group.status.params)
+            return self._text(group, column)
         if role == FOREGROUND and column == COL_STATUS:
-            return QBrush(QColor(STATUS_COLOURS.get(str(group.status.status), "#000000")))
+            return QBrush(QColor(STATUS.get(str(group.status.status), TEXT)))
         if role == USER:
             return group
         return None

@@ -40,6 +40,7 @@ from certassist.core.settings import (
     check_vendor,
     practice_change_warning,
 )
+from certassist.gui import palette
 from certassist.gui.context import AppContext
 from certassist.gui.i18n import translate
 
@@ -48,7 +49,7 @@ def _error_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet("color: #b00020;")
+    label.setStyleSheet(f"color: {palette.ERROR};")
     label.setVisible(False)
     return label
 

@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from certassist.core.errors import CertassistError
-from certassist.core.models import Action, Bundle, CertInfo, Kind, StoreEntry, StoreTarget
-from certassist.ops.audit import record_for
+from certassist.core.kinds import traits
+from certassist.core.models import Action, Bundle, CertInfo, StoreEntry, StoreTarget
+from certassist.core.rules_people import R1_ACTIONS
 from certassist.ops.base import (
     Confirm,
     Confirmations,
@@ -22,10 +23,8 @@ from certassist.ops.base import (
     decisions_to_notices,
     rule_ids,
 )
+from certassist.ops.base import audit as audit  # written once, beside the audited execute
 from certassist.stores.base import CertStore
-
-# R1: a personal certificate is installed, restored (and copied into a store) only by its holder.
-HOLDER_ACTIONS = frozenset({Action.INSTALL, Action.RESTORE, Action.RENEW, Action.COPY})
 
 
 @dataclass(frozen=True)
@@ -38,8 +37,8 @@ class Evaluation:
 
 def needs_holder_confirmation(ctx: OpContext, info: CertInfo, action: Action) -> bool:
     return (
-        info.kind == Kind.VECOZO_PERSONAL
-        and action in HOLDER_ACTIONS
+        traits(info.kind).person_bound
+        and action in R1_ACTIONS
         and ctx.actor.confirmed_name is None
         and bool(info.holder)
     )
@@ -137,30 +136,3 @@ def is_predecessor(old: CertInfo, new: CertInfo) -> bool:
     return (
         old.fingerprint != new.fingerprint and same_line(old, new) and old.not_after < new.not_after
     )
-
-
-def audit(
-    ctx: OpContext,
-    what: str,
-    outcome: str,
-    info: CertInfo | None,
-    *,
-    source: str = "",
-    target: str = "",
-    rules: tuple[str, ...] = (),
-    message_id: str = "",
-) -> None:
-    """Write one audit record; an audit failure never undoes or hides the operation's result."""
-    with contextlib.suppress(OSError):
-        ctx.audit.append(
-            record_for(
-                ctx.actor.os_user,
-                what,
-                outcome,
-                info,
-                source=source,
-                target=target,
-                rules=rules,
-                message_id=message_id,
-            )
-        )

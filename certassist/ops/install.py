@@ -14,20 +14,18 @@ from pathlib import Path
 from certassist.core.errors import CertassistError
 from certassist.core.models import Action, Bundle, CertInfo
 from certassist.ops.base import (
-    Cancel,
-    Cancelled,
+    AuditedOperation,
     Confirm,
     Confirmations,
     Notice,
     OpContext,
     Outcome,
     Plan,
-    Progress,
     Result,
     Steps,
-    require_confirmations,
+    Trail,
+    audit,
 )
-from certassist.ops.common import audit, check_holder
 from certassist.ops.passwords import PasswordAsker, open_with_tries
 from certassist.ops.placing import Placement, check_bundle, check_placements, run_placements
 from certassist.stores.base import CertStore
@@ -60,7 +58,7 @@ class PlacePlan(Plan):
     placements: tuple[Placement, ...] = ()
 
 
-class InstallOperation:
+class InstallOperation(AuditedOperation[PlacePlan]):
     action = Action.INSTALL
     what = "install"
 
@@ -99,15 +97,13 @@ class InstallOperation:
     def _extra_needs(self, info: CertInfo, placements: tuple[Placement, ...]) -> frozenset[Confirm]:
         return frozenset()
 
-    def execute(
-        self,
-        plan: PlacePlan,
-        confirmations: Confirmations,
-        progress: Progress | None = None,
-        cancel: Cancel | None = None,
+    def _trail(self, plan: PlacePlan) -> Trail:
+        # Each store's failure is audited where it happens (placing), with that store named.
+        return Trail(self.what, plan.certificates[0], source=plan.source, audit_failure=False)
+
+    def _run(
+        self, plan: PlacePlan, confirmations: Confirmations, steps: Steps, trail: Trail
     ) -> Result:
-        require_confirmations(plan, confirmations)
-        check_holder(self.ctx, plan, confirmations)
         info = plan.certificates[0]
         if plan.bundle is None:
             raise CertassistError("E-ops-no-key-in-file")
@@ -123,14 +119,10 @@ class InstallOperation:
                 fingerprints=(info.fingerprint,),
                 stores=tuple(p.store.store_id for p in plan.placements),
             )
-        steps = Steps(2 * len(todo) + 1, progress, cancel)
-        try:
-            added, present = run_placements(
-                self.ctx, self.what, plan.bundle, info, todo, plan.source, plan.rule_ids, steps
-            )
-        except Cancelled:
-            audit(self.ctx, self.what, Outcome.CANCELLED, info, source=plan.source)
-            return Result(Outcome.CANCELLED, "I-ops-cancelled", fingerprints=(info.fingerprint,))
+        steps.total = 2 * len(todo) + 1
+        added, present = run_placements(
+            self.ctx, self.what, plan.bundle, info, todo, plan.source, plan.rule_ids, steps
+        )
         self._after(plan, added)
         steps.finish("P-ops-done")
         notices = plan.warnings + (Notice("I-ops-backup-advice", {}, "R9"),)

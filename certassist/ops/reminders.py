@@ -51,7 +51,7 @@ def subprocess_runner(argv: Sequence[str]) -> RunResult:
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
     # schtasks writes in the OEM code page; a user folder with an accent must not crash us.
     encoding = "oem" if sys.platform == "win32" else None
-    done = subprocess.run(  # noqa: S603 - argv list, no shell
+    done = subprocess.run(  # argv list, no shell
         [*argv],
         capture_output=True,
         text=True,
@@ -235,7 +235,7 @@ def show_notification(note: Notification, platform: str = sys.platform) -> str:
     tool = shutil.which("notify-send")
     if tool is not None:
         urgency = "critical" if note.severity is Severity.OVERDUE else "normal"
-        subprocess.run(  # noqa: S603 - argv list, no shell
+        subprocess.run(  # argv list, no shell
             [tool, "--urgency", urgency, note.title, note.body], check=False, timeout=10
         )
         return "notify-send"

@@ -225,9 +225,18 @@ class NssStore:
                 raise self._not_found(fingerprint)
             spki = _public_key(cert.der)
             shared = any(c is not cert and _public_key(c.der) == spki for c in certs)
-            session.delete(cert, keep_key=shared)
+            # PK11_DeleteTokenCertAndKey deletes only a certificate whose key it finds: for a
+            # keyless one (a CA, someone else's certificate) it says "done" and deletes nothing.
+            keyless = not session.has_key(cert)
+            try:
+                session.delete(cert, keep_key=shared or keyless)
+            except CertassistError as exc:
+                cause = str(exc.params.get("error") or exc.params.get("code") or "")
+                raise CertassistError("E-nss-remove-failed", store=self.label, cause=cause) from exc
         if self.get(fingerprint) is not None:
-            raise CertassistError("E-nss-remove-failed", store=self.label)
+            raise CertassistError(
+                "E-nss-remove-failed", store=self.label, cause="still listed after removal"
+            )
 
 
 def _public_key(der: bytes) -> bytes:

@@ -98,7 +98,7 @@ def test_pending_requests_and_waiting_uzi_renewal(
     win = _show(qtbot, ctx)
     banner = win.start.banner
     assert "1 aanvraag moet binnen 60 dagen geïnstalleerd zijn" in banner.headline.text()
-    assert any("De Linde" in r and "2026-12-09" in r for r in banner.row_texts())
+    assert any("De Linde" in r and "9-12-2026" in r for r in banner.row_texts())  # Dutch date
     install = _button(win, "Installatiepagina openen")
     assert install.isVisible()
     # the UZI certificate's request is already made: the banner leads to the pairing

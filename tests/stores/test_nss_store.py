@@ -23,6 +23,7 @@ from tests.stores.nss_oracle import (
     openssl_read_p12,
     pk12_export,
     pk12_import,
+    run_tool,
 )
 
 pytestmark = pytest.mark.linux_tools  # NSS's certutil/pk12util check every store operation
@@ -255,3 +256,43 @@ def test_legacy_dbm_database_is_read_only(tmp_path: Path, pki: TestPKI) -> None:
         assert err.value.message_id == "E-nss-legacy-readonly"
     assert bundle.friendly_name in nicknames(folder, prefix="dbm")
     assert not (folder / "cert9.db").exists()
+
+
+def _openssl_self_signed(work: Path, name: str) -> Path:
+    """A CA certificate made by OpenSSL's CLI, from an issuer certassist never saw."""
+    key, cert = work / f"{name}.key", work / f"{name}.pem"
+    run_tool(
+        "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
+        "-out", cert, "-days", "30", "-subj", f"/O=Onbekende Uitgever BV/CN={name}",
+    )  # fmt: skip
+    return cert
+
+
+def test_remove_a_certificate_without_key(empty_db: Path, pki: TestPKI) -> None:
+    """#11.3: a CA certificate added by certutil (no key) is really gone afterwards."""
+    pem = _openssl_self_signed(empty_db.parent, "Vreemde CA")
+    run_tool("certutil", "-A", "-d", f"sql:{empty_db}", "-n", "Vreemde CA", "-t", ",,", "-i", pem)
+    keyed = pki.vecozo_personal()
+    store = NssStore(empty_db)
+    store.add(keyed)
+    fingerprint = sha256_fingerprint(
+        x509.load_pem_x509_certificate(pem.read_bytes()).public_bytes(SPKI[0])
+    )
+    entry = store.get(fingerprint)
+    assert entry is not None and not entry.has_key
+
+    store.remove(fingerprint)
+
+    assert "Vreemde CA" not in nicknames(empty_db)
+    assert store.get(fingerprint) is None
+    assert store.get(keyed.fingerprint) is not None and len(key_lines(empty_db)) == 1
+
+
+def test_remove_failure_names_the_cause_not_firefox() -> None:
+    """#11.3: when NSS refuses, the message says what NSS said; it does not blame Firefox."""
+    from certassist.core.messages import render
+
+    for lang in ("nl", "en"):
+        text = render("E-nss-remove-failed", lang, store="X", cause="SEC_ERROR_READ_ONLY")
+        assert "SEC_ERROR_READ_ONLY" in text
+        assert "Sluit Firefox" not in text and "Close Firefox" not in text
