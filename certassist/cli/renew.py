@@ -261,7 +261,10 @@ def _vecozo(args: argparse.Namespace, lang: str) -> int:
     browsers = ", ".join(s.label for s in guide.targets)
     if guide.window is not None:
         print(guide.window.render(lang))
-    print(render("I-vecozo-open-page", lang, url=guide.url, browser=browsers))
+    # Installing is done with user number and PIN; renewing is not (R2 asks a system
+    # certificate's PIN through its own notice).
+    page = "I-vecozo-open-page" if guide.action.value == "install" else "I-vecozo-open-renew-page"
+    print(render(page, lang, url=guide.url, browser=browsers))
     for notice in guide.notices:
         print(render(notice.message_id, lang, **dict(notice.params)))
     if args.wait <= 0:

@@ -38,9 +38,9 @@ def demo_dir() -> Path:
     chosen = os.environ.get(DEMO_DIR_ENV)
     if chosen:
         return Path(chosen)
-    from certassist.ops.records import default_data_dir
+    from platformdirs import user_data_dir  # ops.records.default_data_dir (demo sits below ops)
 
-    return default_data_dir() / "demo"
+    return Path(user_data_dir("certassist", appauthor=False)) / "demo"
 
 
 def inside_demo(path: Path, folder: Path | None = None) -> Path:

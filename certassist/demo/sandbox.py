@@ -143,15 +143,3 @@ def sandbox_context_args(today: date | None = None, folder: Path | None = None) 
         "demo_user": DEMO_USER,
         "backup_dir": sandbox.folder.root,
     }
-
-
-def demo_logs(folder: Path) -> dict[str, Any]:
-    """The demo's audit log and install records, in its folder (never the real user's)."""
-    from certassist.ops.audit import AuditLog
-    from certassist.ops.records import InstallRecords
-
-    data = DemoFolder(folder).data
-    return {
-        "audit": AuditLog(data / "audit.jsonl"),
-        "records": InstallRecords(data / "installs.json"),
-    }

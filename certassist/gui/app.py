@@ -26,12 +26,19 @@ def build_context(demo: bool, lang: str) -> object:
     from certassist.gui.context import AppContext
 
     if demo:
-        from certassist.demo.sandbox import demo_logs, sandbox_context_args
+        from certassist.demo.sandbox import sandbox_context_args
+        from certassist.ops.audit import AuditLog
+        from certassist.ops.records import InstallRecords
 
         args = sandbox_context_args()
-        folder = args["backup_dir"]
+        folder = args["backup_dir"]  # the demo's own folder: its logs stay there too
         return AppContext(
-            lang=lang, demo=True, settings_path=demo_settings(folder), **demo_logs(folder), **args
+            lang=lang,
+            demo=True,
+            settings_path=demo_settings(folder),
+            audit=AuditLog(folder / "audit.jsonl"),
+            records=InstallRecords(folder / "installs.json"),
+            **args,
         )
     return AppContext(stores_loader=_real_stores, lang=lang)  # type: ignore[arg-type]
 

@@ -905,7 +905,11 @@
       <source>U hoeft nu nog niets te doen. Vernieuwen kan vanaf {date}; certassist herinnert u eraan. Dan gaat het zo:</source>
       <translation>Nothing to do yet. Renewal opens on {date}; certassist will remind you. Then it works like this:</translation>
     </message>
-  </context>
+      <message>
+      <source>Open de link uit de e-mail van VECOZO, of de vernieuwpagina: {link}.</source>
+      <translation>Open the link in VECOZO&apos;s e-mail, or the renewal page: {link}.</translation>
+    </message>
+</context>
   <context>
     <name>ResultPage</name>
     <message>

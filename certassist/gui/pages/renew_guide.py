@@ -20,7 +20,11 @@ from certassist.gui.pages.base import FlowPage
 from certassist.gui.words import escape, link, say, shown_date
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from certassist.core.models import CertInfo
     from certassist.gui.wizard import FlowWizard
+    from certassist.ops.vecozo_flow import VecozoPages
 
 
 def vecozo_steps(system: bool, renew_url: str) -> list[str]:
@@ -40,7 +44,13 @@ def vecozo_steps(system: bool, renew_url: str) -> list[str]:
     return [
         escape(who),
         escape(
+            # A system certificate cannot log in, so only a personal one gets the login notice.
             translate(
+                "RenewGuidePage",
+                "Open de link uit de e-mail van VECOZO, of de vernieuwpagina: {link}.",
+            )
+            if system
+            else translate(
                 "RenewGuidePage",
                 "Open de link uit de e-mail van VECOZO, of de vernieuwpagina: {link}. Vanaf een "
                 "maand voor de verloopdatum ziet u daar een melding.",
@@ -54,6 +64,18 @@ def vecozo_steps(system: bool, renew_url: str) -> list[str]:
             )
         ),
         escape(_backup_step()),
+    ]
+
+
+def _renewal_notes(info: CertInfo, pages: VecozoPages, today: date, lang: str) -> list[str]:
+    """The renewal's own notices (R7 new expiry, R10 not production); the too-early case is
+    the page's intro already."""
+    from certassist.ops.vecozo_flow import renewal_notices
+
+    return [
+        escape(say(n.message_id, lang, dict(n.params)))
+        for n in renewal_notices(info, pages, today)
+        if n.message_id != "W-R7-not-due-yet"
     ]
 
 
@@ -189,6 +211,7 @@ class RenewGuidePage(FlowPage):
                 steps = reinstall_steps(system, pages.install)
             else:
                 steps = vecozo_steps(system, pages.renew)
+                steps += _renewal_notes(group.info, pages, self.ctx.today(), self.lang)
                 # R7: the rules say from when renewal is possible; before that, nothing to do.
                 opens = group.status.params.get("opens")
                 if opens and str(group.status.status) not in ("renew-now", "expired"):
