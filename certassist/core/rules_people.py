@@ -6,6 +6,8 @@ certificate in a store, exactly like INSTALL, RENEW and RESTORE.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from certassist.core.kinds import Actors, traits
 from certassist.core.models import Action, Actor, CertInfo, Owner, StoreTarget
 from certassist.core.rules_base import Decision, Outcome, decision, same_name
@@ -76,3 +78,39 @@ def r4_own_stores(info: CertInfo, action: Action, target: StoreTarget | None) ->
             )
         ]
     return [decision("R4", Outcome.ALLOW, "A-R4-own-store", store=target.kind.value)]
+
+
+def personal_needs_own_place(info: CertInfo, action: Action) -> bool:
+    """Whether R4's shared-place check applies: a personal certificate being placed."""
+    return traits(info.kind).own_stores_only and action in PLACING
+
+
+def r4_shared_place(
+    info: CertInfo, action: Action, place: str, there: Sequence[CertInfo]
+) -> list[Decision]:
+    """R4 for shared places: a Windows user or Firefox profile that already holds another
+    person's personal certificate (with its key) is probably someone else's place, or one that
+    several people share. Warn and ask; the place itself may still be the user's own."""
+    if not personal_needs_own_place(info, action) or not info.holder:
+        return []
+    others = sorted(
+        {
+            other.holder
+            for other in there
+            if traits(other.kind).person_bound
+            and other.holder
+            and not same_name(other.holder, info.holder)
+        }
+    )
+    if not others:
+        return []
+    return [
+        decision(
+            "R4",
+            Outcome.WARN,
+            "W-R4-shared-place",
+            holder=info.holder,
+            place=place,
+            others=", ".join(others),
+        )
+    ]

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, StoreError
 from certassist.core.models import Action, CertInfo, StoreKind, StoreTarget
 from certassist.ops.base import (
     AuditedOperation,
@@ -91,7 +91,7 @@ class BackupOperation(AuditedOperation[BackupPlan]):
         rules: set[str] = set()
         for store, fingerprint in sources:
             if not store.available:
-                raise store.unavailable_reason or CertassistError("E-ops-store-unavailable")
+                raise store.unavailable_reason or StoreError("E-ops-store-unavailable")
             with guarded(store):
                 entries = store.list()
             if fingerprint is not None:

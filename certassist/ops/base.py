@@ -19,7 +19,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from cryptography import x509
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, NotConfirmedError, RefusedError
 from certassist.core.models import Action, Actor, CertInfo, StoreTarget
 from certassist.ops.audit import AuditLog, record_for
 from certassist.ops.records import InstallRecords, default_data_dir
@@ -36,6 +36,7 @@ class Confirm(StrEnum):
     OLDER_BACKUP = "older-backup"  # restore a backup older than the installed certificate
     NO_BACKUP = "no-backup"  # remove without a verified backup: expired or not needed
     REPLACE_OLD = "replace-old"  # transfer: remove the old certificate once the new one works
+    SHARED_PLACE = "shared-place"  # R4: the place already holds another person's certificate
 
 
 Confirmations = Mapping[Confirm, "str | bool"]
@@ -56,6 +57,12 @@ class Notice:
     message_id: str
     params: Mapping[str, Any] = field(default_factory=dict)
     rule_id: str | None = None
+    # The error behind a blocker (a locked store, say): it keeps its own exit code.
+    cause: CertassistError | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, error: CertassistError) -> Notice:
+        return cls(error.message_id, dict(error.params), error.params.get("rule_id"), error)
 
 
 class Verdict(Protocol):
@@ -212,11 +219,10 @@ def rule_ids(verdict: Verdict) -> tuple[str, ...]:
 def require_confirmations(plan: Plan, confirmations: Confirmations) -> None:
     """Every confirmation the plan needs must be given; the holder's name must match (R1)."""
     if not plan.allowed:
-        first = plan.blockers[0]
-        raise CertassistError(first.message_id, **dict(first.params))
+        raise refusal_error(plan.blockers)
     missing = [c for c in plan.needs if not confirmations.get(c)]
     if missing:
-        raise CertassistError(
+        raise NotConfirmedError(
             "E-ops-confirmation-missing", what=", ".join(sorted(c.value for c in missing))
         )
 
@@ -313,5 +319,6 @@ class AuditedOperation(ABC, Generic[P]):
 
 
 def refusal_error(notices: tuple[Notice, ...]) -> CertassistError:
+    """The first blocker as an error: its own cause (a store error ends with 4), or a refusal."""
     first = notices[0]
-    return CertassistError(first.message_id, **dict(first.params))
+    return first.cause or RefusedError(first.message_id, **dict(first.params))

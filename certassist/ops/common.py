@@ -10,7 +10,7 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, NotConfirmedError, StoreError
 from certassist.core.kinds import traits
 from certassist.core.models import Action, Bundle, CertInfo, StoreEntry, StoreTarget
 from certassist.core.rules_people import R1_ACTIONS
@@ -21,6 +21,7 @@ from certassist.ops.base import (
     OpContext,
     Plan,
     decisions_to_notices,
+    refusal_error,
     rule_ids,
 )
 from certassist.ops.base import audit as audit  # written once, beside the audited execute
@@ -67,13 +68,12 @@ def check_holder(ctx: OpContext, plan: Plan, confirmations: Confirmations) -> No
     given = confirmations.get(Confirm.HOLDER)
     name = plan.holder if given is True else given
     if not isinstance(name, str) or not name.strip():
-        raise CertassistError("E-R1-confirm-name", holder=plan.holder or "?")
+        raise NotConfirmedError("E-R1-confirm-name", holder=plan.holder or "")
     actor = replace(ctx.actor, confirmed_name=name)
     target = plan.certificates[0]
     verdict = ctx.check(target, actor, plan.action, None, ctx.today())
     if not verdict.allowed:
-        first = decisions_to_notices(verdict.refusals)[0]
-        raise CertassistError(first.message_id, **dict(first.params))
+        raise refusal_error(decisions_to_notices(verdict.refusals))
 
 
 @contextlib.contextmanager
@@ -84,7 +84,7 @@ def guarded(store: CertStore) -> Iterator[None]:
     except CertassistError:
         raise
     except Exception as error:
-        raise CertassistError(
+        raise StoreError(
             "E-ops-store-failed", store=store.label, reason=type(error).__name__
         ) from error
 
@@ -93,9 +93,9 @@ def verify_present(store: CertStore, fingerprint: str, need_key: bool) -> StoreE
     """Re-read the store ourselves: the certificate must be there, with its key if it had one."""
     entry = store.get(fingerprint)
     if entry is None:
-        raise CertassistError("E-store-verify-missing", store=store.label)
+        raise StoreError("E-store-verify-missing", store=store.label)
     if need_key and not entry.has_key:
-        raise CertassistError("E-store-verify-no-key", store=store.label)
+        raise StoreError("E-store-verify-no-key", store=store.label)
     return entry
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, StoreError
 from certassist.core.models import Action
 from certassist.ops.base import (
     AuditedOperation,
@@ -43,7 +43,7 @@ class CopyOperation(AuditedOperation[CopyPlan]):
         self, source: CertStore, fingerprint: str, targets: Sequence[CertStore], move: bool = False
     ) -> CopyPlan:
         if not source.available:
-            raise source.unavailable_reason or CertassistError(
+            raise source.unavailable_reason or StoreError(
                 "E-ops-store-unavailable", store=source.label
             )
         if any(t.store_id == source.store_id for t in targets):

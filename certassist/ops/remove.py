@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, StoreError
 from certassist.core.models import Action
 from certassist.ops.base import (
     AuditedOperation,
@@ -50,7 +50,7 @@ class RemoveOperation(AuditedOperation[RemovePlan]):
         backup_password: str | None = None,
     ) -> RemovePlan:
         if not store.available:
-            raise store.unavailable_reason or CertassistError(
+            raise store.unavailable_reason or StoreError(
                 "E-ops-store-unavailable", store=store.label
             )
         with guarded(store):
@@ -108,7 +108,7 @@ class RemoveOperation(AuditedOperation[RemovePlan]):
             store.remove(info.fingerprint)
             gone = store.get(info.fingerprint) is None
         if not gone:
-            raise CertassistError("E-ops-remove-still-there", store=store.label)
+            raise StoreError("E-ops-remove-still-there", store=store.label)
         audit(
             self.ctx, "remove", Outcome.DONE, info, source=store.store_id,
             target=str(plan.backup or ""), rules=plan.rule_ids, message_id="I-ops-remove-done",

@@ -1,6 +1,6 @@
 """One NSS database open at a time: open, log in, work, free every reference, shut down.
 
-Why so strict (FIELD-NOTES): a single leaked certificate or slot reference makes
+Why so strict (seen with Debian's NSS 3.87): a single leaked certificate or slot reference makes
 `NSS_ShutdownContext` fail with SEC_ERROR_BUSY and poisons the process, so the next database
 cannot be opened. The session therefore owns every reference it hands out and frees them all
 in `__exit__`, before shutting down. A process-wide lock keeps sessions one after the other,
@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, StoreError
 from certassist.stores import nss_lib
 from certassist.stores.nss_keyid import nss_key_id
 from certassist.stores.nss_lib import NssLib
@@ -77,7 +77,7 @@ class _PasswordState:
 
 
 def _password_callback(slot: int | None, retry: int, arg: int | None) -> int | None:
-    # NULL on retry, or NSS keeps asking forever (FIELD-NOTES).
+    # NULL on retry, or NSS keeps asking forever.
     if retry or _PasswordState.password is None or _PasswordState.lib is None:
         return None
     return _PasswordState.lib.port_strdup(_PasswordState.password)
@@ -112,7 +112,7 @@ class NssSession:
     def failure(self, operation: str) -> CertassistError:
         """The current NSS error as a CertassistError (name in params, never a traceback)."""
         code, name = self.lib.last_error()
-        return CertassistError(
+        return StoreError(
             "E-nss-failed", store=self.store_label, operation=operation, error=name, code=code
         )
 
@@ -123,7 +123,7 @@ class NssSession:
             if self.lib.is_initialized():
                 # Someone else in this process holds NSS (or an earlier shutdown failed):
                 # opening ours would silently add a second slot and mix the databases up.
-                raise CertassistError("E-nss-in-use", store=self.store_label)
+                raise StoreError("E-nss-in-use", store=self.store_label)
             flags = nss_lib.NSS_INIT_NOMODDB | nss_lib.NSS_INIT_NOROOTINIT
             if self.read_only:
                 flags |= nss_lib.NSS_INIT_READONLY

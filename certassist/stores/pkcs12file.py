@@ -19,7 +19,7 @@ from typing import Literal
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.serialization import PrivateFormat, pkcs12
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, StoreError
 from certassist.core.fileio import atomic_write_bytes, remove_quietly
 from certassist.core.messages import text_only
 from certassist.core.models import Bundle, Classification, StoreEntry, StoreKind, StoreTarget
@@ -133,12 +133,12 @@ def write_backup(
     if not password:
         raise CertassistError("E-backup-password-empty")
     if not folder.is_dir():
-        raise CertassistError("E-backup-folder-missing", folder=str(folder))
+        raise StoreError("E-backup-folder-missing", folder=str(folder))
     stem = file_stem or default_stem(bundle)
     try:
         target = free_backup_path(folder, stem)
     except OSError as exc:  # e.g. a name too long for this file system
-        raise CertassistError("E-backup-write-failed", file=stem, reason=str(exc)) from exc
+        raise StoreError("E-backup-write-failed", file=stem, reason=str(exc)) from exc
     data = pfx_bytes(bundle, password, encryption, kdf_rounds)
 
     def verify(written: Path) -> None:
@@ -149,7 +149,7 @@ def write_backup(
     try:
         atomic_write_bytes(target, data, verify=verify)
     except OSError as exc:
-        raise CertassistError("E-backup-write-failed", file=str(target), reason=str(exc)) from exc
+        raise StoreError("E-backup-write-failed", file=str(target), reason=str(exc)) from exc
     meta = BackupMeta.for_bundle(
         bundle, ENCRYPTION_NAMES[encryption], now or datetime.now(UTC), classification
     )
@@ -157,7 +157,7 @@ def write_backup(
         atomic_write_bytes(sidecar_path(target), meta.to_json().encode("utf-8"))
     except OSError as exc:
         remove_quietly(target)  # all or nothing: a backup certassist cannot list is a surprise
-        raise CertassistError("E-backup-write-failed", file=str(target), reason=str(exc)) from exc
+        raise StoreError("E-backup-write-failed", file=str(target), reason=str(exc)) from exc
     return target
 
 
@@ -204,7 +204,7 @@ class Pkcs12FolderStore:
     @property
     def unavailable_reason(self) -> CertassistError | None:
         if not self.folder.is_dir():
-            return CertassistError("E-backup-folder-missing", folder=str(self.folder))
+            return StoreError("E-backup-folder-missing", folder=str(self.folder))
         return None
 
     def backups(self) -> list[BackupFile]:

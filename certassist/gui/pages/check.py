@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from certassist.core.messages import text_only
 from certassist.gui import palette
 from certassist.gui.flow_state import plan_for
 from certassist.gui.i18n import days_left_text, format_date, translate
@@ -38,7 +39,7 @@ def confirm_text(confirm: Any, holder: str | None) -> str:
         "replace-old": translate(
             "CheckPage", "Verwijder het oude certificaat zodra het nieuwe werkt."
         ),
-    }.get(value, value)
+    }.get(value) or text_only(f"C-ops-{value}")  # a newer confirmation: the catalog's text
 
 
 class CheckPage(FlowPage):

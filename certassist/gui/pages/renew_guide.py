@@ -20,11 +20,10 @@ from certassist.gui.pages.base import FlowPage
 from certassist.gui.words import escape, link, say, shown_date
 
 if TYPE_CHECKING:
-    from datetime import date
+    from collections.abc import Sequence
 
-    from certassist.core.models import CertInfo
     from certassist.gui.wizard import FlowWizard
-    from certassist.ops.vecozo_flow import VecozoPages
+    from certassist.ops.base import Notice
 
 
 def vecozo_steps(system: bool, renew_url: str) -> list[str]:
@@ -67,15 +66,12 @@ def vecozo_steps(system: bool, renew_url: str) -> list[str]:
     ]
 
 
-def _renewal_notes(info: CertInfo, pages: VecozoPages, today: date, lang: str) -> list[str]:
-    """The renewal's own notices (R7 new expiry, R10 not production); the too-early case is
-    the page's intro already."""
-    from certassist.ops.vecozo_flow import renewal_notices
-
+def _renewal_notes(notices: Sequence[Notice], lang: str) -> list[str]:
+    """The renewal's own notices (R7: the new expiry and VECOZO's login notice, R10: not
+    production); the too-early case is the page's intro already."""
+    shown = ("I-R7-renewal-new-expiry", "I-R7-login-notice", "W-R10-renew-not-production")
     return [
-        escape(say(n.message_id, lang, dict(n.params)))
-        for n in renewal_notices(info, pages, today)
-        if n.message_id != "W-R7-not-due-yet"
+        escape(say(n.message_id, lang, dict(n.params))) for n in notices if n.message_id in shown
     ]
 
 
@@ -201,17 +197,23 @@ class RenewGuidePage(FlowPage):
                 (UZI_REGISTER, translate("RenewGuidePage", "UZI-register")),
             ]
         elif family(group.kind) is Family.VECOZO:
-            from certassist.ops.vecozo_flow import vecozo_pages
+            from certassist.gui.flow_state import op_context
+            from certassist.ops.flows_renewal import VECOZO_RENEWAL
 
-            pages = vecozo_pages(group.environment)
+            # The flow `certassist renew vecozo` runs: who may (R1/R2), which page (R10).
+            guide = VECOZO_RENEWAL.plan(
+                op_context(self.ctx, self.state), group.info, self.ctx.stores
+            )
             system = not traits(group.kind).person_bound
             links = [(VECOZO_SUPPORT, translate("RenewGuidePage", "VECOZO support"))]
             if expired:
                 self.setTitle(translate("RenewGuidePage", "Opnieuw installeren: zo gaat het"))
-                steps = reinstall_steps(system, pages.install)
+                steps = reinstall_steps(system, guide.pages.install)
             else:
-                steps = vecozo_steps(system, pages.renew)
-                steps += _renewal_notes(group.info, pages, self.ctx.today(), self.lang)
+                steps = vecozo_steps(system, guide.url)
+                steps += _renewal_notes(guide.notices, self.lang)
+                if not guide.who.allowed:
+                    self.show_error(guide.who.refusals[0].to_error())
                 # R7: the rules say from when renewal is possible; before that, nothing to do.
                 opens = group.status.params.get("opens")
                 if opens and str(group.status.status) not in ("renew-now", "expired"):
