@@ -79,6 +79,17 @@ def test_nothing_points_outside_the_repository(outside: str) -> None:
     assert found == []
 
 
+def test_no_comment_cites_a_planning_issue_number() -> None:
+    """Code explains itself or cites docs/, not the planning issue it was written for."""
+    pattern = re.compile(r"\bissues? \d+\.\d+")
+    found = [
+        str(p.relative_to(ROOT))
+        for p in _repository_text_files()
+        if pattern.search(p.read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert found == []
+
+
 def test_every_environment_variable_the_code_reads_is_documented() -> None:
     documented = (DOCS / "environment.md").read_text(encoding="utf-8")
     used: set[str] = set()

@@ -10,13 +10,20 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import stat
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from certassist.core.errors import CertassistError
+
+# Temporary files carry this pattern, so those of a run that was killed are recognised (and
+# cleaned by the next run that holds the folder's lock): ".<name>.<8 hex>.certassist-tmp".
+TEMP_SUFFIX = ".certassist-tmp"
+TEMP_PATTERN = re.compile(r"^\..+\.[0-9a-f]{8}\.certassist-tmp$")
 
 
 def atomic_write_bytes(
@@ -25,9 +32,14 @@ def atomic_write_bytes(
     *,
     verify: Callable[[Path], None] | None = None,
     mode: int = 0o600,
+    overwrite: bool = True,
 ) -> None:
-    """Write `data` to `target` atomically; `verify(temp)` may raise to abort before the rename."""
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    """Write `data` to `target` atomically; `verify(temp)` may raise to abort before the rename.
+
+    `overwrite=False`: the final step never replaces a file that appeared meanwhile (another
+    process's backup of the same certificate); it raises FileExistsError instead.
+    """
+    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     try:
         try:
@@ -42,11 +54,107 @@ def atomic_write_bytes(
             os.close(fd)
         if verify is not None:
             verify(temp)
-        os.replace(temp, target)
+        if overwrite:
+            os.replace(temp, target)
+        else:
+            publish_new(temp, target)
     except BaseException:
         remove_quietly(temp)
         raise
     _fsync_dir(target.parent)
+
+
+def publish_new(temp: Path, target: Path) -> None:
+    """Rename `temp` to `target` only if `target` does not exist (FileExistsError otherwise).
+
+    A hard link is atomic and refuses an existing name; file systems without links (FAT and
+    exFAT USB sticks) get a checked rename, which the folder lock makes safe between
+    certassist processes. Windows' rename never replaces an existing file.
+    """
+    if sys.platform == "win32":
+        os.rename(temp, target)
+        return
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links here
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, "exists", str(target)) from None
+        os.rename(temp, target)
+        return
+    remove_quietly(temp)
+
+
+def leftover_temps(folder: Path) -> list[Path]:
+    """Temporary files of certassist runs that were killed before they could clean up."""
+    try:
+        return sorted(p for p in folder.iterdir() if TEMP_PATTERN.match(p.name))
+    except OSError:
+        return []
+
+
+def clean_leftovers(folder: Path) -> list[Path]:
+    """Remove them; call only while holding `folder_lock(folder)` (no live writer then)."""
+    removed = []
+    for path in leftover_temps(folder):
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+class FolderBusy(Exception):
+    """Another process held the folder's lock for longer than we waited."""
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path, wait: float = 60.0) -> Iterator[None]:
+    """One writer at a time in `folder` (a backup folder, an NSS profile): an advisory lock on
+    the folder itself (POSIX flock; Windows: a lock file in it), released when the process ends,
+    also by kill -9. Where the file system has no locks (some network shares) it goes on
+    without one: the final rename still never overwrites."""
+    deadline = time.monotonic() + wait
+    handle = _lock_handle(folder)
+    if handle is None:
+        yield
+        return
+    try:
+        while not _try_lock(handle):
+            if time.monotonic() > deadline:
+                raise FolderBusy(str(folder))
+            time.sleep(0.05)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
+
+
+def _lock_handle(folder: Path) -> int | None:
+    try:
+        if sys.platform == "win32":
+            return os.open(folder / ".certassist.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        return os.open(folder, os.O_RDONLY)
+    except OSError:
+        return None
+
+
+def _try_lock(handle: int) -> bool:
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(handle, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EAGAIN):  # Windows: locked by another process
+            return False
+        return True  # the file system has no locks: go on without
+    return True
 
 
 def remove_quietly(path: Path) -> None:

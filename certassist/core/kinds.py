@@ -116,11 +116,6 @@ def family(kind: str) -> Family:
     return traits(kind).family
 
 
-def kinds_of(family_: Family) -> frozenset[Kind]:
-    """Every known kind of a family, e.g. the VECOZO kinds."""
-    return frozenset(Kind(k) for k, row in KIND_TRAITS.items() if row.family is family_)
-
-
 def pending_kinds() -> tuple[Kind, ...]:
     return tuple(Kind(k) for k, row in KIND_TRAITS.items() if row.pending_allowed)
 

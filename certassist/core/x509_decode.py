@@ -11,6 +11,7 @@ rest of certassist only ever sees certificates whose every part it reads decodes
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 
 from cryptography import utils, x509
 
@@ -47,26 +48,24 @@ def _decode_all(cert: x509.Certificate) -> None:
         _ = extension.value
 
 
-def load_der(data: bytes) -> x509.Certificate:
-    """A DER certificate, decoded completely; UndecodableCertificate when it is not one."""
+def _load(loader: Callable[[bytes], x509.Certificate], data: bytes) -> x509.Certificate:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", utils.CryptographyDeprecationWarning)
-            cert = x509.load_der_x509_certificate(data)
+            cert = loader(data)
     except Exception as exc:
         raise UndecodableCertificate(f"{type(exc).__name__}: {exc}") from exc
     return decoded(cert)
+
+
+def load_der(data: bytes) -> x509.Certificate:
+    """A DER certificate, decoded completely; UndecodableCertificate when it is not one."""
+    return _load(x509.load_der_x509_certificate, data)
 
 
 def load_pem(data: bytes) -> x509.Certificate:
     """One PEM CERTIFICATE block, decoded completely."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", utils.CryptographyDeprecationWarning)
-            cert = x509.load_pem_x509_certificate(data)
-    except Exception as exc:
-        raise UndecodableCertificate(f"{type(exc).__name__}: {exc}") from exc
-    return decoded(cert)
+    return _load(x509.load_pem_x509_certificate, data)
 
 
 def load_der_or_error(data: bytes, filename: str) -> x509.Certificate:
