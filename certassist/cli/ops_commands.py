@@ -214,7 +214,9 @@ def _install(args: argparse.Namespace) -> int:
         from certassist.ops.placing import allowed_stores
 
         ctx = _context(args)
-        stores = allowed_stores(ctx, ctx.describe(bundle.leaf), Action.INSTALL, stores)
+        allowed = allowed_stores(ctx, ctx.describe(bundle.leaf), Action.INSTALL, stores)
+        # None allowed: plan for all, so the refusal says why (R6: 2, Firefox running: 4).
+        stores = allowed or stores
     choice = Choice(bundle=bundle, file=args.file, targets=tuple(stores))
     return _execute(args, FlowId.INSTALL, choice, {})
 
