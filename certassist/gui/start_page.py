@@ -293,11 +293,11 @@ class StartPage(QWidget):
         def scan(report: object, cancelled: object) -> Overview:
             from certassist.ops.overview import scan_stores  # not on the start-up path
 
-            weeks = ctx.settings().uzi_recommend_weeks  # the practice's UZI lead time (R11)
+            weeks = ctx.settings().uzi_issuing_weeks  # the practice's UZI issuing time (R11)
             # The practice's registered backup folders count as places (R9: a verified
             # backup there clears "back-up ontbreekt"), as they do for the reminder check.
             stores = [*ctx.load_stores(), *ctx.backup_stores()]
-            return scan_stores(stores, today, recommend_weeks=weeks)
+            return scan_stores(stores, today, issuing_weeks=weeks)
 
         run_task(
             scan,
@@ -466,7 +466,7 @@ class StartPage(QWidget):
             from certassist.ops.calendar_export import build_calendar, write_calendar
 
             result, _pending = check(report, cancelled)  # type: ignore[operator]
-            weeks = ctx.settings().uzi_recommend_weeks
+            weeks = ctx.settings().uzi_issuing_weeks
             text = build_calendar(result, datetime.now(UTC), lang, weeks)
             return write_calendar(text, target), text.count("BEGIN:VEVENT")
 
