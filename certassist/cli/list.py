@@ -112,6 +112,10 @@ def run(args: argparse.Namespace, today: date | None = None) -> int:
         for place in group.places:
             print(f"    {place.label}: {place.store_id}")
         print(f"    {group.status.render(lang)}")
+        if group.last_backup is not None:
+            b = group.last_backup
+            print("    " + text_only("L-overview-last-backup", lang, medium_kind=b.medium.kind,
+                                      medium_name=b.medium.name, date=b.made_on))  # fmt: skip
     for u in overview.unavailable:
         reason = render(u.message_id, lang, **u.params)
         print(text_only("L-overview-unavailable", lang, store=u.label, reason=reason))

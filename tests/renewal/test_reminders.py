@@ -13,6 +13,7 @@ import pytest
 
 from certassist.core.errors import CertassistError
 from certassist.core.models import Environment, Kind
+from certassist.core.names import format_day
 from certassist.core.settings import PracticeSettings
 from certassist.ops.check import run_check
 from certassist.ops.reminders import (
@@ -155,7 +156,7 @@ def test_notification_counts_production_and_acceptance_apart(pki: TestPKI) -> No
     assert note is not None
     assert "Anna de Vries" in note.body and "Bert Bos" not in note.body
     assert "1 in de acceptatie- of testomgeving" in note.body
-    assert str(TODAY + timedelta(days=10)) in note.body
+    assert format_day(TODAY + timedelta(days=10), "nl") in note.body
     english = notification_text(report, "en")
     assert english is not None and "acceptance or test" in english.body
 
