@@ -25,6 +25,7 @@ from certassist.core.messages import text_only
 from certassist.core.models import Bundle, CertInfo
 from certassist.core.reading import read_certificate_and_key, read_certificate_file
 from certassist.core.rules import Status, StatusReport, applicable_rules, certificate_status
+from certassist.core.safe_text import shown
 from certassist.ops.passwords import open_with_tries
 
 DUE = {Status.RENEW_NOW, Status.UZI_START_NOW, Status.INSTALL_WINDOW_CLOSING}
@@ -109,7 +110,7 @@ def to_dict(
 
 def _print_text(data: dict[str, Any], lang: str) -> None:
     def line(label_id: str, value: object) -> None:
-        print(f"{text_only(label_id, lang) + ':':<24} {value}")
+        print(shown(f"{text_only(label_id, lang) + ':':<24} {value}"))
 
     env = text_only(f"L-env-short-{data['environment']}", lang)
     line("L-field-kind", data["kind_label"])
@@ -134,7 +135,7 @@ def _print_text(data: dict[str, Any], lang: str) -> None:
         line("L-field-notes", text_only(f"L-note-{note}", lang))
     print(text_only("L-field-rules", lang) + ":")
     for rule in data["rules"]:
-        print(f"  [{rule['rule']}] {rule['text']}")
+        print(shown(f"  [{rule['rule']}] {rule['text']}"))
 
 
 def run(args: argparse.Namespace) -> int:
