@@ -34,12 +34,10 @@ _DUE = {"renew-now", "uzi-start-now", "install-window-closing", "backup-missing"
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "list", help="overzicht van alle certificaten / overview of all certificates"
-    )
-    parser.add_argument("--json", action="store_true", help="uitvoer als JSON / JSON output")
-    parser.add_argument("--settings", type=Path, help="praktijkinstellingen (JSON-bestand)")
-    parser.add_argument("--password-stdin", action="store_true", help="hoofdwachtwoord via stdin")
+    parser = subparsers.add_parser("list")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--settings", type=Path)
+    parser.add_argument("--password-stdin", action="store_true")
     parser.set_defaults(func=run)
 
 
