@@ -18,7 +18,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 
 class MemoryKeyring(KeyringBackend):
-    """A keyring backend that keeps secrets in memory only (FIELD-NOTES: no backend here)."""
+    """A keyring backend that keeps secrets in memory only (test machines have no keyring)."""
 
     priority = 1  # type: ignore[assignment]
 

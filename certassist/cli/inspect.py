@@ -111,7 +111,7 @@ def _print_text(data: dict[str, Any], lang: str) -> None:
     def line(label_id: str, value: object) -> None:
         print(f"{text_only(label_id, lang) + ':':<24} {value}")
 
-    env = text_only(f"L-env-{data['environment']}", lang)
+    env = text_only(f"L-env-short-{data['environment']}", lang)
     line("L-field-kind", data["kind_label"])
     line("L-field-environment", env)
     line("L-field-holder", data["holder"] or "-")

@@ -14,17 +14,13 @@ import re
 from collections.abc import Sequence
 
 from certassist.core.errors import CertassistError
+from certassist.core.kinds import store_kinds_named
 from certassist.core.messages import text_only
-from certassist.core.models import StoreEntry, StoreKind
+from certassist.core.models import StoreEntry
 from certassist.stores.base import CertStore
 
 SHORT = 16  # hex digits of a fingerprint that `list` shows; any 8 of them select
 MIN_PREFIX = 8
-_ALIASES: dict[str, tuple[StoreKind, ...]] = {
-    "windows": (StoreKind.WINDOWS_USER, StoreKind.WINDOWS_MACHINE),
-    "backup": (StoreKind.PKCS12_FOLDER,),
-    "pkcs12": (StoreKind.PKCS12_FOLDER,),
-}
 
 
 def short_fingerprint(fingerprint: str) -> str:
@@ -38,9 +34,7 @@ def _words(text: str) -> list[str]:
 def store_matches(store: CertStore, token: str) -> bool:
     lowered = token.casefold()
     kind = store.target.kind
-    if token in (store.store_id, store.label) or lowered == kind.value:
-        return True
-    if kind in _ALIASES.get(lowered, ()):
+    if token in (store.store_id, store.label) or kind in store_kinds_named(lowered):
         return True
     if ":" in store.store_id and store.store_id.endswith(token):
         return True

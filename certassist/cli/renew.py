@@ -209,29 +209,26 @@ def _op_context(args: argparse.Namespace) -> OpContext:
 def _vecozo(args: argparse.Namespace, lang: str) -> int:
     from certassist.core.classify import describe
     from certassist.core.models import Actor
-    from certassist.ops import vecozo_flow as vf
+    from certassist.ops.base import OpContext
+    from certassist.ops.flows_renewal import VECOZO_RENEWAL as flow
+    from certassist.ops.vecozo_flow import check_user_number
 
-    today = _today(args)
     actor = Actor(getpass.getuser(), args.i_am, args.contact_person)
+    ctx = OpContext.for_user(actor, today=lambda: _today(args))
     stores = _stores(args)
     previous = None
     if args.what == "vecozo":
         previous = describe(find_fingerprint(args.fingerprint, stores)[1].certificate)
-        guide = vf.plan_renewal(previous, actor, stores, today)
+        guide = flow.plan(ctx, previous, stores)
     else:
-        vf.check_user_number(args.user_number)
+        check_user_number(args.user_number)
         request = next((p for p in _settings(args).pending_requests if p.key == args.key), None)
         if request is None:
             raise CertassistError("E-settings-pending-unknown", key=args.key)
-        guide = vf.plan_first_install(request, actor, stores, today)
-    if guide.kind.value == "vecozo-system" or args.what == "vecozo-install":
-        vf.require_pin_at_hand(args.pin_at_hand)
-    if not guide.who.allowed:
-        raise guide.who.refusals[0].to_error()
-    if guide.window is not None and guide.window.outcome.value == "refuse":
-        raise guide.window.to_error()
-    if not guide.targets:
-        raise CertassistError("E-vecozo-no-target")
+        guide = flow.plan_first_install(ctx, request, stores)
+    refusal = flow.refusal(guide, args.pin_at_hand)
+    if refusal is not None:
+        raise refusal
     browsers = ", ".join(s.label for s in guide.targets)
     if guide.window is not None:
         print(guide.window.render(lang))
@@ -240,19 +237,13 @@ def _vecozo(args: argparse.Namespace, lang: str) -> int:
         print(render(notice.message_id, lang, **dict(notice.params)))
     if args.wait <= 0:
         return 0
-    before = vf.snapshot(stores)
+    before = flow.before(guide)
     print(text_only("I-vecozo-waiting", lang, stores=browsers))
-    found = vf.wait_for_certificate(
-        before, list(guide.targets), guide, previous, timeout=args.wait, clock=time.monotonic
-    )
+    found = flow.wait(before, guide, previous, timeout=args.wait, clock=time.monotonic)
     if found is None:
         print(render("I-vecozo-not-detected", lang))
         return 1
-    from certassist.ops.records import InstallRecords, default_data_dir
-
-    done = vf.finish(
-        found, guide, InstallRecords(default_data_dir() / "installs.json"), today, previous
-    )
+    done = flow.finish(ctx, found, guide, previous)
     print(
         render(
             "I-vecozo-detected",

@@ -116,22 +116,21 @@ def family(kind: str) -> Family:
     return traits(kind).family
 
 
-def kinds_of(family_: Family) -> frozenset[Kind]:
-    """Every known kind of a family, e.g. the VECOZO kinds."""
-    return frozenset(Kind(k) for k, row in KIND_TRAITS.items() if row.family is family_)
-
-
 def pending_kinds() -> tuple[Kind, ...]:
     return tuple(Kind(k) for k, row in KIND_TRAITS.items() if row.pending_allowed)
 
 
-def kind_label(kind: str, lang: str | None = None) -> str:
-    """The kind's name in `lang`; an unknown kind (or a label missing from the catalogs) is
-    shown as its plain id rather than a message id or an error."""
+def kind_label(kind: str, lang: str | None = None, *, short: bool = False) -> str:
+    """The kind's name in `lang` (`short`: the list form, `L-kind-short-<kind>`, where the
+    catalog has one); an unknown kind, or one whose label is missing from the catalogs, is shown
+    as its plain id rather than a message id or an error."""
     from certassist.core.messages import catalog, text_only
 
-    label_id = traits(kind).label_id
-    return text_only(label_id, lang) if label_id in catalog() else str(kind)
+    label_ids = (
+        (f"L-kind-short-{kind}", traits(kind).label_id) if short else (traits(kind).label_id,)
+    )
+    found = next((i for i in label_ids if i in catalog()), None)
+    return text_only(found, lang) if found is not None else str(kind)
 
 
 class StoreKind(StrEnum):
@@ -157,13 +156,31 @@ class StoreKind(StrEnum):
 class StoreKindTraits:
     browser: bool = False  # a browser logs in with what it holds (R3)
     backup_folder: bool = False  # files on another medium, not a store of this PC (R9)
+    groups: tuple[str, ...] = ()  # other names that select it (CERTASSIST_STORES, --store)
 
 
 STORE_KIND_TRAITS: dict[StoreKind, StoreKindTraits] = {
-    StoreKind.WINDOWS_USER: StoreKindTraits(),
-    StoreKind.WINDOWS_MACHINE: StoreKindTraits(),
+    StoreKind.WINDOWS_USER: StoreKindTraits(groups=("windows",)),
+    StoreKind.WINDOWS_MACHINE: StoreKindTraits(groups=("windows",)),
     StoreKind.FIREFOX: StoreKindTraits(browser=True),
     StoreKind.NSSDB: StoreKindTraits(browser=True),
-    StoreKind.PKCS12_FOLDER: StoreKindTraits(backup_folder=True),
+    StoreKind.PKCS12_FOLDER: StoreKindTraits(backup_folder=True, groups=("backup", "pkcs12")),
     StoreKind.FAKE: StoreKindTraits(),
 }
+
+
+def store_kinds_named(name: str) -> tuple[StoreKind, ...]:
+    """The store kinds a name selects: a kind's own id, or a group it is in (`windows`)."""
+    wanted = name.casefold()
+    return tuple(
+        kind
+        for kind, row in STORE_KIND_TRAITS.items()
+        if wanted == kind.value or wanted in row.groups
+    )
+
+
+def store_kind_names() -> frozenset[str]:
+    """Every name `store_kinds_named` answers to."""
+    return frozenset(
+        name for kind, row in STORE_KIND_TRAITS.items() for name in (kind, *row.groups)
+    )

@@ -189,8 +189,12 @@ class StoreEntry:
 
     @cached_property
     def certificate(self) -> x509.Certificate:
-        """Parsed once per entry: listings, classification and grouping all read it."""
-        return x509.load_der_x509_certificate(self.der)
+        """Parsed once per entry: listings, classification and grouping all read it. Decoded
+        completely, so a damaged certificate in a store is `[E-read-damaged]` here, not a
+        traceback later."""
+        from certassist.core.x509_decode import load_der_or_error
+
+        return load_der_or_error(self.der, self.nickname or self.fingerprint[:16])
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The rules engine (DOMAIN.md R1-R14): the one place that decides who may do what.
+"""The rules engine (R1-R14, docs/rules.md): the one place that decides who may do what.
 
 Operations, the CLI and the GUI ask `check()` before acting and show every decision's message;
 they never re-implement a rule. Everything here is pure: no stores, no clock (`today` is an

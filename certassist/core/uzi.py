@@ -18,12 +18,6 @@ from certassist.core.models import UziFields
 UZI_OTHERNAME_OID = "2.5.5.5"
 PERMANENT_IDENTIFIER_OID = "1.3.6.1.5.5.7.8.3"
 URA_ASSIGNER_OID = "2.16.528.1.1007.3.3"
-CARD_TYPES = {
-    "Z": "care provider",
-    "N": "employee with name",
-    "M": "employee without name",
-    "S": "server",
-}
 
 _FIELD_PATTERNS = (
     ("oid_ca", re.compile(r"\d+(\.\d+)+")),

@@ -60,7 +60,7 @@ class FlowState:
     paired: Paired | None = field(default=None, repr=False)  # holds the new key
 
     def clear_secrets(self) -> None:
-        """Called when the wizard closes: no password outlives its page (issue 7.3)."""
+        """Called when the wizard closes: no password outlives its page."""
         self.password = ""
         self.repeated = ""
         self.bundle = None

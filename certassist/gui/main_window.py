@@ -93,6 +93,9 @@ class MainWindow(QMainWindow):
         self.start.settingsRequested.connect(self.open_settings)
         layout.addWidget(self.start, 1)
         self.setCentralWidget(central)
+        # Tab follows the screen: settings, language, then the start page (banner, list, …).
+        QWidget.setTabOrder(self.settings_button, self.language)
+        QWidget.setTabOrder(self.language, self.start.refresh_button)
 
     def _language_changed(self) -> None:
         lang = str(self.language.currentData())

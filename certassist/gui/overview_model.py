@@ -28,34 +28,36 @@ def _int(value: Any) -> int:
     return int(getattr(value, "value", value))
 
 
-# Widths (px) a column may not shrink below, and the most it needs: a longer text is elided
-# with its full text in the tooltip. Certificate and place share what is left.
-MIN_WIDTHS = (130, 110, 130, 110, 100)
-MAX_WIDTHS = (260, 220, 10_000, 190, 170)
-SHARERS = (COL_NAME, COL_PLACES)
+# Widths (px) no column shrinks below; a text that does not fit is elided, with the whole
+# text in its tooltip.
+MIN_WIDTHS = (120, 110, 130, 110, 100)
+PADDING = 14
 
 
 def fit_widths(wanted: list[int], available: int) -> list[int]:
-    """Column widths for `available` pixels: fixed columns get what their text needs (capped),
-    the two sharing columns split the rest by need; no column goes below its minimum."""
-    widths = [max(MIN_WIDTHS[c], min(w + 12, MAX_WIDTHS[c])) for c, w in enumerate(wanted)]
-    fixed = sum(w for c, w in enumerate(widths) if c not in SHARERS)
-    rest = available - fixed
-    need = sum(widths[c] for c in SHARERS)
-    if rest >= need:  # room to spare: the place column (the longest texts) takes it
-        widths[COL_PLACES] += rest - need
+    """Column widths for `available` pixels. Room to spare goes to the place column; when the
+    texts do not fit, every column gives up part of what it has above its minimum, the widest
+    the most, so no column drops off the right edge and none becomes unreadable."""
+    widths = [max(MIN_WIDTHS[c], w + PADDING) for c, w in enumerate(wanted)]
+    total = sum(widths)
+    if total <= available:
+        widths[COL_PLACES] += available - total
         return widths
-    # Too narrow: shrink the fixed columns towards their minimum first, then the sharers.
-    short = need - rest
-    for c in (COL_KIND, COL_EXPIRY, COL_STATUS):
-        give = min(short, widths[c] - MIN_WIDTHS[c])
-        widths[c] -= give
-        short -= give
-    for c in SHARERS:
-        give = min(short // 2 + short % 2, widths[c] - MIN_WIDTHS[c])
-        widths[c] -= give
-        short -= give
-    return widths
+    slack = [w - MIN_WIDTHS[c] for c, w in enumerate(widths)]
+    short = min(total - available, sum(slack))
+    if short <= 0:
+        return widths
+    # Take from the widest slack first: level the columns down towards their minimum.
+    cut = [0] * len(widths)
+    while short > 0:
+        top = max(s - k for s, k in zip(slack, cut, strict=True))
+        if top <= 0:
+            break
+        for c in range(len(widths)):
+            if short and slack[c] - cut[c] == top:
+                cut[c] += 1
+                short -= 1
+    return [w - k for w, k in zip(widths, cut, strict=True)]
 
 
 def group_title(group: CertificateGroup) -> str:

@@ -1,4 +1,4 @@
-"""Practice settings: what the practice records about itself (issue 6.3), edited in a dialog.
+"""Practice settings: what the practice records about itself, edited in a dialog.
 
 The validation is the settings module's own (`check_agb`, `check_subscriber`, `check_vendor`
 and the week range of `parse_settings`): this dialog only places each error next to its field,

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -43,6 +45,17 @@ FLOWS = ("install", "backup", "restore", "copy", "spread", "renew", "uzi_pair", 
 # finds its request itself; install and restore start from a file and never take the selection.
 NEEDS_SELECTION = ("copy", "spread", "renew", "remove")
 TAKES_SELECTION = (*NEEDS_SELECTION, "backup")
+COMPACT_BELOW = 560  # px of start page height (800×600 windows) below which it saves space
+
+
+def _focusable_before(widget: QWidget) -> QWidget | None:
+    """The widget Tab visits before `widget` (labels and frames in between do not count)."""
+    current = widget.previousInFocusChain()
+    while current is not None and current is not widget:
+        if current.focusPolicy() & Qt.FocusPolicy.TabFocus and current.isEnabled():
+            return current
+        current = current.previousInFocusChain()
+    return None
 
 
 def flow_title(flow: str) -> str:
@@ -125,6 +138,7 @@ class StartPage(QWidget):
         # One place per line; what does not fit is elided, the tooltip has the full text.
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.verticalHeader().setVisible(False)
         self.table.setMinimumHeight(120)
         layout.addWidget(self.table, 1)
@@ -136,6 +150,8 @@ class StartPage(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.RichText)
         self.detail.setAccessibleName(translate("StartPage", "Uitleg bij het gekozen certificaat"))
+        self.detail.linkActivated.connect(self.explain)
+        self.explanation_box: QMessageBox | None = None
         bottom.addWidget(self.detail, 3)
         bottom.addWidget(help_links_label(self), 1)
         layout.addLayout(bottom)
@@ -154,14 +170,10 @@ class StartPage(QWidget):
             button.clicked.connect(self._starter(flow))
             grid.addWidget(button, i // 4, i % 4)
             self.buttons[flow] = button
-        self.needs_choice = QLabel(
-            translate(
-                "StartPage", "Kies eerst een certificaat in de lijst voor de grijze knoppen."
-            ),
-            actions,
-        )
-        self.needs_choice.setWordWrap(True)
-        grid.addWidget(self.needs_choice, 2, 0, 1, 4)
+        for flow in NEEDS_SELECTION:
+            self.buttons[flow].setToolTip(
+                translate("StartPage", "Kies eerst een certificaat in de lijst.")
+            )
         layout.addWidget(actions)
         self._selection_changed()
         # The window calls refresh() once it is on screen: reading stores never delays it.
@@ -197,6 +209,38 @@ class StartPage(QWidget):
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         self.fit_columns()
+        if self.selected_group() is None:
+            self.detail.setText(self._nothing_chosen_text())
+
+    def compact(self) -> bool:
+        """Low windows (800×600) keep the list readable: the long explanation of the two
+        VECOZO kinds moves behind a link instead of taking six lines."""
+        return self.height() < COMPACT_BELOW
+
+    def _nothing_chosen_text(self) -> str:
+        hint = escape(
+            translate(
+                "StartPage",
+                "Kies een certificaat in de lijst voor uitleg, en om het te kopiëren, naar "
+                "andere pc's te brengen, te vernieuwen of te verwijderen.",
+            )
+        )
+        if not self.compact():
+            return f"{hint}<br>{explanation_text()}"
+        question = escape(translate("StartPage", "Persoonlijk of systeem: wat is het verschil?"))
+        return f"{hint} <a href='#uitleg'>{question}</a>"
+
+    def explain(self, _link: str = "") -> QMessageBox:
+        """The explanation of personal and system certificates, in a box of its own."""
+        self.explanation_box = QMessageBox(
+            QMessageBox.Icon.Information,
+            translate("StartPage", "Persoonlijk of systeem"),
+            explanation_text(),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        self.explanation_box.open()
+        return self.explanation_box
 
     def fit_columns(self) -> None:
         """Share the table's width: every column gets what its text needs, up to a cap, and the
@@ -210,7 +254,10 @@ class StartPage(QWidget):
             max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c))
             for c in range(self.model.columnCount())
         ]
-        available = self.table.viewport().width()
+        # Room for a vertical scroll bar is kept free: when rows are added it appears, and the
+        # columns must still fit without a horizontal one.
+        scroll = self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        available = self.table.width() - 2 * self.table.frameWidth() - scroll
         for column, width in enumerate(fit_widths(wanted, available)):
             header.resizeSection(column, width)
         self.table.resizeRowsToContents()
@@ -306,7 +353,7 @@ class StartPage(QWidget):
         self.state.setText(error_text(error, self.ctx.lang))
         self.loaded.emit()
 
-    # --- reminders (issue 6.2): the banner and the calendar export --------------------------
+    # --- reminders: the banner and the calendar export --------------------------
 
     def _check_work(self) -> object:
         """The worker's part: the same check as `certassist check`, plus waiting UZI requests."""
@@ -350,7 +397,7 @@ class StartPage(QWidget):
         if self.banner is None:
             from certassist.gui.reminder_banner import ReminderBanner
 
-            self._tab_anchor = self.refresh_button.previousInFocusChain()
+            self._tab_anchor = _focusable_before(self.refresh_button)
             self.banner = ReminderBanner(self)
             self.banner.actionRequested.connect(self._banner_action)
             layout = self.layout()
@@ -363,7 +410,14 @@ class StartPage(QWidget):
         were made last, which would put them after every other button)."""
         if self._tab_anchor is None:
             return
-        chain: list[QWidget] = [self._tab_anchor, *banner.buttons(), self.refresh_button]
+        chain: list[QWidget] = [
+            self._tab_anchor,
+            *banner.buttons(),
+            self.refresh_button,
+            self.calendar_button,
+            self.table,
+            *self.buttons.values(),
+        ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -435,9 +489,8 @@ class StartPage(QWidget):
         group = self.selected_group()
         for flow in NEEDS_SELECTION:
             self.buttons[flow].setEnabled(group is not None)
-        self.needs_choice.setVisible(group is None)
         if group is None:
-            self.detail.setText(explanation_text())
+            self.detail.setText(self._nothing_chosen_text())
             return
         from certassist.gui.words import say
 

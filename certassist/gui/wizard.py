@@ -107,9 +107,6 @@ class FlowWizard(QWizard):
             field.clear()
         self.state.clear_secrets()
 
-    def page_named(self, name: str) -> QWizardPage:
-        return self.pages[name]
-
     def preselected_group(self) -> CertificateGroup | None:
         overview = self.state.overview
         if overview is None or not self.state.preselected:

@@ -171,6 +171,11 @@ def _is_ca(entry: StoreEntry) -> bool:
     return bool(constraints.value.ca)
 
 
+def _damaged_entry(store: CertStore, entry: StoreEntry) -> UnavailableStore:
+    params = {"store": store.label, "fingerprint": entry.fingerprint[:16]}
+    return UnavailableStore(store.store_id, store.label, "E-store-certificate-damaged", params)
+
+
 def scan_stores(
     stores: Sequence[CertStore],
     today: date,
@@ -201,6 +206,11 @@ def scan_stores(
             )
             continue
         for entry in entries:
+            try:
+                entry.certificate  # noqa: B018 - decoded completely once, or refused here
+            except CertassistError:  # one damaged certificate must not hide the others
+                unavailable.append(_damaged_entry(store, entry))
+                continue
             if not entry.has_key and _is_ca(entry):
                 continue  # issuing CAs that came along in a PFX chain are not "my certificates"
             place = Place(

@@ -213,9 +213,6 @@ def _line(label: str, when: object, lang: str) -> str:
     return text_only("I-notify-line", lang, label=label, date=str(when))
 
 
-Notifier = Callable[[Notification], None]
-
-
 def show_notification(note: Notification, platform: str = sys.platform) -> str:
     """Show the notification the way this OS can; returns how it was shown.
 

@@ -1,6 +1,6 @@
 """One NSS database open at a time: open, log in, work, free every reference, shut down.
 
-Why so strict (FIELD-NOTES): a single leaked certificate or slot reference makes
+Why so strict (seen with Debian's NSS 3.87): a single leaked certificate or slot reference makes
 `NSS_ShutdownContext` fail with SEC_ERROR_BUSY and poisons the process, so the next database
 cannot be opened. The session therefore owns every reference it hands out and frees them all
 in `__exit__`, before shutting down. A process-wide lock keeps sessions one after the other,
@@ -77,7 +77,7 @@ class _PasswordState:
 
 
 def _password_callback(slot: int | None, retry: int, arg: int | None) -> int | None:
-    # NULL on retry, or NSS keeps asking forever (FIELD-NOTES).
+    # NULL on retry, or NSS keeps asking forever.
     if retry or _PasswordState.password is None or _PasswordState.lib is None:
         return None
     return _PasswordState.lib.port_strdup(_PasswordState.password)

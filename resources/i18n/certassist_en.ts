@@ -1229,8 +1229,20 @@
       <translation>What do you want to do?</translation>
     </message>
     <message>
-      <source>Kies eerst een certificaat in de lijst voor de grijze knoppen.</source>
-      <translation>Choose a certificate in the list first for the greyed-out buttons.</translation>
+      <source>Kies eerst een certificaat in de lijst.</source>
+      <translation>Choose a certificate in the list first.</translation>
+    </message>
+    <message>
+      <source>Kies een certificaat in de lijst voor uitleg, en om het te kopiëren, naar andere pc's te brengen, te vernieuwen of te verwijderen.</source>
+      <translation>Choose a certificate in the list for an explanation, and to copy it, bring it to other PCs, renew it or remove it.</translation>
+    </message>
+    <message>
+      <source>Persoonlijk of systeem: wat is het verschil?</source>
+      <translation>Personal or system: what is the difference?</translation>
+    </message>
+    <message>
+      <source>Persoonlijk of systeem</source>
+      <translation>Personal or system</translation>
     </message>
     <message>
       <source>Geen certificaten gevonden.</source>
@@ -1280,8 +1292,8 @@
   <context>
     <name>UziRequestPage</name>
     <message>
-      <source>Aanvraag (CSR) voor het nieuwe certificaat</source>
-      <translation>Request (CSR) for the new certificate</translation>
+      <source>Aanvraag voor het nieuwe certificaat</source>
+      <translation>Request for the new certificate</translation>
     </message>
     <message>
       <source>certassist maakt een nieuwe sleutel en een aanvraagbestand voor uw leverancier. De sleutel blijft op deze pc, versleuteld met het wachtwoord dat u hier kiest.</source>

@@ -108,3 +108,12 @@ def test_the_rows_say_what_the_rules_say() -> None:
     assert set(pending_kinds()) == {Kind.VECOZO_PERSONAL, Kind.VECOZO_SYSTEM, Kind.UZI_SERVER}
     assert {k for k in StoreKind if k.is_browser} == {StoreKind.FIREFOX, StoreKind.NSSDB}
     assert {k for k in StoreKind if k.is_backup_folder} == {StoreKind.PKCS12_FOLDER}
+
+
+def test_store_kinds_answer_to_their_id_and_their_groups() -> None:
+    from certassist.core.kinds import store_kind_names, store_kinds_named
+
+    assert store_kinds_named("Windows") == (StoreKind.WINDOWS_USER, StoreKind.WINDOWS_MACHINE)
+    assert store_kinds_named("backup") == store_kinds_named("pkcs12-folder")
+    assert store_kinds_named("chromium") == ()
+    assert {"windows", "backup", "pkcs12", "firefox", "fake"} <= store_kind_names()

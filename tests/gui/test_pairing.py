@@ -1,4 +1,4 @@
-"""UZI pairing in the wizard: the issued certificate meets the pending key (issue 6.4).
+"""UZI pairing in the wizard: the issued certificate meets the pending key.
 
 The request is made by the renewal core, the "CA" issues from that very CSR (TestPKI), and the
 wizard does the rest page by page: check (key match, R13, validity), install into a store and

@@ -1,4 +1,4 @@
-"""The reminder banner (issue 6.2) and the calendar export on the start page.
+"""The reminder banner and the calendar export on the start page.
 
 The banner is fed by the same check as `certassist check`, in a worker after the first page is
 shown; it says what is due in words and colour and leads to the flow that fixes it.

@@ -1,6 +1,6 @@
 """UZI pairing, page 3: where the new certificate with its key goes.
 
-A UZI server certificate lives in the vendor's or portal's system (DOMAIN.md): usually the
+A UZI server certificate lives in the vendor's or portal's system (docs/rules.md#kinds): usually the
 practice hands over a PFX file (Promedico ASP: uploaded in the portal's admin site, R12), or
 installs it in a Windows store that the practice's own server software reads. Both can be
 chosen; this is the commit page ("Uitvoeren"): after it there is no way back.

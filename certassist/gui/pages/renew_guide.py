@@ -179,16 +179,22 @@ class RenewGuidePage(FlowPage):
                 (UZI_REGISTER, translate("RenewGuidePage", "UZI-register")),
             ]
         elif family(group.kind) is Family.VECOZO:
-            from certassist.ops.vecozo_flow import vecozo_pages
+            from certassist.gui.flow_state import op_context
+            from certassist.ops.flows_renewal import VECOZO_RENEWAL
 
-            pages = vecozo_pages(group.environment)
+            # The flow `certassist renew vecozo` runs: who may (R1/R2), which page (R10).
+            guide = VECOZO_RENEWAL.plan(
+                op_context(self.ctx, self.state), group.info, self.ctx.stores
+            )
             system = not traits(group.kind).person_bound
             links = [(VECOZO_SUPPORT, translate("RenewGuidePage", "VECOZO support"))]
             if expired:
                 self.setTitle(translate("RenewGuidePage", "Opnieuw installeren: zo gaat het"))
-                steps = reinstall_steps(system, pages.install)
+                steps = reinstall_steps(system, guide.pages.install)
             else:
-                steps = vecozo_steps(system, pages.renew)
+                steps = vecozo_steps(system, guide.url)
+                if not guide.who.allowed:
+                    self.show_error(guide.who.refusals[0].to_error())
                 # R7: the rules say from when renewal is possible; before that, nothing to do.
                 opens = group.status.params.get("opens")
                 if opens and str(group.status.status) not in ("renew-now", "expired"):

@@ -33,7 +33,7 @@ class UziRequestPage(FlowPage):
 
     def __init__(self, flow_wizard: FlowWizard) -> None:
         super().__init__(flow_wizard)
-        self.setTitle(translate("UziRequestPage", "Aanvraag (CSR) voor het nieuwe certificaat"))
+        self.setTitle(translate("UziRequestPage", "Aanvraag voor het nieuwe certificaat"))
         self.setSubTitle(
             translate(
                 "UziRequestPage",
@@ -74,7 +74,7 @@ class UziRequestPage(FlowPage):
         self.layout_.addWidget(self.csr, 1)
         self.started: Any = None
         self.setFinalPage(True)
-        self.finish_layout(stretch=False)
+        self.finish_layout()
 
     def cleanupPage(self) -> None:
         self.password.clear()
