@@ -23,6 +23,7 @@ from certassist.cli.common import (
     unlock_stores,
 )
 from certassist.cli.picking import short_fingerprint
+from certassist.core.kinds import kind_label
 from certassist.core.messages import render, text_only
 from certassist.ops.overview import CertificateGroup, scan_stores
 
@@ -101,8 +102,8 @@ def run(args: argparse.Namespace, today: date | None = None) -> int:
         print(text_only("L-overview-none", lang))
     for group in overview.groups:
         status = text_only(f"L-overview-status-{group.status.status}", lang)
-        kind = text_only(f"L-kind-{group.kind}", lang)
-        env = text_only(f"L-env-{group.environment}", lang)
+        kind = kind_label(group.kind, lang)
+        env = text_only(f"L-env-short-{group.environment}", lang)
         print(
             f"[{status}] {group.holder or group.info.subject} ({kind}, {env}) — "
             f"{group.expiry_date.isoformat()} ({_days(group, lang)})"
