@@ -73,6 +73,8 @@ def certificate_status(
     (R11, a practice setting); it moves only the recommended start, never the safe dates."""
     expiry = info.expiry_date
     days = (expiry - today).days
+    if family(info.kind) is Family.ISSUER:  # a CA in a chain: never due, never a reminder
+        return _report(Status.OK, "R6", "I-issuer-shown-only", None, None, expiry=expiry)
     if is_not_yet_valid(info, today):
         start = info.not_before.date()
         return _report(

@@ -147,6 +147,10 @@ class SettingsDialog(QDialog):
             self.weeks,
         )
         layout.addLayout(form)
+        from certassist.gui.reminders_section import RemindersSection
+
+        self.reminders = RemindersSection(ctx, self)  # on/off, applied when saved
+        layout.addWidget(self.reminders)
         self.pending_note = QLabel(self)
         self.pending_note.setWordWrap(True)
         layout.addWidget(self.pending_note)
@@ -267,6 +271,8 @@ class SettingsDialog(QDialog):
 
             self.load_error.setText(error_text(error, self.ctx.lang))
             self.load_error.setVisible(True)
+            return False
+        if not self.reminders.apply():
             return False
         self.accept()
         return True

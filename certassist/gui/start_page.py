@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from certassist.core.kinds import Family, family
 from certassist.gui.context import AppContext
 from certassist.gui.help import help_links_label
 from certassist.gui.i18n import translate
@@ -188,7 +189,7 @@ class StartPage(QWidget):
             return ""
         if flow in TAKES_SELECTION:
             return group.fingerprint
-        if flow == "uzi_pair" and str(group.kind) == "uzi-server":
+        if flow == "uzi_pair" and family(group.kind) is Family.UZI_SERVER:
             return group.fingerprint  # picks the request made for this certificate
         return ""
 

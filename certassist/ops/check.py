@@ -173,7 +173,7 @@ def _owner_key(info: CertInfo) -> tuple[str, str, str]:
 
 
 def _newer_for_same_owner(group: CertificateGroup, groups: Sequence[CertificateGroup]) -> bool:
-    if family(group.kind) in (Family.UZI_CARD, Family.OTHER):
+    if family(group.kind) in (Family.UZI_CARD, Family.OTHER, Family.ISSUER):
         return False
     key = _owner_key(group.info)
     return any(

@@ -824,6 +824,29 @@
     </message>
   </context>
   <context>
+    <name>Reminders</name>
+    <message>
+      <source>Dagelijkse herinnering</source>
+      <translation>Daily reminder</translation>
+    </message>
+    <message>
+      <source>&amp;Elke ochtend controleren en een melding tonen als er iets moet gebeuren</source>
+      <translation>Check &amp;every morning and show a notification when something needs doing</translation>
+    </message>
+    <message>
+      <source>Dagelijkse herinnering aan of uit</source>
+      <translation>Daily reminder on or off</translation>
+    </message>
+    <message>
+      <source>In de demo blijft de herinnering uit.</source>
+      <translation>In the demo the reminder stays off.</translation>
+    </message>
+    <message>
+      <source>Bezig met nakijken…</source>
+      <translation>Checking…</translation>
+    </message>
+  </context>
+  <context>
     <name>RenewGuidePage</name>
     <message>
       <source>Volg de stappen op de VECOZO-website om het certificaat te vernieuwen. Het blijft daarna twee jaar geldig, gerekend vanaf de oude verloopdatum.</source>
