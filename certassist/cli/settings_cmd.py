@@ -1,8 +1,11 @@
 """`certassist settings show|set|add-pending|remove-pending|add-backup-folder|…`.
 
 The practice settings (no secrets) that the check, reminders and renewals rely on: practice
-name, AGB code, subscriber number (URA/OIN, R13), HIS/AIS vendor (R12), contact person (R2),
-backup folders to watch (R9) and issued-but-not-installed requests (R5).
+name, AGB code, subscriber number (the 8-digit URA, R13; an OIN only in its own field),
+contract holder and UZI card holder (R13), HIS/AIS vendor (R12), contact person (R2), the UZI
+issuing time (R11), backup folders to watch (R9) and issued-but-not-installed requests (R5).
+A change of the R13 practice data is saved with a warning that the UZI server certificate may
+need replacing.
 """
 
 from __future__ import annotations
@@ -29,9 +32,12 @@ def register(subparsers: Any) -> None:
     change.add_argument("--practice-name")
     change.add_argument("--agb")
     change.add_argument("--subscriber")
+    change.add_argument("--oin")
+    change.add_argument("--contract-holder")
+    change.add_argument("--card-holder")
     change.add_argument("--vendor")
     change.add_argument("--contact-person")
-    change.add_argument("--uzi-weeks", type=int)
+    change.add_argument("--uzi-issuing-weeks", "--uzi-weeks", dest="uzi_weeks", type=int)
     folder = verbs.add_parser("add-backup-folder")
     folder.add_argument("folder", type=Path)
     unfolder = verbs.add_parser("remove-backup-folder")
@@ -65,6 +71,7 @@ def _changed(args: argparse.Namespace, settings: Any) -> Any:
     from certassist.core.settings import (
         PendingRequest,
         check_agb,
+        check_oin,
         check_subscriber,
         check_vendor,
         parse_settings,
@@ -82,12 +89,18 @@ def _changed(args: argparse.Namespace, settings: Any) -> Any:
             updates["subscriber_number"] = (
                 check_subscriber(args.subscriber) if args.subscriber else None
             )
+        if args.oin is not None:
+            updates["oin"] = check_oin(args.oin) if args.oin else None
+        if args.contract_holder is not None:
+            updates["contract_holder"] = args.contract_holder.strip() or None
+        if args.card_holder is not None:
+            updates["card_holder"] = args.card_holder.strip() or None
         if args.vendor is not None:
             updates["vendor_id"] = check_vendor(args.vendor) if args.vendor else None
         if args.contact_person is not None:
             updates["contact_person"] = args.contact_person.strip() or None
         if args.uzi_weeks is not None:
-            updates["uzi_recommend_weeks"] = args.uzi_weeks
+            updates["uzi_issuing_weeks"] = args.uzi_weeks
         changed = replace(settings, **updates)
         return parse_settings(to_document(changed))  # the same validation as on load
     if verb == "add-backup-folder":
@@ -134,13 +147,22 @@ def run(args: argparse.Namespace) -> int:
         return 0
     settings = store.load()
     changed = _changed(args, settings)
+    warning = ""
     if changed is not None:
+        from certassist.core.settings import practice_change_warning
+
+        warning = practice_change_warning(settings, changed, lang)  # R13
         store.save(changed)
         settings = changed
         if not args.json:
             print(render("I-settings-saved", lang, path=store.path))
+            if warning:
+                print(warning)
     if args.json:
-        emit_json(_document(settings))
+        data = _document(settings)
+        if warning:
+            data["warnings"] = [{"id": "W-R13-practice-changed", "message": warning}]
+        emit_json(data)
     elif args.verb == "show":
         print_settings(_document(settings), lang)
     return 0

@@ -928,7 +928,11 @@
       <source>U hoeft nu nog niets te doen. Vernieuwen kan vanaf {date}; certassist herinnert u eraan. Dan gaat het zo:</source>
       <translation>Nothing to do yet. Renewal opens on {date}; certassist will remind you. Then it works like this:</translation>
     </message>
-  </context>
+      <message>
+      <source>Open de link uit de e-mail van VECOZO, of de vernieuwpagina: {link}.</source>
+      <translation>Open the link in VECOZO&apos;s e-mail, or the renewal page: {link}.</translation>
+    </message>
+</context>
   <context>
     <name>ResultPage</name>
     <message>
@@ -1200,7 +1204,63 @@
       <source>Back-upmap kiezen</source>
       <translation>Choose backup folder</translation>
     </message>
-  </context>
+      <message>
+      <source>Abonneenummer (URA)</source>
+      <translation>Subscriber number (URA)</translation>
+    </message>
+    <message>
+      <source>8 cijfers, zoals in uw UZI-servercertificaat</source>
+      <translation>8 digits, as in your UZI server certificate</translation>
+    </message>
+    <message>
+      <source>A&amp;bonneenummer (URA):</source>
+      <translation>Su&amp;bscriber number (URA):</translation>
+    </message>
+    <message>
+      <source>OIN (optioneel)</source>
+      <translation>OIN (optional)</translation>
+    </message>
+    <message>
+      <source>20 cijfers; alleen bewaard, nergens mee vergeleken</source>
+      <translation>20 digits; only kept, never compared</translation>
+    </message>
+    <message>
+      <source>&amp;OIN (optioneel):</source>
+      <translation>&amp;OIN (optional):</translation>
+    </message>
+    <message>
+      <source>Contracthouder</source>
+      <translation>Contract holder</translation>
+    </message>
+    <message>
+      <source>Co&amp;ntracthouder:</source>
+      <translation>Co&amp;ntract holder:</translation>
+    </message>
+    <message>
+      <source>UZI-pashouder</source>
+      <translation>UZI card holder</translation>
+    </message>
+    <message>
+      <source>UZI-pas&amp;houder:</source>
+      <translation>UZI card &amp;holder:</translation>
+    </message>
+    <message>
+      <source>Uitgiftetijd UZI-servercertificaat in weken</source>
+      <translation>Issuing time of the UZI server certificate in weeks</translation>
+    </message>
+    <message>
+      <source>Weken van uw aanvraag bij de HIS- of AIS-leverancier tot het nieuwe certificaat bij de portal is (standaard {n}). &apos;Vraag aan vóór&apos; = verloopdatum − 28 dagen − deze weken; &apos;nieuw certificaat bij de portal vóór&apos; = verloopdatum − 28 dagen; &apos;DigiD gaat uit op&apos; = verloopdatum − 7 dagen.</source>
+      <translation>Weeks from your request with the HIS or AIS vendor until the new certificate is with the portal (default {n}). &apos;Request by&apos; = expiry date − 28 days − these weeks; &apos;new certificate with the portal by&apos; = expiry date − 28 days; &apos;DigiD goes off on&apos; = expiry date − 7 days.</translation>
+    </message>
+    <message>
+      <source>&amp;UZI-uitgiftetijd:</source>
+      <translation>&amp;UZI issuing time:</translation>
+    </message>
+    <message>
+      <source>&amp;Toch opslaan</source>
+      <translation>&amp;Save anyway</translation>
+    </message>
+</context>
   <context>
     <name>StartPage</name>
     <message>

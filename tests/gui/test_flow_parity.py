@@ -438,3 +438,14 @@ def test_uzi_request(
 
     assert pending(cli_pc) == pending(gui_pc) != []
     assert pending(cli_pc)[0]["old_fingerprint"] == current.fingerprint
+
+
+def test_every_flow_has_its_pages_title_and_traits(qapp: Any) -> None:
+    """Adding a flow: a FlowId, its traits row and its operation (ops), its pages and its title
+    (GUI), its command (CLI). Nothing else names flows."""
+    from certassist.gui.flow_state import FLOW_PAGES
+    from certassist.gui.start_page import FLOWS, flow_title
+    from certassist.ops.flows_ids import FLOW_TRAITS, FlowId
+
+    assert set(FLOW_PAGES) == set(FLOW_TRAITS) == set(FLOWS) == set(FlowId)
+    assert all(flow_title(f) for f in FlowId)

@@ -20,7 +20,10 @@ from certassist.gui.pages.base import FlowPage
 from certassist.gui.words import escape, link, say, shown_date
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from certassist.gui.wizard import FlowWizard
+    from certassist.ops.base import Notice
 
 
 def vecozo_steps(system: bool, renew_url: str) -> list[str]:
@@ -40,7 +43,13 @@ def vecozo_steps(system: bool, renew_url: str) -> list[str]:
     return [
         escape(who),
         escape(
+            # A system certificate cannot log in, so only a personal one gets the login notice.
             translate(
+                "RenewGuidePage",
+                "Open de link uit de e-mail van VECOZO, of de vernieuwpagina: {link}.",
+            )
+            if system
+            else translate(
                 "RenewGuidePage",
                 "Open de link uit de e-mail van VECOZO, of de vernieuwpagina: {link}. Vanaf een "
                 "maand voor de verloopdatum ziet u daar een melding.",
@@ -54,6 +63,15 @@ def vecozo_steps(system: bool, renew_url: str) -> list[str]:
             )
         ),
         escape(_backup_step()),
+    ]
+
+
+def _renewal_notes(notices: Sequence[Notice], lang: str) -> list[str]:
+    """The renewal's own notices (R7: the new expiry and VECOZO's login notice, R10: not
+    production); the too-early case is the page's intro already."""
+    shown = ("I-R7-renewal-new-expiry", "I-R7-login-notice", "W-R10-renew-not-production")
+    return [
+        escape(say(n.message_id, lang, dict(n.params))) for n in notices if n.message_id in shown
     ]
 
 
@@ -193,6 +211,7 @@ class RenewGuidePage(FlowPage):
                 steps = reinstall_steps(system, guide.pages.install)
             else:
                 steps = vecozo_steps(system, guide.url)
+                steps += _renewal_notes(guide.notices, self.lang)
                 if not guide.who.allowed:
                     self.show_error(guide.who.refusals[0].to_error())
                 # R7: the rules say from when renewal is possible; before that, nothing to do.
