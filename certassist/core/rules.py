@@ -266,4 +266,7 @@ def confirm_renewal(old: CertInfo, new: CertInfo, places: Sequence[str], today: 
 def uzi_renewal_signs() -> list[Decision]:
     """R14 for a UZI server certificate: the portal sends no confirmation, so the user checks
     the two signs the portal names and confirms them; certassist never claims the outcome."""
-    return [decision("R14", Outcome.INFO, "I-R14-uzi-confirm-signs")]
+    from certassist.core.vendors import portal_contact
+
+    helpdesk = portal_contact().helpdesk
+    return [decision("R14", Outcome.INFO, "I-R14-uzi-confirm-signs", helpdesk=helpdesk)]

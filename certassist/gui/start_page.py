@@ -40,11 +40,8 @@ if TYPE_CHECKING:
     from certassist.gui.reminder_banner import ReminderBanner
     from certassist.ops.overview import CertificateGroup, Overview
 
-# The buttons, in this order (their text: flow_title).
-FLOWS = (
-    FlowId.INSTALL, FlowId.BACKUP, FlowId.RESTORE, FlowId.COPY, FlowId.TRANSFER, FlowId.RENEW,
-    FlowId.UZI_PAIR, FlowId.REMOVE,
-)  # fmt: skip
+# One button per flow, in FlowId's order (their text: flow_title).
+FLOWS = tuple(FlowId)
 # Like Firefox's certificate manager: flows that act on one chosen certificate stay disabled
 # until the user has chosen one. Backup takes several (none chosen: the list asks), UZI pairing
 # finds its request itself; install and restore start from a file and never take the selection.
