@@ -91,10 +91,10 @@ def read_password(args: argparse.Namespace, prompt: str) -> str | None:
     return getpass.getpass(prompt)
 
 
-def run_command(args: argparse.Namespace) -> int:
+def run_command(args: argparse.Namespace, func: Any = None) -> int:
     """Run a sub-command: a CertassistError becomes id + text and an exit code, no traceback."""
     try:
-        return int(args.func(args))
+        return int((func or args.func)(args))
     except CertassistError as error:
         report_error(args, error)
         return exit_code_of(error)

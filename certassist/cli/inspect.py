@@ -47,12 +47,12 @@ OVERDUE = {Status.EXPIRED, Status.UZI_OVERDUE, Status.NOT_YET_VALID}
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("inspect", help="toon wat een certificaatbestand is / inspect a file")
+    parser = sub.add_parser("inspect")
     parser.add_argument("file", type=Path)
-    parser.add_argument("--key", type=Path, help="los sleutelbestand / separate key file")
+    parser.add_argument("--key", type=Path)
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--password-stdin", action="store_true", help="wachtwoord via stdin")
-    parser.add_argument("--settings", type=Path, help="praktijkinstellingen (JSON-bestand)")
+    parser.add_argument("--password-stdin", action="store_true")
+    parser.add_argument("--settings", type=Path)
     parser.set_defaults(func=run)
 
 
