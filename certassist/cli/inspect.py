@@ -33,6 +33,7 @@ from certassist.core.rules import (
     certificate_status,
     uzi_timeline,
 )
+from certassist.core.safe_text import shown
 from certassist.core.settings import PracticeSettings
 from certassist.ops.passwords import open_with_tries
 
@@ -145,7 +146,7 @@ def _uzi_dates(info: CertInfo, settings: PracticeSettings) -> dict[str, str] | N
 
 def _print_text(data: dict[str, Any], lang: str) -> None:
     def line(label_id: str, value: object) -> None:
-        print(f"{text_only(label_id, lang) + ':':<24} {value}")
+        print(shown(f"{text_only(label_id, lang) + ':':<24} {value}"))
 
     env = text_only(f"L-env-short-{data['environment']}", lang)
     line("L-field-kind", data["kind_label"])
@@ -173,7 +174,7 @@ def _print_text(data: dict[str, Any], lang: str) -> None:
         line("L-field-notes", text_only(f"L-note-{note}", lang))
     print(text_only("L-field-rules", lang) + ":")
     for rule in data["rules"]:
-        print(f"  [{rule['rule']}] {rule['text']}")
+        print(shown(f"  [{rule['rule']}] {rule['text']}"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -25,6 +25,7 @@ from certassist.cli.common import (
 from certassist.cli.picking import short_fingerprint
 from certassist.core.kinds import kind_label
 from certassist.core.messages import render, text_only
+from certassist.core.safe_text import shown
 from certassist.ops.overview import CertificateGroup, scan_stores
 
 if TYPE_CHECKING:
@@ -104,15 +105,17 @@ def run(args: argparse.Namespace, today: date | None = None) -> int:
         kind = kind_label(group.kind, lang)
         env = text_only(f"L-env-short-{group.environment}", lang)
         print(
-            f"[{status}] {group.holder or group.info.subject} ({kind}, {env}) — "
-            f"{group.expiry_date.isoformat()} ({_days(group, lang)})"
+            shown(
+                f"[{status}] {group.holder or group.info.subject} ({kind}, {env}) — "
+                f"{group.expiry_date.isoformat()} ({_days(group, lang)})"
+            )
         )
         print(f"    {text_only('L-cli-fingerprint', lang)} {short_fingerprint(group.fingerprint)}")
         for place in group.places:
-            print(f"    {place.label}: {place.store_id}")
-        print(f"    {group.status.render(lang)}")
+            print(shown(f"    {place.label}: {place.store_id}"))
+        print(shown(f"    {group.status.render(lang)}"))
     for u in overview.unavailable:
         reason = render(u.message_id, lang, **u.params)
-        print(text_only("L-overview-unavailable", lang, store=u.label, reason=reason))
-        print(f"    {u.store_id}")
+        print(shown(text_only("L-overview-unavailable", lang, store=u.label, reason=reason)))
+        print(shown(f"    {u.store_id}"))
     return exit_code(overview.groups, bool(overview.unavailable))

@@ -29,6 +29,7 @@ from certassist.cli.picking import pick_stores, resolve_fingerprint
 from certassist.core.errors import CertassistError, exit_code_of
 from certassist.core.messages import render, text_only
 from certassist.core.models import Actor, Bundle, StoreKind
+from certassist.core.safe_text import shown
 from certassist.ops.audit import AuditLog
 from certassist.ops.base import Confirm, Notice, OpContext, Outcome, Plan, Result, refusal_error
 from certassist.ops.flows import Choice, FlowId, operation_flow
@@ -146,9 +147,9 @@ def _emit(args: argparse.Namespace, plan: Plan, result: Result) -> int:
             }
         )
     else:
-        print(render(result.message_id, lang, **result.params))
+        print(shown(render(result.message_id, lang, **result.params)))
         for n in result.notices:
-            print("  " + render(n.message_id, lang, **n.params))
+            print(shown("  " + render(n.message_id, lang, **n.params)))
     return EXIT_OK if result.ok else 1
 
 
@@ -282,7 +283,10 @@ def _log(args: argparse.Namespace) -> int:
     for r in records:
         rules = ",".join(r.rules)
         print(
-            f"{r.time} {r.who} {r.what} {r.outcome} {r.kind} {r.holder or '-'} "
-            f"{r.fingerprint[:16]} {r.source or '-'} → {r.target or '-'} [{rules}] {r.message_id}"
+            shown(
+                f"{r.time} {r.who} {r.what} {r.outcome} {r.kind} {r.holder or '-'} "
+                f"{r.fingerprint[:16]} {r.source or '-'} → {r.target or '-'} [{rules}] "
+                f"{r.message_id}"
+            )
         )
     return EXIT_OK
