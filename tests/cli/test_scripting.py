@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -352,6 +353,33 @@ def test_exit_codes_match_the_readme_table(
             wrong.append((args[0], args[1:3], done.returncode, code, found, done.stderr[-300:]))
     assert wrong == [], "\n".join(map(str, wrong))
     assert len(key_lines(db)) == 1  # only the last, allowed install changed anything
+    assert {row[3] for row in table} == readme_exit_codes() - {130}  # Ctrl+C: not scripted
+
+
+def _readme_rows(header: str) -> list[list[str]]:
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    lines = text[text.index(header) :].splitlines()[2:]
+    rows = []
+    for line in lines:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.replace("\\|", "/").strip("|").split("|")])
+    return rows
+
+
+def readme_exit_codes() -> set[int]:
+    return {int(row[0].strip("`")) for row in _readme_rows("| exit code | meaning |")}
+
+
+def test_readme_tables_match_the_program() -> None:
+    from certassist.cli import COMMANDS
+    from certassist.core.errors import ExitCode
+
+    assert readme_exit_codes() == {int(code) for code in ExitCode}
+    named = set()
+    for row in _readme_rows("| command | what it does |"):
+        named |= {code.split()[0] for code in re.findall(r"`([^`]+)`", row[0])}
+    assert named - {"certassist"} == set(COMMANDS)
 
 
 # -- 5. no raw placeholder reaches the user ---------------------------------------------------
