@@ -14,15 +14,24 @@ from typing import TYPE_CHECKING
 from certassist.core.errors import CertassistError, NoDisplayError
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
     from os import PathLike
     from pathlib import Path
+
+
+# The primary-password prompt (gui/primary_password.py), made on the GUI thread by run_gui.
+_prompt: Callable[[str, int], str | None] | None = None
 
 
 def _real_stores() -> list[object]:
     from certassist.ops.local import local_stores
 
-    return list(local_stores())
+    stores: list[object] = list(local_stores())
+    if _prompt is not None:
+        from certassist.gui.primary_password import unlock_all
+
+        unlock_all(stores, _prompt)
+    return stores
 
 
 def build_context(demo: bool, lang: str) -> object:
@@ -104,6 +113,11 @@ def run_gui(demo: bool = False, lang: str | None = None) -> int:
 
     from certassist.gui.main_window import MainWindow
 
+    if not demo:
+        global _prompt
+        from certassist.gui.primary_password import PrimaryPasswordPrompt
+
+        _prompt = PrimaryPasswordPrompt()
     window = MainWindow(build_context(demo, chosen))  # type: ignore[arg-type]
     if os.environ.get("CERTASSIST_BENCHMARK_EXIT"):
         # benchmarks/bench_startup.py times the arrival of this line, then lets us quit.
