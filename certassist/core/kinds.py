@@ -24,6 +24,7 @@ class Kind(StrEnum):
     UZI_SERVER = "uzi-server"
     UZI_CARD = "uzi-card"
     OTHER = "other"
+    ISSUER = "issuer"  # a CA certificate ("uitgever")
 
     @classmethod
     def _missing_(cls, value: object) -> Kind | None:
@@ -52,6 +53,7 @@ class Family(StrEnum):
     UZI_SERVER = "uzi-server"  # the portal timeline, vendor steps, subscriber number (R11-R13)
     UZI_CARD = "uzi-card"  # on the card: shown only
     OTHER = "other"  # no kind-specific rules
+    ISSUER = "issuer"  # a CA that came along in a chain: shown only, never due, no backup
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ KIND_TRAITS: dict[str, KindTraits] = {
             "uzi-card", "L-kind-uzi-card", Family.UZI_CARD, Actors.NOBODY, backup_expected=False
         ),
         KindTraits("other", "L-kind-other", Family.OTHER, Actors.ANYONE),
+        KindTraits("issuer", "L-kind-issuer", Family.ISSUER, Actors.ANYONE, backup_expected=False),
     )
 }
 

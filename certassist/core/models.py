@@ -63,6 +63,7 @@ class UziFields:
     role: str
     agb: str
     raw: str
+    problems: tuple[str, ...] = ()  # note ids naming each field that does not fit the layout
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,9 @@ class Bundle:
     chain: tuple[x509.Certificate, ...] = ()
     key: PrivateKeyTypes | None = field(default=None, repr=False)
     friendly_name: str | None = None
+    # Certificates the file also held that are neither the leaf nor its issuing chain: shown
+    # in a plan as "left out", never installed.
+    left_out: tuple[x509.Certificate, ...] = ()
 
     @property
     def leaf_der(self) -> bytes:

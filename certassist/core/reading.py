@@ -7,6 +7,7 @@ and a key that belongs to another certificate is refused here, before any store 
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -251,7 +252,7 @@ def _read_der(data: bytes, filename: str) -> Bundle:
 def bundle_with_name(bundle: Bundle, name: str | None) -> Bundle:
     if name is None or bundle.friendly_name:
         return bundle
-    return Bundle(bundle.leaf, bundle.chain, bundle.key, name)
+    return dataclasses.replace(bundle, friendly_name=name)  # keeps what was left out
 
 
 __all__: Sequence[str] = (

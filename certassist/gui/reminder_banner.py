@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
+from certassist.core.kinds import Family, family
 from certassist.gui.i18n import translate
 from certassist.gui.palette import BANNER
 from certassist.gui.words import escape
@@ -56,10 +57,14 @@ def _count_text(count: int, one: str, many: str) -> str:
     return (one if count == 1 else many).format(n=count)
 
 
+def _uzi_server(item: Any) -> bool:
+    return family(item.kind) is Family.UZI_SERVER
+
+
 def headline_text(due: Sequence[Any]) -> str:
     """'2 certificaten moeten nu vernieuwd worden; UZI-servercertificaat: start nu …'."""
     parts: list[str] = []
-    renew = [i for i in due if i.state in _RENEW_STATES and i.kind.value != "uzi-server"]
+    renew = [i for i in due if i.state in _RENEW_STATES and not _uzi_server(i)]
     if renew:
         parts.append(
             _count_text(
@@ -68,11 +73,7 @@ def headline_text(due: Sequence[Any]) -> str:
                 translate("Banner", "{n} certificaten moeten nu vernieuwd worden"),
             )
         )
-    uzi = [
-        i
-        for i in due
-        if i.state in _UZI_STATES or (i.kind.value == "uzi-server" and i.state == "expired")
-    ]
+    uzi = [i for i in due if i.state in _UZI_STATES or (_uzi_server(i) and i.state == "expired")]
     if any(i.state != "uzi-start-now" for i in uzi):
         parts.append(translate("Banner", "UZI-servercertificaat: te laat, start direct"))
     elif uzi:
@@ -103,15 +104,14 @@ def headline_text(due: Sequence[Any]) -> str:
 
 def action_for(item: Any, pending_uzi: Sequence[Any]) -> BannerAction | None:
     """The flow that fixes `item`: renew, pair a waiting UZI request, install a request."""
-    kind = item.kind.value
     if item.pending is not None:
-        if kind == "uzi-server":
+        if _uzi_server(item):
             return BannerAction("flow", "uzi_pair", "", translate("Banner", "Certificaat koppelen"))
         from certassist.ops.vecozo_flow import vecozo_pages
 
         url = vecozo_pages(item.environment).install
         return BannerAction("url", url, "", translate("Banner", "Installatiepagina openen"))
-    if kind == "uzi-server":
+    if _uzi_server(item):
         if any(p.old_fingerprint == item.fingerprint for p in pending_uzi):
             label = translate("Banner", "Certificaat koppelen")
             return BannerAction("flow", "uzi_pair", item.fingerprint or "", label)
@@ -119,7 +119,7 @@ def action_for(item: Any, pending_uzi: Sequence[Any]) -> BannerAction | None:
             return BannerAction("settings", "", "", translate("Banner", "Instellingen"))
         label = translate("Banner", "Vernieuwing starten")
         return BannerAction("flow", "renew", item.fingerprint or "", label)
-    if kind in ("vecozo-personal", "vecozo-system") and item.fingerprint:
+    if family(item.kind) is Family.VECOZO and item.fingerprint:
         label = (
             translate("Banner", "Opnieuw installeren")
             if item.state == "expired"

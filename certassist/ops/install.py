@@ -13,6 +13,7 @@ from pathlib import Path
 
 from certassist.core.errors import CertassistError
 from certassist.core.models import Action, Bundle, CertInfo
+from certassist.core.names import common_name
 from certassist.ops.base import (
     AuditedOperation,
     Confirm,
@@ -52,6 +53,12 @@ def open_certificate_file(
     return open_with_tries(lambda pw: chosen(path, pw), ask, password)
 
 
+def left_out_notices(bundle: Bundle) -> list[Notice]:
+    """What the file also holds but stays behind (the leaf's own issuers come along, without
+    trust, and are shown in lists as issuers)."""
+    return [Notice("S-ops-left-out", {"name": common_name(c)}) for c in bundle.left_out]
+
+
 @dataclass(frozen=True)
 class PlacePlan(Plan):
     bundle: Bundle | None = field(default=None, repr=False)
@@ -74,7 +81,7 @@ class InstallOperation(AuditedOperation[PlacePlan]):
                 "S-ops-already-there" if p.already_there else "S-ops-add", {"store": p.store.label}
             )
             for p in found.placements
-        ]
+        ] + left_out_notices(bundle)
         return PlacePlan(
             action=self.action,
             certificates=(info,),

@@ -21,6 +21,7 @@ Decisions worth knowing:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from cryptography import x509
@@ -38,6 +39,7 @@ from certassist.core.models import (
 )
 from certassist.stores import nss_pkcs12
 from certassist.stores.base import check_added, find_entry
+from certassist.stores.firefox_lock import running_error
 from certassist.stores.nss_lib import NssLib, NssLibraryMissing, load_nss
 from certassist.stores.nss_session import NssCert, NssSession
 
@@ -69,6 +71,10 @@ class NssStore:
             "L-nss-nssdb" if kind == StoreKind.NSSDB else "L-nss-firefox", name=self.db_dir.name
         )
         self._password_provider = password_provider
+        if busy_check is None and kind is StoreKind.FIREFOX:
+            # Every Firefox profile, also one named with --nss-db: a running Firefox is the
+            # reason to give (E-firefox-running), checked before the database is touched.
+            busy_check = partial(running_error, self.db_dir, self.db_dir.name)
         self._busy_check = busy_check
         self._library_dirs = tuple(library_dirs) if library_dirs is not None else None
         self._password: str | None = None

@@ -10,6 +10,7 @@ so several profiles can be used in turn from worker threads.
 from __future__ import annotations
 
 import ctypes
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from certassist.stores.nss_lib import NssLib
 
 # Re-entrant so that a nested session in the same thread fails with E-nss-in-use, not a hang.
 _LOCK = threading.RLock()
+_log = logging.getLogger(__name__)
 
 PasswordProvider = Callable[[], "str | None"]
 
@@ -107,6 +109,7 @@ class NssSession:
         self._slot: int | None = None
         self._owned: list[int] = []
         self._key_ids: set[bytes] | None = None  # read once per session, dropped on changes
+        self.recovered: list[str] = []  # journals rolled back when this session opened
 
     # -- errors
     def failure(self, operation: str) -> CertassistError:
@@ -128,6 +131,9 @@ class NssSession:
             if self.read_only:
                 flags |= nss_lib.NSS_INIT_READONLY
             self._ctx = self.lib.init_context(self.configdir, flags)
+            if not self._ctx and self.read_only and self._hot_journals():
+                self._recover_journal(flags & ~nss_lib.NSS_INIT_READONLY)
+                self._ctx = self.lib.init_context(self.configdir, flags)
             if not self._ctx:
                 raise self.failure("open")
             self.lib.set_ucs2_conversion(_UCS2_CALLBACK)
@@ -141,6 +147,39 @@ class NssSession:
             self._close()
             raise
         return self
+
+    # -- a write interrupted by a kill or a power cut
+    def _hot_journals(self) -> list[Path]:
+        """SQLite rollback journals left by a writer that was killed (cert9.db-journal,
+        key4.db-journal). Such a database opens only read-write: SQLite must roll it back first,
+        and a read-only open fails with SEC_ERROR_BAD_DATABASE, which is not Firefox's fault."""
+        names = ("cert9.db-journal", "key4.db-journal")
+        found = []
+        for name in names:
+            path = self.db_dir / name
+            try:
+                if path.stat().st_size > 0:
+                    found.append(path)
+            except OSError:
+                continue
+        return found
+
+    def _recover_journal(self, write_flags: int) -> None:
+        """Open read-write once, so SQLite rolls the interrupted write back (what Firefox does at
+        its next start), then close. SQLite treats a journal as hot only when no process holds
+        the database, so a running Firefox's own transaction is never touched."""
+        journals = self._hot_journals()
+        ctx = self.lib.init_context(self.configdir, write_flags)
+        if not ctx:
+            _, name = self.lib.last_error()
+            raise StoreError("E-nss-journal-unrecovered", store=self.store_label, error=name)
+        slot = self.lib.internal_key_slot()  # reading the key database rolls key4.db back
+        if slot:
+            self.lib.free_slot(slot)
+        if not self.lib.shutdown_context(ctx):
+            raise self.failure("recover")
+        self.recovered = [p.name for p in journals]
+        _log.warning("I-nss-journal-recovered: %s: %s", self.store_label, self.recovered)
 
     def __exit__(
         self,
