@@ -510,7 +510,7 @@ class StartPage(QWidget):
         where = escape(translate("StartPage", "Staat in:"))
         self.detail.setText(f"<b>{title}</b><br>{status}<br>{where} {places}")
         # The detail may have grown and the list shrunk: keep the chosen row in view.
-        QTimer.singleShot(0, self._keep_choice_in_view)
+        QTimer.singleShot(0, self, self._keep_choice_in_view)
 
     def _keep_choice_in_view(self) -> None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
