@@ -35,7 +35,7 @@ from certassist.core.rules import (
     subscriber_mismatch,
 )
 from certassist.core.settings import PendingRequest, PracticeSettings
-from certassist.ops.overview import CertificateGroup, Describe, UnavailableStore, scan_stores
+from certassist.ops.overview import CertificateGroup, Describe, StoreProblem, scan_stores
 
 if TYPE_CHECKING:
     from certassist.stores.base import CertStore
@@ -119,7 +119,7 @@ class CheckItem:
 class CheckReport:
     today: date
     items: tuple[CheckItem, ...]
-    unavailable: tuple[UnavailableStore, ...] = ()
+    unavailable: tuple[StoreProblem, ...] = ()
 
     @property
     def exit_code(self) -> int:

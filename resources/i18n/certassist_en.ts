@@ -932,6 +932,18 @@
       <source>Open de link uit de e-mail van VECOZO, of de vernieuwpagina: {link}.</source>
       <translation>Open the link in VECOZO&apos;s e-mail, or the renewal page: {link}.</translation>
     </message>
+    <message>
+      <source>Vraag aan vóór: {date}.</source>
+      <translation>Request by: {date}.</translation>
+    </message>
+    <message>
+      <source>Nieuw certificaat bij de portal vóór: {date}. De portal heeft vanaf ontvangst ongeveer drie weken nodig.</source>
+      <translation>New certificate with the portal by: {date}. The portal needs about three weeks from receiving it.</translation>
+    </message>
+    <message>
+      <source>DigiD gaat uit op {date} als de vernieuwing dan niet klaar is.</source>
+      <translation>DigiD goes off on {date} if the renewal is not done by then.</translation>
+    </message>
 </context>
   <context>
     <name>ResultPage</name>
