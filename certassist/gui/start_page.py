@@ -364,13 +364,12 @@ class StartPage(QWidget):
         ctx, today = self.ctx, self.ctx.today()
 
         def work(report: object, cancelled: object) -> tuple[object, list[object]]:
+            from certassist.gui.pairing import pending_renewals
             from certassist.ops.check import run_check
-            from certassist.ops.renew_uzi import UziRenewalFlow
 
             settings = ctx.settings()
             result = run_check(ctx.load_stores(), ctx.backup_stores(), settings, today)
-            pending = UziRenewalFlow(ctx.renewal_folder(), today=ctx.today).pending()
-            return result, list(pending)
+            return result, list(pending_renewals(ctx))
 
         return work
 
