@@ -19,27 +19,24 @@ from cryptography import x509
 
 from certassist.cli.common import EXIT_OK, EXIT_OVERDUE, emit_json, language, read_password
 from certassist.core.errors import CertassistError
-from certassist.core.messages import render, text_only
+from certassist.core.kinds import kind_label
+from certassist.core.messages import render
 from certassist.core.models import Environment, Kind, cert_der, sha256_fingerprint
 from certassist.core.profile_learning import ANSWERABLE, learn
 from certassist.core.profiles import profile_problems
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser(
-        "classify", help="zeg welk soort certificaat dit is / tell which kind this is"
-    )
+    parser = sub.add_parser("classify")
     parser.add_argument("target", metavar="FILE_OR_FINGERPRINT")
     parser.add_argument(
-        "--as", dest="kind", required=True, choices=[k.value for k in ANSWERABLE],
-        help="soort / kind",
+        "--as", dest="kind", required=True, choices=[k.value for k in ANSWERABLE]
     )  # fmt: skip
     parser.add_argument(
-        "--environment", choices=[e.value for e in Environment],
-        help="omgeving (anders afgeleid van de uitgever) / environment",
+        "--environment", choices=[e.value for e in Environment]
     )  # fmt: skip
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--password-stdin", action="store_true", help="wachtwoord via stdin")
+    parser.add_argument("--password-stdin", action="store_true")
     parser.set_defaults(func=run)
 
 
@@ -107,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     }
     message = "I-classify-kept" if effective else "W-classify-overruled"
     params = {
-        "kind": text_only(f"L-kind-{kind.value}", lang),
+        "kind": kind_label(kind, lang),
         "file": str(learned.path),
         "profile": now.profile_id,
     }

@@ -11,16 +11,17 @@ from enum import StrEnum
 
 
 class FlowId(StrEnum):
-    """The flows a user can start (the GUI's wizards, the CLI's commands)."""
+    """The flows a user can start (the GUI's wizards, the CLI's commands), in the order the
+    start page shows them."""
 
     INSTALL = "install"
-    RESTORE = "restore"  # on another PC also retires the certificate a transfer backup replaces
     BACKUP = "backup"
-    TRANSFER = "spread"  # bring a renewed certificate to the other PCs (a marked backup)
+    RESTORE = "restore"  # on another PC also retires the certificate a transfer backup replaces
     COPY = "copy"
-    REMOVE = "remove"
+    TRANSFER = "spread"  # bring a renewed certificate to the other PCs (a marked backup)
     RENEW = "renew"  # VECOZO renewal guide, or a new UZI key and request (flows_renewal)
     UZI_PAIR = "uzi_pair"  # the issued UZI certificate with its pending key (flows_renewal)
+    REMOVE = "remove"
 
 
 class Selection(StrEnum):

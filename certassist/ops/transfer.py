@@ -7,6 +7,7 @@ new certificate, verifies it, and only then removes the old one from that store.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,13 @@ from certassist.ops.base import (
     Steps,
     Trail,
 )
-from certassist.ops.common import audit, guarded, is_predecessor, verify_present
+from certassist.ops.common import (
+    audit,
+    drop_keyless_copy,
+    guarded,
+    is_predecessor,
+    verify_present,
+)
 from certassist.ops.files import Encryption, read_transfer_marker, write_transfer_marker
 from certassist.ops.install import PlacePlan
 from certassist.ops.restore import RestoreOperation
@@ -135,7 +142,8 @@ class TransferInOperation(RestoreOperation):
     ) -> Result:
         result = super()._run(plan, confirmations, steps, trail)
         if not isinstance(plan, TransferInPlan) or not plan.replacements:
-            return result
+            # Nothing old here to retire: the message still says how many ("0"), never "{removed}".
+            return dataclasses.replace(result, params={**result.params, "removed": 0})
         info = plan.certificates[0]
         trail.cancelled_message = "I-ops-transfer-old-kept"  # the new one is in; the old stays
         steps.total = steps.done + len(plan.replacements)
@@ -156,7 +164,11 @@ class TransferInOperation(RestoreOperation):
         store, old = replacement.store, replacement.old
         try:
             with guarded(store):
-                verify_present(store, new.fingerprint, need_key=True)
+                try:
+                    verify_present(store, new.fingerprint, need_key=True)
+                except CertassistError:
+                    drop_keyless_copy(store, new.fingerprint)  # it would show and not work
+                    raise
                 store.remove(old.fingerprint)
         except CertassistError as error:
             audit(

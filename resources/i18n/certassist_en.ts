@@ -932,6 +932,18 @@
       <source>Open de link uit de e-mail van VECOZO, of de vernieuwpagina: {link}.</source>
       <translation>Open the link in VECOZO&apos;s e-mail, or the renewal page: {link}.</translation>
     </message>
+    <message>
+      <source>Vraag aan vóór: {date}.</source>
+      <translation>Request by: {date}.</translation>
+    </message>
+    <message>
+      <source>Nieuw certificaat bij de portal vóór: {date}. De portal heeft vanaf ontvangst ongeveer drie weken nodig.</source>
+      <translation>New certificate with the portal by: {date}. The portal needs about three weeks from receiving it.</translation>
+    </message>
+    <message>
+      <source>DigiD gaat uit op {date} als de vernieuwing dan niet klaar is.</source>
+      <translation>DigiD goes off on {date} if the renewal is not done by then.</translation>
+    </message>
 </context>
   <context>
     <name>ResultPage</name>
@@ -1035,12 +1047,12 @@
       <translation>Test, acceptance and production certificates are never mixed.</translation>
     </message>
     <message>
-      <source>Het vernieuwen van een UZI-servercertificaat duurt ongeveer drie weken; is het 7 dagen voor het verlopen niet klaar, dan valt de DigiD-koppeling weg.</source>
-      <translation>Renewing a UZI server certificate takes about three weeks; if it is not complete 7 days before expiry, the DigiD link is switched off.</translation>
+      <source>De portal heeft ongeveer drie weken nodig vanaf het moment dat zij het nieuwe UZI-servercertificaat heeft ontvangen; is de vernieuwing 7 dagen voor het verlopen niet klaar, dan gaat de DigiD-koppeling tijdelijk uit.</source>
+      <translation>The portal needs about three weeks from the moment it has received the new UZI server certificate; if the renewal is not complete 7 days before expiry, the DigiD link is switched off temporarily.</translation>
     </message>
     <message>
-      <source>Een UZI-servercertificaat hoort bij één abonneenummer van de praktijk.</source>
-      <translation>A UZI server certificate belongs to one of the practice's subscriber numbers.</translation>
+      <source>Een UZI-servercertificaat hoort bij één abonneenummer (URA) van de praktijk; verandert dat, de praktijknaam, de contracthouder of de UZI-pashouder, dan kan het ongeldig worden.</source>
+      <translation>A UZI server certificate belongs to one subscriber number (URA) of the practice; if that, the practice name, the contract holder or the UZI card holder changes, it may become invalid.</translation>
     </message>
     <message>
       <source>De leverancier bevestigt een vernieuwing niet; certassist controleert zelf of het nieuwe certificaat er staat.</source>

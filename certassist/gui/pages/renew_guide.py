@@ -20,7 +20,7 @@ from certassist.gui.pages.base import FlowPage
 from certassist.gui.words import escape, link, say, shown_date
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from certassist.gui.wizard import FlowWizard
     from certassist.ops.base import Notice
@@ -136,7 +136,31 @@ def other_steps() -> list[str]:
     ]
 
 
-def uzi_steps() -> list[str]:
+def uzi_steps(dates: Mapping[str, str] | None = None, lang: str = "nl") -> list[str]:
+    """R11's three dates as steps when the status carries them (not for an expired one)."""
+    dates = dates or {}
+    if not all(k in dates for k in ("request_by", "portal_by", "switch_off")):
+        timeline = translate(
+            "RenewGuidePage",
+            "Reken op ongeveer drie weken verwerking; is het zeven "
+            "dagen voor het verlopen niet klaar, dan valt de DigiD-koppeling weg.",
+        )
+        steps = [timeline]
+    else:
+        request, portal, off = (
+            shown_date(dates[k], lang) for k in ("request_by", "portal_by", "switch_off")
+        )
+        steps = [
+            translate("RenewGuidePage", "Vraag aan vóór: {date}.").format(date=request),
+            translate(
+                "RenewGuidePage",
+                "Nieuw certificaat bij de portal vóór: {date}. De portal heeft vanaf ontvangst "
+                "ongeveer drie weken nodig.",
+            ).format(date=portal),
+            translate(
+                "RenewGuidePage", "DigiD gaat uit op {date} als de vernieuwing dan niet klaar is."
+            ).format(date=off),
+        ]
     return [
         escape(
             translate(
@@ -145,13 +169,7 @@ def uzi_steps() -> list[str]:
                 "patiëntportaal): zij vragen het nieuwe UZI-servercertificaat samen met u aan.",
             )
         ),
-        escape(
-            translate(
-                "RenewGuidePage",
-                "Reken op ongeveer drie weken verwerking; is het zeven "
-                "dagen voor het verlopen niet klaar, dan valt de DigiD-koppeling weg.",
-            )
-        ),
+        *(escape(step) for step in steps),
         escape(
             translate(
                 "RenewGuidePage",
@@ -191,7 +209,7 @@ class RenewGuidePage(FlowPage):
         intro = ""
         expired = group.days_left < 0
         if family(group.kind) is Family.UZI_SERVER:
-            steps = uzi_steps()
+            steps = uzi_steps(group.status.params, self.lang)
             links = [
                 (ZORGCSP, "Zorg-CSP"),
                 (UZI_REGISTER, translate("RenewGuidePage", "UZI-register")),
