@@ -22,7 +22,7 @@ from certassist.cli.common import (
 )
 from certassist.core.classify import describe
 from certassist.core.errors import CertassistError
-from certassist.core.kinds import Family, family
+from certassist.core.kinds import Family, family, kind_label
 from certassist.core.messages import text_only
 from certassist.core.models import Bundle, CertInfo
 from certassist.core.reading import read_certificate_and_key, read_certificate_file
@@ -99,7 +99,7 @@ def to_dict(
     return {
         "fingerprint": info.fingerprint,
         "kind": c.kind.value,
-        "kind_label": text_only(f"L-kind-{c.kind.value}", lang),
+        "kind_label": kind_label(c.kind, lang),
         "environment": c.environment.value,
         "profile": c.profile_id,
         "holder": c.holder,

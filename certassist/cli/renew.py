@@ -20,6 +20,7 @@ from certassist.core.errors import CertassistError
 from certassist.core.messages import render, text_only
 
 if TYPE_CHECKING:
+    from certassist.core.settings import PracticeSettings
     from certassist.ops.base import OpContext
     from certassist.ops.renew_uzi import UziRenewalFlow
     from certassist.stores.base import CertStore
@@ -79,13 +80,14 @@ def _flow(args: argparse.Namespace) -> UziRenewalFlow:
     return uzi_renewals(folder, lambda: _today(args))
 
 
-def _settings(args: argparse.Namespace) -> Any:
+def _settings(args: argparse.Namespace) -> PracticeSettings:
     from certassist.cli.check import settings_file
 
-    return settings_file(args).load()
+    settings: PracticeSettings = settings_file(args).load()
+    return settings
 
 
-def _stores(args: argparse.Namespace) -> list[Any]:
+def _stores(args: argparse.Namespace) -> list[CertStore]:
     """The PC's stores (not the backup folders: a renewal installs into the PC)."""
     from certassist.cli.list import local
 
