@@ -168,7 +168,12 @@ def test_reminders_are_on_by_default_and_always_removed_on_uninstall() -> None:
 def test_per_user_install_without_admin_rights() -> None:
     setup = setup_values()
     assert setup["PrivilegesRequired"] == "lowest"
-    assert setup["DefaultDirName"].startswith("{autopf}")  # %LOCALAPPDATA%\Programs per user
+    # {autopf}: %LOCALAPPDATA%\Programs per user, through [Code] with Windows' default folder
+    # where Wine cannot expand it.
+    assert setup["DefaultDirName"] == "{code:DefaultAppDir}"
+    code = ISS.read_text(encoding="utf-8").split("[Code]", 1)[1]
+    assert "ExpandConstant('{autopf}\\certassist')" in code
+    assert "ExpandConstant('{localappdata}\\Programs\\certassist')" in code
 
 
 def test_dutch_first_and_every_text_in_both_languages() -> None:
