@@ -10,7 +10,9 @@
 #   innosetup/     ISCC.exe from npm's `innosetup` package
 #   launcher/      the stand-in certassist.exe and certassist-cli.exe (launcher.c)
 #
-# Wine traps (all handled here): `wine python.exe` needs stdin from /dev/null; without
+# Wine traps (all handled here): `wine python.exe` needs stdin from /dev/null and its output
+# into a pipe (a regular file as a standard stream fails in init_sys_streams, as a log file
+# would when CI redirects the run); without
 # WINEDLLOVERRIDES Wine offers to download Mono and Gecko and platform.platform() crashes in
 # WMI; Wine 8 has no bcryptprimitives.dll!ProcessPrng, which cryptography imports; ISCC.exe is
 # 32-bit (wine32:i386).
@@ -125,7 +127,7 @@ wine_setup() {
 }
 
 # Windows CPython with the checkout first on its path: wine_run_python REPO MODULE ARGS...
-# (python -m MODULE ARGS; the embeddable Python ignores PYTHONPATH).
+# (python -m MODULE ARGS; the embeddable Python ignores PYTHONPATH). Output: merged, piped.
 wine_run_python() {
   local repo
   repo="$(wine_path "$1")"
@@ -133,5 +135,6 @@ wine_run_python() {
   wine "$WINE_PYTHON" -X utf8 -c "import runpy, sys
 sys.path.insert(0, r'$repo')
 sys.argv = sys.argv[1:]
-runpy.run_module(sys.argv[0], run_name='__main__', alter_sys=True)" "$@" </dev/null
+runpy.run_module(sys.argv[0], run_name='__main__', alter_sys=True)" "$@" </dev/null 2>&1 | cat
+  return "${PIPESTATUS[0]}"
 }
