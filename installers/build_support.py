@@ -150,12 +150,13 @@ def drop_dead_weight(
             if name in libraries and name not in kept:
                 kept.add(name)
                 queue.append(libraries[name][1])
-    binaries = [
-        entry
-        for entry in binaries
-        if not is_library(entry[0]) or PurePosixPath(entry[0]).name in kept
-    ]
-    return binaries, datas
+
+    def needed(entry: tuple[str, str, str]) -> bool:
+        return not is_library(entry[0]) or PurePosixPath(entry[0]).name in kept
+
+    # SYMLINK entries (a library's short name beside it) go with their library.
+    datas = [entry for entry in datas if entry[2] != "SYMLINK" or needed(entry)]
+    return [entry for entry in binaries if needed(entry)], datas
 
 
 def main(argv: list[str]) -> int:

@@ -33,6 +33,8 @@ WINE_HOME = Path(os.environ.get("CERTASSIST_WINE_HOME", "/nonexistent"))
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 PASSWORD = "Lente-Regen-2026!"
 
+if sys.platform == "win32":
+    pytest.skip("drives Wine from Linux", allow_module_level=True)
 if not (WINE_HOME / "ready").is_file():
     pytest.skip(
         "needs the Wine environment of scripts/win32_smoke.sh (CERTASSIST_WINE_HOME)",
