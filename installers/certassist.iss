@@ -7,7 +7,7 @@
 ; `python installers/build_support.py version`); there is no version number in this file.
 ; BundleDir and OutputDir are relative to this script's folder and may be overridden with /D.
 ;
-; The daily reminder (DOMAIN.md R5/R7/R11: a renewal must not be missed) is the scheduled task
+; The daily reminder (R5/R7/R11 in docs/rules.md: a renewal must not be missed) is the scheduled task
 ; that `certassist.exe reminders enable` creates for the current user (certassist/ops/
 ; reminders.py); it is a task on the Tasks page, on by default. Uninstalling always runs
 ; `reminders disable`, which does nothing when no task exists.

@@ -18,7 +18,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 
 class MemoryKeyring(KeyringBackend):
-    """A keyring backend that keeps secrets in memory only (FIELD-NOTES: no backend here)."""
+    """A keyring backend that keeps secrets in memory only (test machines have no keyring)."""
 
     priority = 1  # type: ignore[assignment]
 
@@ -46,6 +46,7 @@ def _isolated_dirs(
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(home / "etc-xdg"))  # the practice's folder
     monkeypatch.setenv("APPDATA", str(home / "AppData" / "Roaming"))
     monkeypatch.setenv("LOCALAPPDATA", str(home / "AppData" / "Local"))
     # platformdirs asks Windows itself for these folders, not the variables above. These

@@ -54,33 +54,43 @@ def _modules_for(argv: Sequence[str]) -> Sequence[str]:
     return (COMMANDS[words[0]],)
 
 
-def _global_options_first(argv: list[str]) -> list[str]:
-    """Accept `--lang en` and `--demo` after the sub-command too, as users type them."""
+def _global_options_first(argv: list[str]) -> tuple[list[str], bool]:
+    """Accept `--lang en`, `--demo` and `--json` before or after any sub-command, as users type
+    them. `--json` is taken out and set after parsing: argparse would refuse it after a
+    sub-command's own sub-command (`settings show --json`, `renew uzi list --json`)."""
     front: list[str] = []
     rest: list[str] = []
+    as_json = False
     i = 0
     while i < len(argv):
         arg = argv[i]
+        if arg == "--":
+            rest += argv[i:]
+            break
         if arg == "--lang" and i + 1 < len(argv):
             front += argv[i : i + 2]
             i += 2
             continue
-        if arg.startswith("--lang=") or arg == "--demo":
+        if arg == "--json":
+            as_json = True
+        elif arg.startswith("--lang=") or arg == "--demo":
             front.append(arg)
         else:
             rest.append(arg)
         i += 1
-    return front + rest
+    return front + rest, as_json
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ordered = _global_options_first([*(sys.argv[1:] if argv is None else argv)])
+    ordered, as_json = _global_options_first([*(sys.argv[1:] if argv is None else argv)])
     words = [w for i, w in enumerate(ordered) if i == 0 or ordered[i - 1] != "--lang"]
     parser = build_parser(_modules_for(words))
     try:
         args = parser.parse_args(ordered)
     except SystemExit as exc:  # argparse prints its own usage message
         return EXIT_USAGE if exc.code else 0
+    if as_json:
+        args.json = True
     from certassist.cli.common import language
     from certassist.core.messages import set_language
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from certassist.cli.common import emit_json, language
+from certassist.core.kinds import kind_label
 from certassist.core.messages import render, text_only
 
 
@@ -35,7 +36,7 @@ def settings_file(args: argparse.Namespace) -> Any:
 
 
 def _print_item(item: Any, lang: str) -> None:
-    kind = text_only(f"L-renewal-kind-{item.kind.value}", lang)
+    kind = kind_label(item.kind, lang, short=True)
     state = text_only(f"L-check-state-{item.state}", lang)
     print(f"[{state}] {item.label} ({kind})")
     print(f"    {render(item.message_id, lang, **item.params)}")

@@ -7,25 +7,34 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Sequence
 from typing import Any
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, ExitCode, exit_code_of
 from certassist.core.messages import render
 
-EXIT_OK = 0
-EXIT_DUE = 1
-EXIT_OVERDUE = 2
-EXIT_BAD_INPUT = 3
-EXIT_STORE = 4
-EXIT_USAGE = 64
+# The exit codes live with the error classes (core.errors.ExitCode); these names are shorthand.
+EXIT_OK = int(ExitCode.OK)
+EXIT_DUE = int(ExitCode.DUE)
+EXIT_OVERDUE = int(ExitCode.REFUSED)
+EXIT_BAD_INPUT = int(ExitCode.BAD_INPUT)
+EXIT_STORE = int(ExitCode.STORE)
+EXIT_USAGE = int(ExitCode.USAGE)
+
+
+def system_language(chosen: str | None = None) -> str:
+    """`--lang`, else CERTASSIST_LANG, else the system's (LC_ALL, LC_MESSAGES, LANG)."""
+    if chosen:
+        return chosen
+    for name in ("CERTASSIST_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value and value not in ("C", "POSIX") and not value.startswith("C."):
+            return "en" if value.lower().startswith("en") else "nl"
+    return "nl"
 
 
 def language(args: argparse.Namespace) -> str:
-    chosen = getattr(args, "lang", None)
-    if chosen:
-        return str(chosen)
-    env = os.environ.get("CERTASSIST_LANG") or os.environ.get("LANG", "")
-    return "en" if env.startswith("en") else "nl"
+    return system_language(getattr(args, "lang", None))
 
 
 def emit_json(data: Any) -> None:
@@ -53,6 +62,17 @@ def report_error(args: argparse.Namespace, error: CertassistError) -> None:
         )
 
 
+def ask_yes_no(question: str, lang: str) -> bool:
+    """A yes/no question at the terminal, in the run's language: `[j/N]` or `[y/N]`."""
+    from certassist.core.messages import text_only
+
+    try:
+        answer = input(f"{question} {text_only('L-cli-yes-no', lang)} ")
+    except EOFError:  # Ctrl+D: no answer is no
+        return False
+    return answer.strip().lower() in ("j", "ja", "y", "yes")
+
+
 def read_password(args: argparse.Namespace, prompt: str) -> str | None:
     """A password from stdin (`--password-stdin`) or a prompt; never from an argument."""
     if getattr(args, "password_stdin", False):
@@ -69,10 +89,38 @@ def run_command(args: argparse.Namespace) -> int:
         return int(args.func(args))
     except CertassistError as error:
         report_error(args, error)
-        return int(getattr(error, "exit_code", EXIT_BAD_INPUT))
-    except KeyboardInterrupt:
-        return 130
+        return exit_code_of(error)
+    except KeyboardInterrupt as stop:
+        print(file=sys.stderr)
+        return exit_code_of(stop)
     except BrokenPipeError:  # output piped into `head` and the like: not an error of ours
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+
+
+def unlock_stores(args: argparse.Namespace, stores: Sequence[object]) -> None:
+    """Firefox's primary passwords, before any other password is read.
+
+    With `--password-stdin`: one line per protected profile, in the order `list` shows the
+    stores, *before* the file's or the backup's password; a wrong one ends the run (exit 3).
+    At a terminal: asked per profile, three tries. Otherwise nobody is asked, and the profile
+    says it is locked (E-nss-password-needed, exit 4).
+    """
+    from certassist.core.messages import text_only
+    from certassist.ops.primary_password import locked, unlock
+
+    by_stdin = bool(getattr(args, "password_stdin", False))
+    if not by_stdin and not sys.stdin.isatty():
+        return
+    lang = language(args)
+    for store in locked(stores):
+        if by_stdin:
+            unlock(store, lambda _label, _n: read_password(args, ""), tries=1)
+        else:
+            unlock(
+                store,
+                lambda label, _n: getpass.getpass(
+                    text_only("L-cli-primary-password", lang, store=label)
+                ),
+            )

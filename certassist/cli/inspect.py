@@ -75,7 +75,7 @@ def to_dict(
     if c.uzi is not None:
         uzi = {k: getattr(c.uzi, k) for k in c.uzi.__dataclass_fields__}
     return {
-        "file_fingerprint_sha256": info.fingerprint,
+        "fingerprint": info.fingerprint,
         "kind": c.kind.value,
         "kind_label": text_only(f"L-kind-{c.kind.value}", lang),
         "environment": c.environment.value,
@@ -111,7 +111,7 @@ def _print_text(data: dict[str, Any], lang: str) -> None:
     def line(label_id: str, value: object) -> None:
         print(f"{text_only(label_id, lang) + ':':<24} {value}")
 
-    env = text_only(f"L-env-{data['environment']}", lang)
+    env = text_only(f"L-env-short-{data['environment']}", lang)
     line("L-field-kind", data["kind_label"])
     line("L-field-environment", env)
     line("L-field-holder", data["holder"] or "-")
@@ -121,7 +121,7 @@ def _print_text(data: dict[str, Any], lang: str) -> None:
     line("L-field-valid-until", data["not_after"])
     line("L-field-days-left", data["days_left"])
     line("L-field-status", data["status_text"])
-    line("L-field-fingerprint", data["file_fingerprint_sha256"])
+    line("L-field-fingerprint", data["fingerprint"])
     key_label = "L-key-present-matching" if data["key"] == "matching" else "L-key-absent"
     line("L-field-key", text_only(key_label, lang))
     if data["uzi"]:

@@ -1,7 +1,9 @@
 """`certassist list [--json]`: the start page's overview on the command line.
 
-Exit code: 0 all fine, 1 something is due (renew, start UZI renewal, make a backup),
-2 something expired or overdue. A scheduled task can act on it.
+Every certificate shows its short fingerprint and the ids of the stores that hold it: what
+`--fingerprint` and `--store` take. Exit code: 0 all fine, 1 something is due (renew, start UZI
+renewal, make a backup), 2 something expired or overdue, 4 a store could not be read (the list
+is incomplete: that outweighs the rest). A scheduled task can act on it.
 """
 
 from __future__ import annotations
@@ -11,7 +13,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from certassist.cli.common import EXIT_DUE, EXIT_OK, EXIT_OVERDUE, emit_json, language
+from certassist.cli.common import (
+    EXIT_DUE,
+    EXIT_OK,
+    EXIT_OVERDUE,
+    EXIT_STORE,
+    emit_json,
+    language,
+    unlock_stores,
+)
+from certassist.cli.picking import short_fingerprint
 from certassist.core.messages import render, text_only
 from certassist.ops.overview import CertificateGroup, scan_stores
 
@@ -28,6 +39,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--json", action="store_true", help="uitvoer als JSON / JSON output")
     parser.add_argument("--settings", type=Path, help="praktijkinstellingen (JSON-bestand)")
+    parser.add_argument("--password-stdin", action="store_true", help="hoofdwachtwoord via stdin")
     parser.set_defaults(func=run)
 
 
@@ -47,7 +59,9 @@ def local(args: argparse.Namespace) -> LocalStores:
     return local_and_backup_stores(path)
 
 
-def exit_code(groups: list[CertificateGroup]) -> int:
+def exit_code(groups: list[CertificateGroup], unreadable: bool = False) -> int:
+    if unreadable:
+        return EXIT_STORE
     statuses = {str(g.status.status) for g in groups}
     if statuses & _OVERDUE:
         return EXIT_OVERDUE
@@ -65,6 +79,7 @@ def _days(group: CertificateGroup, lang: str) -> str:
 def run(args: argparse.Namespace, today: date | None = None) -> int:
     lang = language(args)
     here = local(args)
+    unlock_stores(args, here.all)
     overview = scan_stores(
         here.all, today or date.today(), recommend_weeks=here.settings.uzi_recommend_weeks
     )
@@ -83,19 +98,23 @@ def run(args: argparse.Namespace, today: date | None = None) -> int:
                 ],
             }
         )
-        return exit_code(overview.groups)
+        return exit_code(overview.groups, bool(overview.unavailable))
     if not overview.groups:
         print(text_only("L-overview-none", lang))
     for group in overview.groups:
         status = text_only(f"L-overview-status-{group.status.status}", lang)
-        places = ", ".join(p.label for p in group.places)
+        kind = text_only(f"L-kind-{group.kind}", lang)
+        env = text_only(f"L-env-{group.environment}", lang)
         print(
-            f"[{status}] {group.holder or group.info.subject} ({group.kind}, "
-            f"{group.environment}) — {group.expiry_date.isoformat()} ({_days(group, lang)})"
+            f"[{status}] {group.holder or group.info.subject} ({kind}, {env}) — "
+            f"{group.expiry_date.isoformat()} ({_days(group, lang)})"
         )
-        print(f"    {places}")
+        print(f"    {text_only('L-cli-fingerprint', lang)} {short_fingerprint(group.fingerprint)}")
+        for place in group.places:
+            print(f"    {place.label}: {place.store_id}")
         print(f"    {group.status.render(lang)}")
     for u in overview.unavailable:
         reason = render(u.message_id, lang, **u.params)
         print(text_only("L-overview-unavailable", lang, store=u.label, reason=reason))
-    return exit_code(overview.groups)
+        print(f"    {u.store_id}")
+    return exit_code(overview.groups, bool(overview.unavailable))

@@ -2,7 +2,9 @@
 
 Passwords come from a prompt or from stdin (`--password-stdin`, one line per password; a new
 backup password twice), never from an argument. Progress goes to stderr, the result to stdout
-(`--json` for scripts). Confirmations: `--yes` accepts the plan, `--i-am NAME` is R1's "Ik ben".
+(`--json` for scripts). Confirmations: `--yes` accepts the plan, `--i-am NAME` is R1's "Ik ben",
+`--shared-ok` R4's "this is my own place" (cli/confirm.py). Firefox's primary password comes
+first (cli/common.unlock_stores).
 """
 
 from __future__ import annotations
@@ -13,24 +15,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from certassist.cli.common import (
-    EXIT_OK,
-    EXIT_OVERDUE,
-    EXIT_STORE,
-    emit_json,
-    language,
-    read_password,
-)
-from certassist.core.errors import CertassistError
+from certassist.cli.common import EXIT_OK, emit_json, language, read_password, unlock_stores
+from certassist.cli.confirm import confirm
+from certassist.cli.picking import pick_stores, resolve_fingerprint
+from certassist.core.errors import CertassistError, exit_code_of
 from certassist.core.messages import render, text_only
-from certassist.core.models import Actor, StoreKind
+from certassist.core.models import Actor, Bundle, StoreKind
 from certassist.ops.audit import AuditLog
-from certassist.ops.base import Confirm, Notice, OpContext, Outcome, Plan, Result
-from certassist.ops.files import Encryption
-from certassist.ops.records import InstallRecords, default_data_dir
+from certassist.ops.base import Confirm, Notice, OpContext, Outcome, Plan, Result, refusal_error
+from certassist.ops.flows import Choice, FlowId, operation_flow
+from certassist.ops.records import default_data_dir
 from certassist.stores.base import CertStore
-
-STORE_ERROR_PREFIXES = ("E-ops-store", "E-nss", "E-firefox", "E-windows", "E-store")
 
 
 def register(sub: Any) -> None:
@@ -44,6 +39,10 @@ def register(sub: Any) -> None:
     )  # fmt: skip
     common.add_argument("--i-am", metavar="NAAM", help="R1: 'Ik ben <naam>' / 'I am <name>'")
     common.add_argument("--contact-person", action="store_true", help="R2: ik ben contactpersoon")
+    common.add_argument(
+        "--shared-ok", action="store_true",
+        help="R4: mijn eigen plek, ook al staat er het certificaat van een ander",
+    )  # fmt: skip
 
     p = sub.add_parser("install", parents=[common], help="certificaat installeren / install")
     p.add_argument("file", type=Path)
@@ -94,16 +93,12 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def _context(args: argparse.Namespace) -> OpContext:
-    data = _data_dir(args)
-    return OpContext(
-        actor=Actor(
-            getpass.getuser(),
-            getattr(args, "i_am", None),  # R1: the rules compare it with the holder at plan time
-            bool(getattr(args, "contact_person", False)),
-        ),
-        audit=AuditLog(data / "audit.jsonl"),
-        records=InstallRecords(data / "installs.json"),
+    actor = Actor(
+        getpass.getuser(),
+        getattr(args, "i_am", None),  # R1: the rules compare it with the holder at plan time
+        bool(getattr(args, "contact_person", False)),
     )
+    return OpContext.for_user(actor, _data_dir(args))
 
 
 def _all_stores(args: argparse.Namespace) -> list[CertStore]:
@@ -120,26 +115,6 @@ def _all_stores(args: argparse.Namespace) -> list[CertStore]:
     return found
 
 
-def _pick(stores: list[CertStore], tokens: list[str]) -> list[CertStore]:
-    """By store id, kind (firefox, windows-user, …) or label; no token: every store of the PC.
-
-    Registered backup folders are picked only by name: a restore or install without --store
-    goes into the PC's stores, and "back up everything" reads those, not old backups."""
-    if not tokens:
-        return [s for s in stores if s.target.kind is not StoreKind.PKCS12_FOLDER]
-    chosen: list[CertStore] = []
-    for token in tokens:
-        hits = [
-            s
-            for s in stores
-            if token in (s.store_id, s.target.kind.value, s.label) or s.store_id.endswith(token)
-        ]
-        if not hits:
-            raise CertassistError("E-ops-cli-store-unknown", store=token)
-        chosen += [h for h in hits if h not in chosen]
-    return chosen
-
-
 def _progress(step: int, total: int, message_id: str, lang: str) -> None:
     print(f"[{step}/{total}] {text_only(message_id, lang)}", file=sys.stderr)
 
@@ -153,33 +128,6 @@ def _notice_json(n: Notice, lang: str) -> dict[str, Any]:
         "rule": n.rule_id,
         "message": render(n.message_id, lang, **n.params),
     }
-
-
-def _confirm(
-    args: argparse.Namespace, plan: Plan, extra: dict[Confirm, bool]
-) -> dict[Confirm, Any]:
-    """What the user said yes to: flags, or questions at the terminal."""
-    lang = language(args)
-    if not args.json:
-        for step in plan.steps:
-            print("  - " + text_only(step.message_id, lang, **step.params), file=sys.stderr)
-        for w in plan.warnings:
-            print("  ! " + render(w.message_id, lang, **w.params), file=sys.stderr)
-    given: dict[Confirm, Any] = {c: True for c, v in extra.items() if v}
-    if args.i_am:
-        given[Confirm.HOLDER] = args.i_am
-    interactive = sys.stdin.isatty() and not args.password_stdin
-    for need in sorted(plan.needs - set(given)):
-        if need is Confirm.PROCEED and args.yes:
-            given[need] = True
-            continue
-        if not interactive:
-            continue  # execute reports the missing confirmation with its id
-        question = text_only(f"C-ops-{need.value}", lang, holder=plan.holder or "?")
-        answer = input(f"{question}? [j/N] ").strip().lower()
-        if answer in ("j", "ja", "y", "yes"):
-            given[need] = True
-    return given
 
 
 def _emit(args: argparse.Namespace, plan: Plan, result: Result) -> int:
@@ -217,33 +165,32 @@ def _refused(args: argparse.Namespace, plan: Plan) -> int:
     else:
         for b in plan.blockers:
             print(f"[{b.message_id}] {render(b.message_id, lang, **b.params)}", file=sys.stderr)
-    return EXIT_OVERDUE
+    return exit_code_of(refusal_error(plan.blockers))  # a rule: 2; a locked store: 4
 
 
 def _run(args: argparse.Namespace, command: Any) -> int:
-    try:
-        return int(command(args))
-    except CertassistError as error:
-        if error.message_id.startswith(STORE_ERROR_PREFIXES):
-            error.exit_code = EXIT_STORE  # type: ignore[attr-defined]
-        elif error.message_id.startswith("E-R"):  # a rule refused
-            error.exit_code = EXIT_OVERDUE  # type: ignore[attr-defined]
-        raise
+    return int(command(args))
 
 
-def _execute(args: argparse.Namespace, op: Any, plan: Plan, extra: dict[Confirm, bool]) -> int:
+def _execute(
+    args: argparse.Namespace, flow_id: FlowId, choice: Choice, extra: dict[Confirm, bool]
+) -> int:
+    """The same flow object the GUI's wizard drives: plan, confirm here, execute."""
+    flow = operation_flow(flow_id)
+    ctx = _context(args)
+    plan = flow.plan(ctx, choice)
     if not plan.allowed:
         return _refused(args, plan)
-    given = _confirm(args, plan, extra)
+    given = confirm(args, plan, extra)
     lang = language(args)
-    result = op.execute(plan, given, lambda s, t, m: _progress(s, t, m, lang))
+    result = flow.execute(ctx, plan, given, lambda s, t, m: _progress(s, t, m, lang))
     return _emit(args, plan, result)
 
 
-# -- the commands -----------------------------------------------------------------------------
+# -- the commands: collect the input, then `_execute` -------------------------------------------
 
 
-def _open(args: argparse.Namespace, key: Path | None = None) -> Any:
+def _open(args: argparse.Namespace, key: Path | None = None) -> Bundle:
     from certassist.ops.install import open_certificate_file
 
     prompt = text_only("L-ops-cli-password", language(args))
@@ -253,78 +200,75 @@ def _open(args: argparse.Namespace, key: Path | None = None) -> Any:
 
 
 def _install(args: argparse.Namespace) -> int:
-    from certassist.ops.install import InstallOperation
-
+    stores = pick_stores(_all_stores(args), args.store)
+    unlock_stores(args, stores)  # Firefox's primary password first (README)
     bundle = _open(args, args.key)
-    ctx = _context(args)
-    op = InstallOperation(ctx)
-    stores = _pick(_all_stores(args), args.store)
     if not args.store:
+        from certassist.core.models import Action
         from certassist.ops.placing import allowed_stores
 
-        stores = allowed_stores(ctx, ctx.describe(bundle.leaf), op.action, stores)
-    return _execute(args, op, op.plan(bundle, stores, str(args.file)), {})
+        ctx = _context(args)
+        allowed = allowed_stores(ctx, ctx.describe(bundle.leaf), Action.INSTALL, stores)
+        # None allowed: plan for all, so the refusal says why (R6: 2, Firefox running: 4).
+        stores = allowed or stores
+    choice = Choice(bundle=bundle, file=args.file, targets=tuple(stores))
+    return _execute(args, FlowId.INSTALL, choice, {})
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from certassist.ops.restore import RestoreOperation
-    from certassist.ops.transfer import TransferInOperation
-
+    stores = pick_stores(_all_stores(args), args.store)
+    unlock_stores(args, stores)
     bundle = _open(args)
-    ctx = _context(args)
-    stores = _pick(_all_stores(args), args.store)
-    if args.transfer:
-        into = TransferInOperation(ctx)
-        plan: Plan = into.plan_transfer(bundle, stores, str(args.file))
-        return _execute(args, into, plan, {Confirm.REPLACE_OLD: args.yes})
-    op = RestoreOperation(ctx)
-    return _execute(args, op, op.plan(bundle, stores, str(args.file)), {
-        Confirm.OLDER_BACKUP: args.older_ok,
+    # Without --transfer the backup's own marker decides, as in the GUI.
+    choice = Choice(
+        bundle=bundle, file=args.file, targets=tuple(stores), transfer=args.transfer or None
+    )
+    return _execute(args, FlowId.RESTORE, choice, {
+        Confirm.OLDER_BACKUP: args.older_ok, Confirm.REPLACE_OLD: args.yes,
     })  # fmt: skip
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from certassist.ops.backup import BackupOperation
-    from certassist.ops.transfer import TransferOutOperation
-
     lang = language(args)
-    stores = _pick(_all_stores(args), args.store)
+    stores = pick_stores(_all_stores(args), args.store)
+    unlock_stores(args, stores)
+    fingerprint = resolve_fingerprint(args.fingerprint, stores)
     password = read_password(args, text_only("L-ops-cli-new-password", lang))
     repeated = read_password(args, text_only("L-ops-cli-repeat-password", lang))
     if password is None:
         raise CertassistError("E-ops-password-not-given")
-    ctx = _context(args)
-    op = TransferOutOperation(ctx) if args.transfer else BackupOperation(ctx)
-    sources = [(s, args.fingerprint) for s in stores]
-    if args.fingerprint:
-        sources = [(s, args.fingerprint) for s in stores if s.get(args.fingerprint)]
-        if not sources:
-            raise CertassistError("E-store-not-found", store="*", fingerprint=args.fingerprint)
-    encryption: Encryption = "3des" if args.compatible else "aes"
-    plan = op.plan(sources, args.to, password, repeated, encryption, args.transfer)
-    return _execute(args, op, plan, {})
+    sources: list[tuple[CertStore, str | None]] = [(s, fingerprint) for s in stores]
+    if fingerprint:
+        sources = [(s, fingerprint) for s in stores if s.available and s.get(fingerprint)]
+    choice = Choice(
+        sources=tuple(sources),
+        folder=args.to,
+        password=password,
+        repeated=repeated,
+        encryption="3des" if args.compatible else "aes",
+    )
+    return _execute(args, FlowId.TRANSFER if args.transfer else FlowId.BACKUP, choice, {})
 
 
 def _copy(args: argparse.Namespace) -> int:
-    from certassist.ops.copy import CopyOperation
-
     stores = _all_stores(args)
-    source = _pick(stores, [args.source])[0]
-    targets = [t for t in _pick(stores, args.targets) if t.store_id != source.store_id]
-    op = CopyOperation(_context(args))
-    return _execute(args, op, op.plan(source, args.fingerprint, targets, args.move), {})
+    source = pick_stores(stores, [args.source])[0]
+    targets = tuple(pick_stores(stores, args.targets))
+    unlock_stores(args, [source, *targets])
+    fingerprint = resolve_fingerprint(args.fingerprint, [source])
+    choice = Choice(sources=((source, fingerprint),), targets=targets, move=args.move)
+    return _execute(args, FlowId.COPY, choice, {})
 
 
 def _remove(args: argparse.Namespace) -> int:
-    from certassist.ops.remove import RemoveOperation
-
-    store = _pick(_all_stores(args), args.store)[0]
+    store = pick_stores(_all_stores(args), args.store)[0]
+    unlock_stores(args, [store])
+    fingerprint = resolve_fingerprint(args.fingerprint, [store])
     password = None
     if args.backup is not None:
         password = read_password(args, text_only("L-ops-cli-password", language(args)))
-    op = RemoveOperation(_context(args))
-    plan = op.plan(store, args.fingerprint, args.backup, password)
-    return _execute(args, op, plan, {Confirm.NO_BACKUP: args.not_needed})
+    choice = Choice(sources=((store, fingerprint),), backup=args.backup, backup_password=password)
+    return _execute(args, FlowId.REMOVE, choice, {Confirm.NO_BACKUP: args.not_needed})
 
 
 def _log(args: argparse.Namespace) -> int:

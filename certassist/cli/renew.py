@@ -12,11 +12,16 @@ import getpass
 import time
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from certassist.cli.common import emit_json, language, read_password
 from certassist.core.errors import CertassistError
 from certassist.core.messages import render, text_only
+
+if TYPE_CHECKING:
+    from certassist.ops.base import OpContext
+    from certassist.ops.renew_uzi import UziRenewalFlow
+    from certassist.stores.base import CertStore
 
 
 def register(subparsers: Any) -> None:
@@ -70,12 +75,10 @@ def _today(args: argparse.Namespace) -> date:
     return args.today or date.today()
 
 
-def _flow(args: argparse.Namespace) -> Any:
-    from certassist.ops.records import default_data_dir
-    from certassist.ops.renew_uzi import UziRenewalFlow
+def _flow(args: argparse.Namespace) -> UziRenewalFlow:
+    from certassist.ops.flows_renewal import uzi_renewals
 
-    folder = args.folder or default_data_dir() / "uzi-renewals"
-    return UziRenewalFlow(folder, today=lambda: _today(args))
+    return uzi_renewals(args.folder, lambda: _today(args))
 
 
 def _settings(args: argparse.Namespace) -> Any:
@@ -162,6 +165,8 @@ def _uzi_start(args: argparse.Namespace, lang: str) -> int:
 
 
 def _uzi_pair(args: argparse.Namespace, lang: str) -> int:
+    from certassist.ops.flows_renewal import PairTargets, place_paired
+
     flow = _flow(args)
     settings = _settings(args)
     pending = flow.get(args.id)
@@ -171,30 +176,31 @@ def _uzi_pair(args: argparse.Namespace, lang: str) -> int:
         else read_password(args, text_only("L-renewal-new-key-password", lang) + ": ")
     )
     paired = flow.pair(args.id, args.file, password, settings.facts())
-    places: list[str] = []
+    pfx_password, again = "", None
+    if args.pfx_folder:
+        given = read_password(args, text_only("L-renewal-pfx-password", lang) + ": ")
+        if given is None:
+            raise CertassistError("E-renewal-pfx-password")
+        pfx_password = given
+        again = (
+            given
+            if args.password_stdin
+            else getpass.getpass(text_only("L-renewal-repeat-password", lang) + ": ")
+        )
+    stores: tuple[CertStore, ...] = ()
+    if args.install is not None:
+        stores = tuple(s for s in _stores(args) if not args.install or s.store_id in args.install)
+    targets = PairTargets(stores, args.pfx_folder, pfx_password, again)
+    placed = place_paired(_op_context(args), flow, paired, targets)
+    verdict = placed.verdict
+    if not verdict.allowed:
+        raise verdict.refusals[0].to_error()
     out: dict[str, Any] = {
         "fingerprint": paired.info.fingerprint,
         "expires": paired.info.expiry_date.isoformat(),
     }
-    if args.pfx_folder:
-        pfx_password = read_password(args, text_only("L-renewal-pfx-password", lang) + ": ")
-        if pfx_password is None:
-            raise CertassistError("E-renewal-pfx-password")
-        again = (
-            pfx_password
-            if args.password_stdin
-            else getpass.getpass(text_only("L-renewal-repeat-password", lang) + ": ")
-        )
-        path = flow.write_pfx(paired, args.pfx_folder, pfx_password, again)
-        places.append(str(path))
-        out["pfx"] = str(path)
-    if args.install is not None:
-        places += _install(args, paired)
-    verdict = flow.confirm(paired, places)
-    if not verdict.allowed:
-        raise verdict.refusals[0].to_error()
-    if places:
-        flow.finish(args.id)  # the key now lives in the PFX / store; the pending copy goes
+    if placed.pfx_path is not None:
+        out["pfx"] = str(placed.pfx_path)
     out["confirmation"] = [d.message_id for d in verdict.decisions]
     if args.json:
         emit_json(out)
@@ -208,52 +214,37 @@ def _uzi_pair(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def _install(args: argparse.Namespace, paired: Any) -> list[str]:
+def _op_context(args: argparse.Namespace) -> OpContext:
+    """Installing a paired UZI certificate: done by the practice's contact person or IT."""
     from certassist.core.models import Actor
-    from certassist.ops.audit import AuditLog
-    from certassist.ops.base import Confirm, OpContext
-    from certassist.ops.records import InstallRecords, default_data_dir
-    from certassist.ops.renew_uzi import install_paired
+    from certassist.ops.base import OpContext
 
-    stores = _stores(args)
-    chosen = [s for s in stores if not args.install or s.store_id in args.install]
-    data = default_data_dir()
-    ctx = OpContext(
-        actor=Actor(getpass.getuser(), None, True),
-        audit=AuditLog(data / "audit.jsonl"),
-        records=InstallRecords(data / "installs.json"),
-        today=lambda: _today(args),
-    )
-    result, _ = install_paired(ctx, paired, chosen, {Confirm.PROCEED: True})
-    return [s.label for s in chosen if s.store_id in result.stores]
+    return OpContext.for_user(Actor(getpass.getuser(), None, True), today=lambda: _today(args))
 
 
 def _vecozo(args: argparse.Namespace, lang: str) -> int:
     from certassist.core.classify import describe
     from certassist.core.models import Actor
-    from certassist.ops import vecozo_flow as vf
+    from certassist.ops.base import OpContext
+    from certassist.ops.flows_renewal import VECOZO_RENEWAL as flow
+    from certassist.ops.vecozo_flow import check_user_number
 
-    today = _today(args)
     actor = Actor(getpass.getuser(), args.i_am, args.contact_person)
+    ctx = OpContext.for_user(actor, today=lambda: _today(args))
     stores = _stores(args)
     previous = None
     if args.what == "vecozo":
         previous = describe(_find(stores, args.fingerprint)[1].certificate)
-        guide = vf.plan_renewal(previous, actor, stores, today)
+        guide = flow.plan(ctx, previous, stores)
     else:
-        vf.check_user_number(args.user_number)
+        check_user_number(args.user_number)
         request = next((p for p in _settings(args).pending_requests if p.key == args.key), None)
         if request is None:
             raise CertassistError("E-settings-pending-unknown", key=args.key)
-        guide = vf.plan_first_install(request, actor, stores, today)
-    if guide.kind.value == "vecozo-system" or args.what == "vecozo-install":
-        vf.require_pin_at_hand(args.pin_at_hand)
-    if not guide.who.allowed:
-        raise guide.who.refusals[0].to_error()
-    if guide.window is not None and guide.window.outcome.value == "refuse":
-        raise guide.window.to_error()
-    if not guide.targets:
-        raise CertassistError("E-vecozo-no-target")
+        guide = flow.plan_first_install(ctx, request, stores)
+    refusal = flow.refusal(guide, args.pin_at_hand)
+    if refusal is not None:
+        raise refusal
     browsers = ", ".join(s.label for s in guide.targets)
     if guide.window is not None:
         print(guide.window.render(lang))
@@ -262,19 +253,13 @@ def _vecozo(args: argparse.Namespace, lang: str) -> int:
         print(render(notice.message_id, lang, **dict(notice.params)))
     if args.wait <= 0:
         return 0
-    before = vf.snapshot(stores)
+    before = flow.before(guide)
     print(text_only("I-vecozo-waiting", lang, stores=browsers))
-    found = vf.wait_for_certificate(
-        before, list(guide.targets), guide, previous, timeout=args.wait, clock=time.monotonic
-    )
+    found = flow.wait(before, guide, previous, timeout=args.wait, clock=time.monotonic)
     if found is None:
         print(render("I-vecozo-not-detected", lang))
         return 1
-    from certassist.ops.records import InstallRecords, default_data_dir
-
-    done = vf.finish(
-        found, guide, InstallRecords(default_data_dir() / "installs.json"), today, previous
-    )
+    done = flow.finish(ctx, found, guide, previous)
     print(
         render(
             "I-vecozo-detected",

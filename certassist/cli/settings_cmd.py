@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from certassist.cli.common import emit_json, language
+from certassist.core.kinds import pending_kinds
 from certassist.core.messages import render
 
 
@@ -36,9 +37,8 @@ def register(subparsers: Any) -> None:
     unfolder = verbs.add_parser("remove-backup-folder", help="back-upmap niet meer bewaken")
     unfolder.add_argument("folder", type=Path)
     pending = verbs.add_parser("add-pending", help="uitgegeven, nog niet geïnstalleerd (R5)")
-    pending.add_argument(
-        "--kind", required=True, choices=("vecozo-personal", "vecozo-system", "uzi-server")
-    )
+    kinds = [str(kind) for kind in pending_kinds()]
+    pending.add_argument("--kind", required=True, choices=kinds)
     pending.add_argument("--holder", required=True, help="naam op het certificaat / praktijk")
     pending.add_argument(
         "--environment", default="production", choices=("production", "acceptance", "test")

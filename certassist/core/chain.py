@@ -44,7 +44,8 @@ def _leaves(certs: list[x509.Certificate]) -> list[x509.Certificate]:
 
 def _chain_for(
     leaf: x509.Certificate, pool: list[x509.Certificate]
-) -> tuple[x509.Certificate, ...]:
+) -> tuple[tuple[x509.Certificate, ...], tuple[x509.Certificate, ...]]:
+    """(the leaf's own issuing chain, every other certificate of the pile)."""
     chain: list[x509.Certificate] = []
     current = leaf
     remaining = [c for c in pool if c is not leaf]
@@ -55,27 +56,33 @@ def _chain_for(
         chain.append(parent)
         remaining.remove(parent)
         current = parent
-    return tuple(chain + remaining)
+    return tuple(chain), tuple(remaining)
 
 
 def order_bundle(
     certs: Sequence[x509.Certificate], key: PrivateKeyTypes | None, *, filename: str = ""
 ) -> Bundle:
+    """The leaf, its own issuing chain, and what is left out.
+
+    With a key the leaf is the key's certificate, however many other leaves the file holds:
+    real exports often carry an unrelated (expired) certificate or a CA of another chain, and
+    installing those would put certificates in the store that the user never chose.
+    """
     pool = _unique(certs)
     if not pool:
         raise CertassistError("E-read-no-certificate", file=filename)
-    leaves = _leaves(pool)
     if key is not None:
         owned = [c for c in pool if Bundle(c, (), key).key_matches()]
         if not owned:
             raise CertassistError("E-read-key-mismatch", file=filename)
-        if len(leaves) > 1:
-            raise CertassistError("E-read-several-leaves", file=filename, count=len(leaves))
         leaf = owned[0]
-    elif len(leaves) == 1:
-        leaf = leaves[0]
-    elif len(pool) == 1:
-        leaf = pool[0]
     else:
-        raise CertassistError("E-read-several-leaves", file=filename, count=len(leaves))
-    return Bundle(leaf, _chain_for(leaf, pool), key)
+        leaves = _leaves(pool)
+        if len(leaves) == 1:
+            leaf = leaves[0]
+        elif len(pool) == 1:
+            leaf = pool[0]
+        else:
+            raise CertassistError("E-read-several-leaves", file=filename, count=len(leaves))
+    chain, left_out = _chain_for(leaf, pool)
+    return Bundle(leaf, chain, key, left_out=left_out)

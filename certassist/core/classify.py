@@ -2,30 +2,29 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from cryptography import x509
 from cryptography.x509.oid import ExtensionOID, NameOID
 
 from certassist.core.models import CertInfo, Classification, Environment, Kind, UziFields
+from certassist.core.names import attribute_name
+from certassist.core.profile_match import ENVIRONMENT_TESTS, Facts, matches
 from certassist.core.profiles import Profile, default_profiles
-from certassist.core.uzi import OtherNames, UziFormatError, other_names, ura_number, uzi_fields
+from certassist.core.uzi import (
+    OtherNames,
+    UziFormatError,
+    is_test_oid_ca,
+    other_names,
+    ura_number,
+    uzi_fields,
+)
 
+__all__ = ["Facts", "classify", "describe", "probably_vecozo", "read_facts"]
 
-@dataclass(frozen=True)
-class Facts:
-    """What profiles match on, read once from the certificate."""
-
-    issuer_cn: str
-    issuer_o: str
-    subject_cn: str
-    subject_o: str
-    subject_ou: tuple[str, ...]
-    policy_oids: tuple[str, ...]
-    uzi: UziFields | None
-    uzi_error: str | None
+# A certificate no profile knows, whose names say VECOZO: certassist asks which kind it is.
+ASK_VECOZO_KIND = "vecozo-kind-unknown"
+TEST_ISSUER_PREFIXES = ("TEST ", "ACCEPTATIE ")
 
 
 def _values(name: x509.Name) -> dict[x509.ObjectIdentifier, list[str]]:
@@ -49,6 +48,13 @@ def _policies(cert: x509.Certificate) -> tuple[str, ...]:
     return tuple(p.policy_identifier.dotted_string for p in ext.value)  # type: ignore[attr-defined]
 
 
+def _is_ca(cert: x509.Certificate) -> bool:
+    try:
+        return bool(cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
+    except x509.ExtensionNotFound:
+        return False
+
+
 def read_facts(cert: x509.Certificate, names: OtherNames | None = None) -> Facts:
     uzi: UziFields | None = None
     error: str | None = None
@@ -64,61 +70,54 @@ def read_facts(cert: x509.Certificate, names: OtherNames | None = None) -> Facts
         subject_cn=_first(subject, NameOID.COMMON_NAME),
         subject_o=_first(subject, NameOID.ORGANIZATION_NAME),
         subject_ou=tuple(subject.get(NameOID.ORGANIZATIONAL_UNIT_NAME, ())),
+        subject_attributes=frozenset(attribute_name(oid) for oid in subject),
         policy_oids=_policies(cert),
+        is_ca=_is_ca(cert),
         uzi=uzi,
         uzi_error=error,
     )
 
 
-def _criterion_holds(key: str, wanted: tuple[str, ...], facts: Facts) -> bool:
-    if key == "issuer_cn":
-        return facts.issuer_cn in wanted
-    if key == "issuer_o":
-        return facts.issuer_o in wanted
-    if key == "issuer_cn_regex":
-        return any(re.fullmatch(p, facts.issuer_cn) for p in wanted)
-    if key == "subject_ou":
-        return any(ou in wanted for ou in facts.subject_ou)
-    if key == "policy_oids":
-        return any(oid in wanted for oid in facts.policy_oids)
-    if key == "uzi_card_types":
-        return facts.uzi is not None and facts.uzi.card_type in wanted
-    if key == "oid_ca_prefixes":
-        return facts.uzi is not None and facts.uzi.oid_ca.startswith(wanted)
-    return False
-
-
-def _matches(profile: Profile, facts: Facts) -> bool:
-    for key, wanted in profile.match.items():  # a plain loop: all() over a generator costs
-        if not _criterion_holds(key, wanted, facts):  # twice as much, 500 times per listing
-            return False
-    return True
-
-
 def _environment(profile: Profile, facts: Facts) -> Environment:
     for rule in profile.environments:
-        if rule.issuer_cn_prefix and facts.issuer_cn.startswith(rule.issuer_cn_prefix):
-            return rule.environment
-        if rule.issuer_cn_contains and rule.issuer_cn_contains in facts.issuer_cn:
-            return rule.environment
-        if rule.oid_ca_prefix and facts.uzi and facts.uzi.oid_ca.startswith(rule.oid_ca_prefix):
+        if any(ENVIRONMENT_TESTS[key](value, facts) for key, value in rule.tests):
             return rule.environment
     return profile.default_environment
+
+
+def _uzi_notes(facts: Facts) -> list[str]:
+    if facts.uzi_error:
+        return ["uzi-othername-malformed"]
+    if facts.uzi is None:
+        return []
+    notes = list(facts.uzi.problems)
+    test_issuer = facts.issuer_cn.startswith(TEST_ISSUER_PREFIXES)
+    if facts.issuer_o == "CIBG" and test_issuer != is_test_oid_ca(facts.uzi.oid_ca):
+        notes.append("uzi-oid-ca-issuer")  # a TEST OID CA from a production CA, or the reverse
+    return notes
 
 
 def _notes(profile: Profile, facts: Facts) -> tuple[str, ...]:
     notes: list[str] = []
     if profile.made_up:
         notes.append("profile-made-up")
-    if facts.uzi_error:
-        notes.append("uzi-othername-malformed")
-    expected_policies = profile.expect.get("policy_oids")
-    if expected_policies and not any(p in expected_policies for p in facts.policy_oids):
+    notes += _uzi_notes(facts)
+    policies = profile.expect.get("policy_oids", ())
+    prefixes = profile.expect.get("policy_oid_prefixes", ())
+    if (policies or prefixes) and not any(
+        p in policies or p.startswith(prefixes) for p in facts.policy_oids
+    ):
         notes.append("policy-oid-missing")
     expected_types = profile.expect.get("uzi_card_types")
     if expected_types and (facts.uzi is None or facts.uzi.card_type not in expected_types):
         notes.append("uzi-card-type-unexpected")
-    return tuple(notes)
+    return tuple(dict.fromkeys(notes))
+
+
+def probably_vecozo(facts: Facts) -> bool:
+    """Issuer or subject naming VECOZO (any case): worth asking which kind it is."""
+    names = (facts.issuer_cn, facts.issuer_o, facts.subject_cn, facts.subject_o, *facts.subject_ou)
+    return any("vecozo" in name.casefold() for name in names)
 
 
 def classify(cert: x509.Certificate, profiles: Sequence[Profile] | None = None) -> Classification:
@@ -126,7 +125,7 @@ def classify(cert: x509.Certificate, profiles: Sequence[Profile] | None = None) 
     facts = read_facts(cert, names)
     ura = ura_number(cert, names)
     for profile in profiles if profiles is not None else default_profiles():
-        if _matches(profile, facts):
+        if matches(profile.match, facts):
             holder = facts.subject_cn if profile.holder == "subject_cn" else facts.subject_o
             return Classification(
                 kind=profile.kind,
@@ -138,7 +137,9 @@ def classify(cert: x509.Certificate, profiles: Sequence[Profile] | None = None) 
                 ura=ura,
                 notes=_notes(profile, facts),
             )
-    notes = ("uzi-othername-malformed",) if facts.uzi_error else ()
+    notes = _uzi_notes(facts)
+    if probably_vecozo(facts):
+        notes.append(ASK_VECOZO_KIND)
     return Classification(
         kind=Kind.OTHER,
         environment=Environment.PRODUCTION,
@@ -147,7 +148,7 @@ def classify(cert: x509.Certificate, profiles: Sequence[Profile] | None = None) 
         organisation=facts.subject_o or None,
         uzi=facts.uzi,
         ura=ura,
-        notes=notes,
+        notes=tuple(notes),
     )
 
 

@@ -2,7 +2,7 @@
 
 Why the subject is copied from the current certificate: the UZI register issues the renewal for
 the same host and subscriber, and a request whose subject differs is sent back, which costs the
-practice weeks it does not have (R11). UZI keys are RSA 2048 with SHA-256 (DOMAIN.md).
+practice weeks it does not have (R11). UZI keys are RSA 2048 with SHA-256 (UZI-register CPS).
 
 The new key stays on disk until the certificate arrives (weeks later), so it is only ever
 written encrypted with a password the user chose (PKCS#8, BestAvailableEncryption).

@@ -16,34 +16,15 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 
-
-class Kind(StrEnum):
-    VECOZO_PERSONAL = "vecozo-personal"
-    VECOZO_SYSTEM = "vecozo-system"
-    UZI_SERVER = "uzi-server"
-    UZI_CARD = "uzi-card"
-    OTHER = "other"
+# Defined with their traits in core.kinds; every layer imports them from here too.
+from certassist.core.kinds import Kind as Kind
+from certassist.core.kinds import StoreKind as StoreKind
 
 
 class Environment(StrEnum):
     PRODUCTION = "production"
     ACCEPTANCE = "acceptance"
     TEST = "test"
-
-
-class StoreKind(StrEnum):
-    """Where a certificate lives; the rules care about browser-ness and ownership (R3, R4)."""
-
-    WINDOWS_USER = "windows-user"  # CurrentUser\\MY
-    WINDOWS_MACHINE = "windows-machine"  # LocalMachine\\MY
-    FIREFOX = "firefox"  # a Firefox profile (NSS)
-    NSSDB = "nssdb"  # the shared NSS database ~/.pki/nssdb (Chromium on Linux)
-    PKCS12_FOLDER = "pkcs12-folder"  # backup files in a folder (USB stick, network share)
-    FAKE = "fake"  # in-memory sandbox (tests, --demo)
-
-    @property
-    def is_browser(self) -> bool:
-        return self in (StoreKind.FIREFOX, StoreKind.NSSDB)
 
 
 class Owner(StrEnum):
@@ -65,6 +46,10 @@ class StoreTarget:
     def is_browser(self) -> bool:
         return self.kind.is_browser
 
+    @property
+    def is_backup_folder(self) -> bool:
+        return self.kind.is_backup_folder
+
 
 @dataclass(frozen=True)
 class UziFields:
@@ -78,6 +63,7 @@ class UziFields:
     role: str
     agb: str
     raw: str
+    problems: tuple[str, ...] = ()  # note ids naming each field that does not fit the layout
 
 
 @dataclass(frozen=True)
@@ -168,6 +154,9 @@ class Bundle:
     chain: tuple[x509.Certificate, ...] = ()
     key: PrivateKeyTypes | None = field(default=None, repr=False)
     friendly_name: str | None = None
+    # Certificates the file also held that are neither the leaf nor its issuing chain: shown
+    # in a plan as "left out", never installed.
+    left_out: tuple[x509.Certificate, ...] = ()
 
     @property
     def leaf_der(self) -> bytes:
@@ -204,8 +193,12 @@ class StoreEntry:
 
     @cached_property
     def certificate(self) -> x509.Certificate:
-        """Parsed once per entry: listings, classification and grouping all read it."""
-        return x509.load_der_x509_certificate(self.der)
+        """Parsed once per entry: listings, classification and grouping all read it. Decoded
+        completely, so a damaged certificate in a store is `[E-read-damaged]` here, not a
+        traceback later."""
+        from certassist.core.x509_decode import load_der_or_error
+
+        return load_der_or_error(self.der, self.nickname or self.fingerprint[:16])
 
 
 @dataclass(frozen=True)

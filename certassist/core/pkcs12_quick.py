@@ -38,6 +38,7 @@ from cryptography.hazmat.primitives.ciphers import BlockCipherAlgorithm, Cipher,
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
 from certassist.core import ber, der
+from certassist.core.x509_decode import UndecodableCertificate, load_der
 
 _DATA = "1.2.840.113549.1.7.1"
 _ENCRYPTED_DATA = "1.2.840.113549.1.7.6"
@@ -111,8 +112,9 @@ def read_quick(data: bytes, password: str | None) -> QuickPkcs12 | None:
 
 
 def password_proven(data: bytes, password: str | None) -> bool:
-    """Whether the file's MAC verifies under `password`: then the password is right, and a
-    file cryptography cannot read is damaged (or unsupported), not opened with a typo.
+    """Whether `password` is the file's: its MAC verifies, or (a MAC whose iteration count or
+    value was tampered with) its encrypted content decrypts to certificates and a key that
+    decode. Then a file cryptography cannot read is damaged, not opened with a typo.
 
     Asked only after a failure, so it may spend the time NSS's 600,000-round MAC takes here.
     """
@@ -121,8 +123,15 @@ def password_proven(data: bytes, password: str | None) -> bool:
     try:
         _Reader(password, python_budget=MAX_PYTHON_KDF_ROUNDS_FOR_PROOF).verified_content(data)
     except Exception:
+        pass
+    else:
+        return True
+    try:
+        reader = _Reader(password, python_budget=MAX_PYTHON_KDF_ROUNDS_FOR_PROOF, check_mac=False)
+        reader.read(data)
+    except Exception:
         return False
-    return True
+    return reader.decrypted > 0  # a plain part decodes under any password; proof is decryption
 
 
 @dataclass
@@ -135,8 +144,10 @@ class _Bag:
 class _Reader:
     password: str
     python_budget: int = MAX_PYTHON_KDF_ROUNDS
+    check_mac: bool = True  # False only to prove a password when the MAC itself is damaged
     python_rounds: int = 0
     pbkdf2_rounds: int = 0
+    decrypted: int = 0  # parts that decrypted and decoded under the password
     certs: list[_Bag] = field(default_factory=list)
     keys: list[PrivateKeyTypes] = field(default_factory=list)
 
@@ -147,7 +158,8 @@ class _Reader:
             raise _NotQuick("no MAC")
         _, auth_safe, mac_data = outer.children
         content = _data_content(auth_safe)
-        self._check_mac(mac_data, content)
+        if self.check_mac:
+            self._check_mac(mac_data, content)
         return content
 
     def read(self, data: bytes) -> QuickPkcs12:
@@ -252,10 +264,13 @@ class _Reader:
         oid, params = _children(algorithm, der.SEQUENCE)
         scheme = _oid(oid)
         if scheme == _PBES2:
-            return self._pbes2_decrypt(params, ciphertext)
-        if scheme == _PBE_SHA1_3DES:
-            return self._pbe_3des_decrypt(params, ciphertext)
-        raise _NotQuick("RC2 or another cipher: cryptography reads those")
+            plain = self._pbes2_decrypt(params, ciphertext)
+        elif scheme == _PBE_SHA1_3DES:
+            plain = self._pbe_3des_decrypt(params, ciphertext)
+        else:
+            raise _NotQuick("RC2 or another cipher: cryptography reads those")
+        self.decrypted += 1
+        return plain
 
     def _pbe_3des_decrypt(self, params: ber.Node, ciphertext: bytes) -> bytes:
         """pbeWithSHAAnd3-KeyTripleDES-CBC: Windows' "TripleDES-SHA1" export, older NSS."""
@@ -401,17 +416,11 @@ def _friendly_attribute(attributes: ber.Node) -> str | None:
 
 
 def _load_certificate(der_bytes: bytes) -> x509.Certificate:
-    """A certificate whose every part certassist reads decodes now, not later.
-
-    cryptography decodes names, extensions and the key only when asked; a certificate OpenSSL
-    would refuse can load and then fail in the middle of classifying it.
-    """
-    cert = x509.load_der_x509_certificate(der_bytes)
-    _ = (cert.subject, cert.issuer, cert.extensions, cert.public_key(), cert.serial_number)
-    _ = (cert.not_valid_before_utc, cert.not_valid_after_utc, cert.signature_hash_algorithm)
-    for name in (cert.subject, cert.issuer):
-        _ = name.rfc4514_string()
-    return cert
+    """A certificate whose every part certassist reads decodes now, not later (x509_decode)."""
+    try:
+        return load_der(der_bytes)
+    except UndecodableCertificate as exc:
+        raise _NotQuick("certificate does not decode completely") from exc
 
 
 def _spki(public_key: Any) -> bytes:

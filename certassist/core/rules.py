@@ -1,4 +1,4 @@
-"""The rules engine (DOMAIN.md R1-R14): the one place that decides who may do what.
+"""The rules engine (R1-R14, docs/rules.md): the one place that decides who may do what.
 
 Operations, the CLI and the GUI ask `check()` before acting and show every decision's message;
 they never re-implement a rule. Everything here is pure: no stores, no clock (`today` is an
@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from certassist.core.models import Action, Actor, CertInfo, Kind, StoreTarget
+from certassist.core.kinds import Actors, Family, family, traits
+from certassist.core.models import Action, Actor, CertInfo, StoreTarget
 from certassist.core.rules_base import (
     Decision,
     Outcome,
@@ -58,7 +59,6 @@ from certassist.core.rules_uzi import (
     subscriber_mismatch,
 )
 from certassist.core.rules_validity import (
-    VECOZO_KINDS,
     environment_label,
     environment_label_id,
     is_expired,
@@ -122,10 +122,10 @@ def check(
     decisions += r6_r8_validity(info, action, today)
     decisions += r7_renewal(info, action, today)
     decisions += r10_environment(info, action)
-    if info.kind is Kind.UZI_SERVER and action in (Action.RENEW, Action.INSPECT):
+    if action in (Action.RENEW, Action.INSPECT):
         decisions += r11_timeline(info, today)
         decisions += r12_vendor(info, facts)
-    decisions += r13_subscriber(info, facts) if info.kind is Kind.UZI_SERVER else []
+    decisions += r13_subscriber(info, facts)
     if not any(d.outcome is Outcome.REFUSE for d in decisions):
         decisions += r9_backup(info, action)
     return Verdict(tuple(decisions))
@@ -140,14 +140,16 @@ def applicable_rules(
     """For `certassist inspect`: which rules govern this certificate and where it stands now.
     `recommend_weeks` is the practice's UZI lead time (R11), as in `certificate_status`."""
     result: list[Decision] = []
-    kind = info.kind
-    if kind is Kind.VECOZO_PERSONAL:
+    row = traits(info.kind)
+    if row.person_bound:
         result.append(decision("R1", Outcome.INFO, "I-R1-only-holder", holder=info.holder or "?"))
+    if row.own_stores_only:
         result.append(decision("R4", Outcome.INFO, "I-R4-own-stores"))
-    if kind is Kind.VECOZO_SYSTEM:
+    if row.actors is Actors.CONTACT_PERSON:
         result.append(decision("R2", Outcome.INFO, "I-R2-contact-person"))
+    if not row.browser_allowed:
         result.append(decision("R3", Outcome.INFO, "I-R3-not-in-browser"))
-    if kind in VECOZO_KINDS:
+    if row.family is Family.VECOZO:
         result.append(
             decision(
                 "R6",
@@ -160,11 +162,11 @@ def applicable_rules(
         result.append(_vecozo_state(info, today))
         result.append(decision("R9", Outcome.INFO, "I-R9-keep-backup"))
         result += r10_environment(info, Action.INSPECT)
-    if kind is Kind.UZI_SERVER:
+    if row.family is Family.UZI_SERVER:
         result += r11_timeline(info, today, recommend_weeks)
         result += r12_vendor(info, facts)
         result += r13_subscriber(info, facts)
-    if kind is Kind.UZI_CARD:
+    if row.family is Family.UZI_CARD:
         result.append(decision("UZI-card", Outcome.INFO, "I-UZI-card-on-card"))
     return tuple(result)
 
@@ -183,7 +185,7 @@ def _vecozo_state(info: CertInfo, today: date) -> Decision:
 def _same_owner(old: CertInfo, new: CertInfo) -> Decision | None:
     """R14: the renewed certificate must belong to the same person, practice or subscriber."""
     a, b = old.classification, new.classification
-    if old.kind is Kind.UZI_SERVER:
+    if family(old.kind) is Family.UZI_SERVER:
         if (a.subscriber_number or a.ura) != (b.subscriber_number or b.ura):
             return decision(
                 "R14",

@@ -13,7 +13,7 @@ from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, RefusedError
 
 
 class Outcome(StrEnum):
@@ -62,7 +62,7 @@ class Decision:
         return render(self.message_id, lang, **self.params)
 
     def to_error(self) -> CertassistError:
-        return CertassistError(self.message_id, rule_id=self.rule_id, **self.params)
+        return RefusedError(self.message_id, rule_id=self.rule_id, **self.params)
 
 
 def decision(rule_id: str, outcome: Outcome, message_id: str, **params: object) -> Decision:

@@ -6,7 +6,10 @@ certificate in a store, exactly like INSTALL, RENEW and RESTORE.
 
 from __future__ import annotations
 
-from certassist.core.models import Action, Actor, CertInfo, Kind, Owner, StoreTarget
+from collections.abc import Sequence
+
+from certassist.core.kinds import Actors, traits
+from certassist.core.models import Action, Actor, CertInfo, Owner, StoreTarget
 from certassist.core.rules_base import Decision, Outcome, decision, same_name
 
 PLACING = frozenset({Action.INSTALL, Action.RENEW, Action.RESTORE, Action.COPY})
@@ -19,7 +22,7 @@ def r1_rightful_user(info: CertInfo, actor: Actor, action: Action) -> list[Decis
 
     The contact person is deliberately not enough: the certificate is that person's login.
     """
-    if info.kind is not Kind.VECOZO_PERSONAL or action not in R1_ACTIONS:
+    if not traits(info.kind).person_bound or action not in R1_ACTIONS:
         return []
     holder = info.holder
     if not holder:
@@ -41,7 +44,7 @@ def r1_rightful_user(info: CertInfo, actor: Actor, action: Action) -> list[Decis
 
 def r2_contact_person(info: CertInfo, actor: Actor, action: Action) -> list[Decision]:
     """R2: the contact person installs and renews a system certificate; renewal asks the PIN."""
-    if info.kind is not Kind.VECOZO_SYSTEM or action not in R2_ACTIONS:
+    if traits(info.kind).actors is not Actors.CONTACT_PERSON or action not in R2_ACTIONS:
         return []
     if not actor.is_contact_person:
         return [decision("R2", Outcome.REFUSE, "E-R2-not-contact-person", action=action.value)]
@@ -53,7 +56,7 @@ def r2_contact_person(info: CertInfo, actor: Actor, action: Action) -> list[Deci
 
 def r3_no_browser(info: CertInfo, action: Action, target: StoreTarget | None) -> list[Decision]:
     """R3: a system certificate cannot log in to the website, so never put it in a browser."""
-    if info.kind is not Kind.VECOZO_SYSTEM or action not in PLACING or target is None:
+    if traits(info.kind).browser_allowed or action not in PLACING or target is None:
         return []
     if target.is_browser:
         return [decision("R3", Outcome.REFUSE, "E-R3-system-in-browser", store=target.kind.value)]
@@ -62,7 +65,7 @@ def r3_no_browser(info: CertInfo, action: Action, target: StoreTarget | None) ->
 
 def r4_own_stores(info: CertInfo, action: Action, target: StoreTarget | None) -> list[Decision]:
     """R4: a personal certificate only goes to the current user's own stores."""
-    if info.kind is not Kind.VECOZO_PERSONAL or action not in PLACING or target is None:
+    if not traits(info.kind).own_stores_only or action not in PLACING or target is None:
         return []
     if target.owner is not Owner.SELF:
         return [
@@ -75,3 +78,39 @@ def r4_own_stores(info: CertInfo, action: Action, target: StoreTarget | None) ->
             )
         ]
     return [decision("R4", Outcome.ALLOW, "A-R4-own-store", store=target.kind.value)]
+
+
+def personal_needs_own_place(info: CertInfo, action: Action) -> bool:
+    """Whether R4's shared-place check applies: a personal certificate being placed."""
+    return traits(info.kind).own_stores_only and action in PLACING
+
+
+def r4_shared_place(
+    info: CertInfo, action: Action, place: str, there: Sequence[CertInfo]
+) -> list[Decision]:
+    """R4 for shared places: a Windows user or Firefox profile that already holds another
+    person's personal certificate (with its key) is probably someone else's place, or one that
+    several people share. Warn and ask; the place itself may still be the user's own."""
+    if not personal_needs_own_place(info, action) or not info.holder:
+        return []
+    others = sorted(
+        {
+            other.holder
+            for other in there
+            if traits(other.kind).person_bound
+            and other.holder
+            and not same_name(other.holder, info.holder)
+        }
+    )
+    if not others:
+        return []
+    return [
+        decision(
+            "R4",
+            Outcome.WARN,
+            "W-R4-shared-place",
+            holder=info.holder,
+            place=place,
+            others=", ".join(others),
+        )
+    ]

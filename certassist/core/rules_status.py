@@ -12,7 +12,8 @@ from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
 
-from certassist.core.models import CertInfo, Kind
+from certassist.core.kinds import Family, family
+from certassist.core.models import CertInfo
 from certassist.core.rules_base import Outcome, fmt
 from certassist.core.rules_dates import (
     INSTALL_WARN_DAYS,
@@ -21,7 +22,7 @@ from certassist.core.rules_dates import (
     renewal_window_opens,
     uzi_timeline,
 )
-from certassist.core.rules_validity import VECOZO_KINDS, is_expired, is_not_yet_valid
+from certassist.core.rules_validity import is_expired, is_not_yet_valid
 
 
 class Status(StrEnum):
@@ -72,6 +73,8 @@ def certificate_status(
     (R11, a practice setting); it moves only the recommended start, never the safe dates."""
     expiry = info.expiry_date
     days = (expiry - today).days
+    if family(info.kind) is Family.ISSUER:  # a CA in a chain: never due, never a reminder
+        return _report(Status.OK, "R6", "I-issuer-shown-only", None, None, expiry=expiry)
     if is_not_yet_valid(info, today):
         start = info.not_before.date()
         return _report(
@@ -83,12 +86,12 @@ def certificate_status(
             valid_from=start,
         )
     if is_expired(info, today):
-        if info.kind in VECOZO_KINDS:
+        if family(info.kind) is Family.VECOZO:
             return _report(Status.EXPIRED, "R8", "W-R8-expired", None, None, expiry=expiry)
-        if info.kind is Kind.UZI_SERVER:
+        if family(info.kind) is Family.UZI_SERVER:
             return _report(Status.EXPIRED, "R11", "W-R11-expired", None, None, expiry=expiry)
         return _report(Status.EXPIRED, "R6", "W-R6-expired", None, None, expiry=expiry)
-    if info.kind in VECOZO_KINDS:
+    if family(info.kind) is Family.VECOZO:
         opens = renewal_window_opens(expiry)
         if today >= opens:
             return _report(
@@ -109,7 +112,7 @@ def certificate_status(
             expiry=expiry,
             opens=opens,
         )
-    if info.kind is Kind.UZI_SERVER:
+    if family(info.kind) is Family.UZI_SERVER:
         return _uzi_status(info, today, recommend_weeks)
     return _report(Status.OK, "R6", "I-R6-valid-until", expiry, "L-rules-expiry", expiry=expiry)
 

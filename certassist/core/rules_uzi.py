@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 from certassist.core.errors import CertassistError
-from certassist.core.models import Action, CertInfo, Kind
+from certassist.core.kinds import Family, family
+from certassist.core.models import Action, CertInfo
 from certassist.core.rules_base import Decision, Outcome, PracticeFacts, decision
 from certassist.core.rules_dates import UZI_RECOMMEND_WEEKS, uzi_timeline
 from certassist.core.vendors import vendor_steps
@@ -20,7 +21,7 @@ def r11_timeline(
 ) -> list[Decision]:
     """R11: when to start so the DigiD link never goes off (about 3 weeks + 7 days margin);
     `recommend_weeks` is the practice's own lead time for the recommended start."""
-    if info.kind is not Kind.UZI_SERVER:
+    if family(info.kind) is not Family.UZI_SERVER:
         return []
     t = uzi_timeline(info.expiry_date, recommend_weeks)
     message_id = t.message_id(today)
@@ -30,7 +31,7 @@ def r11_timeline(
 
 def r12_vendor(info: CertInfo, facts: PracticeFacts | None) -> list[Decision]:
     """R12: what the practice itself must do depends on the vendor (data in vendors.toml)."""
-    if info.kind is not Kind.UZI_SERVER:
+    if family(info.kind) is not Family.UZI_SERVER:
         return []
     vendor_id = facts.vendor_id if facts else None
     if not vendor_id:
@@ -69,7 +70,7 @@ def _digits(value: str) -> str:
 
 
 def r13_subscriber(info: CertInfo, facts: PracticeFacts | None) -> list[Decision]:
-    if info.kind is not Kind.UZI_SERVER:
+    if family(info.kind) is not Family.UZI_SERVER:
         return []
     mismatch = subscriber_mismatch(info, facts)
     if mismatch is not None:
@@ -81,7 +82,7 @@ def r13_subscriber(info: CertInfo, facts: PracticeFacts | None) -> list[Decision
 
 def card_rule(info: CertInfo, action: Action) -> list[Decision]:
     """UZI card certificates live on the smart card: shown, never exported, copied or removed."""
-    if info.kind is not Kind.UZI_CARD or action is Action.INSPECT:
+    if family(info.kind) is not Family.UZI_CARD or action is Action.INSPECT:
         return []
     if action in (Action.BACKUP, Action.COPY):
         message = "E-UZI-card-not-exportable"

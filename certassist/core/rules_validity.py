@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from certassist.core.models import Action, CertInfo, Environment, Kind
+from certassist.core.kinds import Family, family, traits
+from certassist.core.models import Action, CertInfo, Environment
 from certassist.core.rules_base import Decision, Outcome, decision
 from certassist.core.rules_dates import renewal_window_opens, renewed_expiry
 from certassist.core.rules_people import PLACING
 
-VECOZO_KINDS = frozenset({Kind.VECOZO_PERSONAL, Kind.VECOZO_SYSTEM})
 AFTERCARE_ACTIONS = frozenset({Action.INSTALL, Action.RENEW, Action.RESTORE})
 
 
@@ -29,21 +29,21 @@ def is_not_yet_valid(info: CertInfo, today: date) -> bool:
 
 def _expired_on_placing(info: CertInfo, action: Action) -> Decision:
     expiry = info.expiry_date
-    if info.kind in VECOZO_KINDS:
+    if family(info.kind) is Family.VECOZO:
         message = "E-R8-renew-too-late" if action is Action.RENEW else "E-R8-expired-reinstall"
         return decision("R8", Outcome.REFUSE, message, expiry=expiry)
-    if info.kind is Kind.UZI_SERVER:
+    if family(info.kind) is Family.UZI_SERVER:
         return decision("R6", Outcome.REFUSE, "E-R6-expired-uzi-server", expiry=expiry)
     return decision("R6", Outcome.REFUSE, "E-R6-expired-new-needed", expiry=expiry)
 
 
 def r6_r8_validity(info: CertInfo, action: Action, today: date) -> list[Decision]:
     """R6/R8: an expired certificate is not put anywhere; say what to do instead."""
-    if info.kind is Kind.UZI_CARD:
+    if family(info.kind) is Family.UZI_CARD:
         return []  # handled by the card rule: nothing happens to card certificates
     if is_expired(info, today):
         if action in PLACING:
-            if info.kind is Kind.UZI_SERVER and action is Action.RENEW:
+            if family(info.kind) is Family.UZI_SERVER and action is Action.RENEW:
                 return []  # a new UZI server certificate is a new request (R11 speaks)
             return [_expired_on_placing(info, action)]
         if action is Action.BACKUP:
@@ -58,7 +58,8 @@ def r6_r8_validity(info: CertInfo, action: Action, today: date) -> list[Decision
 
 def r7_renewal(info: CertInfo, action: Action, today: date) -> list[Decision]:
     """R7: renewing is due from one month before expiry; the new expiry counts from the old."""
-    if info.kind not in VECOZO_KINDS or action is not Action.RENEW or is_expired(info, today):
+    vecozo = family(info.kind) is Family.VECOZO
+    if not vecozo or action is not Action.RENEW or is_expired(info, today):
         return []
     expiry = info.expiry_date
     opens = renewal_window_opens(expiry)
@@ -77,18 +78,18 @@ def r7_renewal(info: CertInfo, action: Action, today: date) -> list[Decision]:
 
 def r9_backup(info: CertInfo, action: Action) -> list[Decision]:
     """R9: a certificate installs only once, so every install or renewal needs a new backup."""
-    if action not in AFTERCARE_ACTIONS or info.kind is Kind.UZI_CARD:
+    if action not in AFTERCARE_ACTIONS or not traits(info.kind).backup_expected:
         return []
     return [decision("R9", Outcome.INFO, "I-R9-backup-now")]
 
 
 def r10_environment(info: CertInfo, action: Action) -> list[Decision]:
     """R10: test and acceptance certificates are marked as such; nothing installs on test."""
-    if info.kind not in VECOZO_KINDS or info.environment is Environment.PRODUCTION:
+    if family(info.kind) is not Family.VECOZO or info.environment is Environment.PRODUCTION:
         return []
     if action not in PLACING and action is not Action.INSPECT:
         return []
-    personal = info.kind is Kind.VECOZO_PERSONAL
+    personal = traits(info.kind).person_bound
     if info.environment is Environment.TEST:
         message = "W-R10-test-personal" if personal else "I-R10-test-system"
         outcome = Outcome.WARN if personal else Outcome.INFO

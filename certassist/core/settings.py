@@ -19,6 +19,7 @@ from typing import Any
 
 from certassist.core.errors import CertassistError
 from certassist.core.fileio import atomic_write_bytes
+from certassist.core.kinds import pending_kinds, traits
 from certassist.core.models import Environment, Kind
 from certassist.core.rules_base import PracticeFacts
 
@@ -27,7 +28,6 @@ FORMAT_VERSION = 1
 _AGB = re.compile(r"\d{8}")
 _URA = re.compile(r"\d{8}")
 _OIN = re.compile(r"\d{20}")
-PENDING_KINDS = (Kind.VECOZO_PERSONAL, Kind.VECOZO_SYSTEM, Kind.UZI_SERVER)
 
 
 def default_settings_path() -> Path:
@@ -175,8 +175,8 @@ def _pending(raw: Any, index: int) -> PendingRequest:
     item = _mapping(raw, where)
     _reject_unknown(item, _PENDING, where)
     kind = _enum(Kind, item.get("kind"), where + "kind")
-    if kind not in PENDING_KINDS:
-        allowed = ", ".join(k.value for k in PENDING_KINDS)
+    if not traits(kind).pending_allowed:
+        allowed = ", ".join(k.value for k in pending_kinds())
         raise CertassistError(
             "E-settings-choice", field=where + "kind", value=kind.value, allowed=allowed
         )

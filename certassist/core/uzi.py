@@ -18,21 +18,27 @@ from certassist.core.models import UziFields
 UZI_OTHERNAME_OID = "2.5.5.5"
 PERMANENT_IDENTIFIER_OID = "1.3.6.1.5.5.7.8.3"
 URA_ASSIGNER_OID = "2.16.528.1.1007.3.3"
-CARD_TYPES = {
-    "Z": "care provider",
-    "N": "employee with name",
-    "M": "employee without name",
-    "S": "server",
-}
 
+# OID CA per card type, production (UZI-register CPS). The TEST register uses its own arc
+# 2.16.528.1.1007.99 (a real TEST care-provider card carries .99.217, TEST server certificates
+# .99.2110); its mapping for N and M is not published, so TEST values are checked by arc only.
+PRODUCTION_OID_CA = {
+    "Z": "2.16.528.1.1003.1.3.5.5.2",
+    "N": "2.16.528.1.1003.1.3.5.5.3",
+    "M": "2.16.528.1.1003.1.3.5.5.4",
+    "S": "2.16.528.1.1003.1.3.5.5.5",
+}
+TEST_ARC = "2.16.528.1.1007.99."
+
+# Each field: its pattern, and the note that names it when it does not fit.
 _FIELD_PATTERNS = (
-    ("oid_ca", re.compile(r"\d+(\.\d+)+")),
-    ("version", re.compile(r"\d+")),
-    ("uzi_number", re.compile(r"\d{9}")),
-    ("card_type", re.compile(r"[ZNMS]")),
-    ("subscriber_number", re.compile(r"\d{8}")),
-    ("role", re.compile(r"\d{2}\.\d{3}")),
-    ("agb", re.compile(r"\d{8}")),
+    ("oid_ca", re.compile(r"\d+(\.\d+)+"), "uzi-field-oid-ca"),
+    ("version", re.compile(r"1"), "uzi-field-version"),
+    ("uzi_number", re.compile(r"\d{9}"), "uzi-field-uzi-number"),
+    ("card_type", re.compile(r"[ZNMS]"), "uzi-field-card-type"),
+    ("subscriber_number", re.compile(r"\d{8}"), "uzi-field-subscriber-number"),
+    ("role", re.compile(r"\d{2}\.\d{3}"), "uzi-field-role"),
+    ("agb", re.compile(r"\d{8}"), "uzi-field-agb"),
 )
 
 
@@ -66,15 +72,26 @@ def decode_uzi_value(value: bytes) -> str:
 
 
 def parse_uzi_string(raw: str) -> UziFields:
+    """The seven fields, each checked on its own: a wrong field is named in `problems` and
+    the others are still shown (only a wrong number of fields makes the value unreadable)."""
     parts = raw.split("-")
     if len(parts) != len(_FIELD_PATTERNS):
         raise UziFormatError(f"expected {len(_FIELD_PATTERNS)} fields, got {len(parts)}")
     values: dict[str, str] = {}
-    for (name, pattern), part in zip(_FIELD_PATTERNS, parts, strict=True):
+    problems: list[str] = []
+    for (name, pattern, note), part in zip(_FIELD_PATTERNS, parts, strict=True):
         if not pattern.fullmatch(part):
-            raise UziFormatError(f"field {name} has an unexpected form")
+            problems.append(note)
         values[name] = part
-    return UziFields(raw=raw, **values)
+    oid_ca, card_type = values["oid_ca"], values["card_type"]
+    expected = PRODUCTION_OID_CA.get(card_type)
+    if not oid_ca.startswith(TEST_ARC) and expected is not None and oid_ca != expected:
+        problems.append("uzi-oid-ca-card-type")
+    return UziFields(raw=raw, problems=tuple(problems), **values)
+
+
+def is_test_oid_ca(oid_ca: str) -> bool:
+    return oid_ca.startswith(TEST_ARC)
 
 
 def uzi_fields(cert: x509.Certificate, names: OtherNames | None = None) -> UziFields | None:

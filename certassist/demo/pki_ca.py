@@ -76,20 +76,7 @@ def make_ca(
         .not_valid_before(day_start(today - timedelta(days=365 * years)))
         .not_valid_after(day_end(today + timedelta(days=365 * (years + 10))))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0 if parent else None), True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=False,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=True,
-                crl_sign=True,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            True,
-        )
+        .add_extension(key_usage(signature=False, ca=True), True)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False)
     )
     if parent:
@@ -99,15 +86,18 @@ def make_ca(
     return Ca(builder.sign(signer, hashes.SHA256()), key, parent)
 
 
-def key_usage(*, signature: bool = True, encipherment: bool = False) -> x509.KeyUsage:
+def key_usage(
+    *, signature: bool = True, encipherment: bool = False, ca: bool = False
+) -> x509.KeyUsage:
+    """A leaf's key usage; `ca`: signs certificates and revocation lists instead."""
     return x509.KeyUsage(
         digital_signature=signature,
         content_commitment=False,
         key_encipherment=encipherment,
         data_encipherment=False,
         key_agreement=False,
-        key_cert_sign=False,
-        crl_sign=False,
+        key_cert_sign=ca,
+        crl_sign=ca,
         encipher_only=False,
         decipher_only=False,
     )

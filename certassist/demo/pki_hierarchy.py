@@ -85,16 +85,6 @@ class CaHierarchy:
             serialization.Encoding.PEM
         )
 
-    def issuing_ca_pem(
-        self,
-        kind: Kind | str = Kind.VECOZO_PERSONAL,
-        environment: Environment = Environment.PRODUCTION,
-        card_type: str = "Z",
-    ) -> bytes:
-        return self.ca_for(kind, environment, card_type).cert.public_bytes(
-            serialization.Encoding.PEM
-        )
-
     def tls_ca_pem(self) -> bytes:
         return self.tls_ca().cert.public_bytes(serialization.Encoding.PEM)
 

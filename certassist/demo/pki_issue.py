@@ -76,20 +76,8 @@ class IssuingPKI(CaHierarchy):
             (NameOID.COMMON_NAME, name),
             (NameOID.SERIAL_NUMBER, number),
         )
-        extensions: list[Extension] = [
-            (key_usage(signature=True, encipherment=True), True),
-            (CLIENT_AUTH, False),
-        ]
         label = f"{name} (VECOZO {environment.value}, VERZONNEN)"
-        return self._bundle(
-            self.vecozo_ca(environment),
-            subject,
-            not_before,
-            days_valid,
-            extensions,
-            label,
-            public_key,
-        )
+        return self._vecozo(environment, subject, not_before, days_valid, label, public_key)
 
     def vecozo_system(
         self,
@@ -107,20 +95,25 @@ class IssuingPKI(CaHierarchy):
             (NameOID.COMMON_NAME, f"{practice} systeemcertificaat"),
             (ObjectIdentifier(n.ORGANIZATION_IDENTIFIER_OID), f"AGB-{agb}"),
         )
+        label = f"{practice} systeemcertificaat (VECOZO {environment.value})"
+        return self._vecozo(environment, subject, not_before, days_valid, label, public_key)
+
+    def _vecozo(
+        self,
+        environment: Environment,
+        subject: x509.Name,
+        not_before: date | None,
+        days_valid: int,
+        label: str,
+        public_key: CertificatePublicKeyTypes | None,
+    ) -> Bundle:
+        """Personal and system certificates differ only in subject and label (made-up layout)."""
         extensions: list[Extension] = [
             (key_usage(signature=True, encipherment=True), True),
             (CLIENT_AUTH, False),
         ]
-        label = f"{practice} systeemcertificaat (VECOZO {environment.value})"
-        return self._bundle(
-            self.vecozo_ca(environment),
-            subject,
-            not_before,
-            days_valid,
-            extensions,
-            label,
-            public_key,
-        )
+        ca = self.vecozo_ca(environment)
+        return self._bundle(ca, subject, not_before, days_valid, extensions, label, public_key)
 
     def uzi_server(
         self,

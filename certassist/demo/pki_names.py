@@ -1,8 +1,9 @@
 """Names, OIDs and otherName values of the made-up PKI.
 
-The issuing-CA names of the UZI part are the real issuer CNs (DOMAIN.md), because the classifier
-must recognise them; every root and every VECOZO name says VERZONNEN so it cannot be mistaken
-for a real trust anchor. VECOZO's real profile is not public: this layout is invented.
+The issuing-CA names of the UZI part are the real issuer CNs (docs/rules.md#recognising-a-kind),
+because the classifier must recognise them; every root and every VECOZO name says VERZONNEN so
+it cannot be mistaken for a real trust anchor. VECOZO's real profile is not public: this layout
+is invented.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ OTHER_CA_CN = "Fictieve Overige CA (VERZONNEN)"
 TLS_CA_CN = "Fictieve Loopback TLS CA (VERZONNEN)"
 FICTIVE_ORG = "Fictief Testbedrijf (VERZONNEN)"
 
-# OID CA prefixes in the otherName 2.5.5.5 value (DOMAIN.md).
+# OID CA prefixes in the otherName 2.5.5.5 value (docs/rules.md#recognising-a-kind).
 UZI_OID_CA: dict[Environment, dict[str, str]] = {
     Environment.PRODUCTION: {
         "Z": "2.16.528.1.1003.1.3.5.5.2",

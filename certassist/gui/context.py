@@ -31,7 +31,7 @@ def _os_user() -> str:
         import getpass
 
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name is not a reason to fail
+    except Exception:  # no user name is not a reason to fail
         return "gebruiker"
 
 
@@ -106,9 +106,9 @@ class AppContext:
             return self.renewals_dir
         if self.demo and self.backup_dir is not None:
             return Path(self.backup_dir) / "uzi-aanvragen"
-        from certassist.ops.records import default_data_dir
+        from certassist.ops.flows_renewal import default_renewals_dir
 
-        return default_data_dir() / "uzi-renewals"
+        return default_renewals_dir()
 
     def backup_stores(self) -> list[CertStore]:
         """One folder store per registered backup folder not already among the PC's stores."""

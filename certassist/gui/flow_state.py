@@ -1,37 +1,45 @@
 """What one wizard run collects from its pages, and how it asks the operations.
 
 The pages fill a `FlowState`; `plan_for` and `execute_for` (run in a worker, never on the GUI
-thread) turn it into a call of the matching operation in `certassist.ops`. No rule is decided
-here: the operations ask `core.rules` and the pages show their answer.
+thread) hand it, as a `Choice`, to the flow in `certassist.ops.flows` that the CLI runs too.
+No rule and no step is decided here: the flows decide, and the pages show their answer.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from certassist.core.models import Actor, Bundle
 from certassist.gui.context import AppContext
+from certassist.ops.flows import FlowId
 from certassist.ops.overview import CertificateGroup, Overview
 
+if TYPE_CHECKING:
+    from certassist.ops.base import Cancel, Confirm, OpContext, Plan, Progress, Result
+    from certassist.ops.flows import Choice, FileIO
+    from certassist.ops.flows_renewal import PairOutcome
+    from certassist.ops.renew_uzi import Paired
+
 # The pages each flow walks through, in order (module names under certassist/gui/pages).
-FLOW_PAGES: dict[str, tuple[str, ...]] = {
-    "install": ("who", "choose_file", "choose_target", "check", "run", "result"),
-    "restore": ("who", "choose_file", "choose_target", "check", "run", "result"),
-    "backup": ("who", "choose_certificate", "backup_target", "check", "run", "result"),
-    "spread": ("who", "choose_certificate", "backup_target", "check", "run", "result"),
-    "copy": ("who", "choose_certificate", "choose_target", "check", "run", "result"),
-    "remove": ("who", "choose_certificate", "check", "run", "result"),
-    "renew": ("who", "choose_certificate", "renew_guide", "uzi_request"),
+# What each flow does is in certassist.ops.flows; here only which pages collect its input.
+FLOW_PAGES: dict[FlowId, tuple[str, ...]] = {
+    FlowId.INSTALL: ("who", "choose_file", "choose_target", "check", "run", "result"),
+    FlowId.RESTORE: ("who", "choose_file", "choose_target", "check", "run", "result"),
+    FlowId.BACKUP: ("who", "choose_certificate", "backup_target", "check", "run", "result"),
+    FlowId.TRANSFER: ("who", "choose_certificate", "backup_target", "check", "run", "result"),
+    FlowId.COPY: ("who", "choose_certificate", "choose_target", "check", "run", "result"),
+    FlowId.REMOVE: ("who", "choose_certificate", "check", "run", "result"),
+    FlowId.RENEW: ("who", "choose_certificate", "renew_guide", "uzi_request"),
     # UZI server renewal, step 2: the issued certificate arrives weeks after the request (R11).
-    "uzi_pair": ("pair_file", "pair_check", "pair_target", "run", "pair_result"),
+    FlowId.UZI_PAIR: ("pair_file", "pair_check", "pair_target", "run", "pair_result"),
 }
 
 
 @dataclass
 class FlowState:
-    flow: str
+    flow: FlowId
     preselected: str | None = None  # fingerprint chosen on the start page
     overview: Overview | None = None
     confirmed_name: str = ""
@@ -44,15 +52,15 @@ class FlowState:
     folder: Path | None = None
     password: str = field(default="", repr=False)
     repeated: str = field(default="", repr=False)
-    confirmations: dict[Any, Any] = field(default_factory=dict)
-    plan: Any = None
-    result: Any = None
+    confirmations: dict[Confirm, str | bool] = field(default_factory=dict)
+    plan: Plan | None = None
+    result: Result | PairOutcome | None = None
     pending_id: str = ""  # UZI pairing: the pending renewal (ops.renew_uzi)
     key_password: str = field(default="", repr=False)  # of the pending key; None-like when ""
-    paired: Any = field(default=None, repr=False)  # ops.renew_uzi.Paired: holds the new key
+    paired: Paired | None = field(default=None, repr=False)  # holds the new key
 
     def clear_secrets(self) -> None:
-        """Called when the wizard closes: no password outlives its page (issue 7.3)."""
+        """Called when the wizard closes: no password outlives its page."""
         self.password = ""
         self.repeated = ""
         self.bundle = None
@@ -64,76 +72,56 @@ class FlowState:
         return ctx.actor(self.confirmed_name.strip() or None, self.contact_person)
 
 
-def op_context(ctx: AppContext, state: FlowState) -> Any:
-    from certassist.ops.audit import AuditLog
+def op_context(ctx: AppContext, state: FlowState) -> OpContext:
     from certassist.ops.base import OpContext
-    from certassist.ops.records import InstallRecords, default_data_dir
 
-    data = default_data_dir()
-    return OpContext(
-        actor=state.actor(ctx),
-        audit=ctx.audit or AuditLog(data / "audit.jsonl"),
-        records=ctx.records or InstallRecords(data / "installs.json"),
-        today=ctx.today,
+    return OpContext.for_user(
+        state.actor(ctx), today=ctx.today, audit=ctx.audit, records=ctx.records
     )
 
 
-def operation_for(ctx: AppContext, state: FlowState) -> Any:
-    opctx = op_context(ctx, state)
-    if state.flow == "install":
-        from certassist.ops.install import InstallOperation
+def file_io() -> FileIO:
+    """Backup files are written and read back in the helper process (gui.offload)."""
+    from certassist.gui.offload import offloaded_reader, offloaded_writer
+    from certassist.ops.flows import FileIO
 
-        return InstallOperation(opctx)
-    if state.flow == "restore":
-        from certassist.ops.restore import RestoreOperation
-
-        return RestoreOperation(opctx)
-    if state.flow in ("backup", "spread"):
-        from certassist.gui.offload import offloaded_reader, offloaded_writer
-        from certassist.ops.backup import BackupOperation
-
-        return BackupOperation(opctx, writer=offloaded_writer, reader=offloaded_reader)
-    if state.flow == "copy":
-        from certassist.ops.copy import CopyOperation
-
-        return CopyOperation(opctx)
-    if state.flow == "remove":
-        from certassist.gui.offload import offloaded_reader
-        from certassist.ops.remove import RemoveOperation
-
-        return RemoveOperation(opctx, reader=offloaded_reader)
-    raise ValueError(state.flow)
+    return FileIO(writer=offloaded_writer, reader=offloaded_reader)
 
 
-def plan_for(ctx: AppContext, state: FlowState) -> Any:
-    """Build the operation's plan; runs in a worker (it reads stores and files)."""
-    op = operation_for(ctx, state)
-    flow = state.flow
-    if flow in ("install", "restore"):
-        assert state.bundle is not None
-        stores = [ctx.store(s) for s in state.targets]
-        source = str(state.file_path) if state.file_path else ""
-        return op.plan(state.bundle, stores, source)
-    if flow in ("backup", "spread"):
-        assert state.folder is not None
-        sources = [(ctx.store(s), fp) for s, fp in state.sources]
-        return op.plan(
-            sources, state.folder, state.password, state.repeated, transfer=flow == "spread"
-        )
-    if flow == "copy":
-        store_id, fingerprint = state.sources[0]
-        targets = [ctx.store(s) for s in state.targets]
-        return op.plan(ctx.store(store_id), fingerprint, targets)
-    if flow == "remove":
-        store_id, fingerprint = state.sources[0]
-        return op.plan(ctx.store(store_id), fingerprint)
-    raise ValueError(flow)
+def choice_of(ctx: AppContext, state: FlowState) -> Choice:
+    """What the pages collected, in the form every face hands to a flow."""
+    from certassist.ops.flows import Choice
+
+    return Choice(
+        bundle=state.bundle,
+        file=state.file_path,
+        sources=tuple((ctx.store(s), fp) for s, fp in state.sources),
+        targets=tuple(ctx.store(s) for s in state.targets),
+        folder=state.folder,
+        password=state.password,
+        repeated=state.repeated,
+    )
 
 
-def execute_for(ctx: AppContext, state: FlowState, report: Any, cancelled: Any) -> Any:
-    if state.flow == "uzi_pair":
+def plan_for(ctx: AppContext, state: FlowState) -> Plan:
+    """The flow's plan; runs in a worker (it reads stores and files)."""
+    from certassist.ops.flows import operation_flow
+
+    flow = operation_flow(state.flow)
+    return flow.plan(op_context(ctx, state), choice_of(ctx, state), file_io())
+
+
+def execute_for(
+    ctx: AppContext, state: FlowState, report: Progress, cancelled: Cancel
+) -> Result | PairOutcome:
+    if state.flow == FlowId.UZI_PAIR:
         from certassist.gui.pairing import execute_pairing
 
         return execute_pairing(ctx, state, report, cancelled)
-    op = operation_for(ctx, state)
-    return op.execute(state.plan, dict(state.confirmations), report, cancelled)
+    from certassist.ops.flows import operation_flow
+
+    assert state.plan is not None
+    flow = operation_flow(state.flow)
+    return flow.execute(
+        op_context(ctx, state), state.plan, dict(state.confirmations), report, cancelled, file_io()
+    )

@@ -1,62 +1,44 @@
-"""Words and colours for kinds, environments and statuses, in the GUI's language.
+"""Words for kinds, environments and statuses, in the GUI's language.
 
-The status itself is decided by the rules (`certificate_status`); this module only names it.
-Every colour goes with a word, so nobody depends on telling red from green.
-Keys are the enums' string values (they are StrEnums): importing this module stays cheap.
+Kind and environment names come from the message catalog (`L-kind-short-*`, `L-env-short-*`,
+shared with the CLI), so a new kind is named in one place; a kind or environment the catalog
+does not know yet is shown as its plain value instead of breaking the page. The status itself
+is decided by the rules (`certificate_status`); this module only names it. Every colour
+(`gui.palette.STATUS`) goes with a word, so nobody depends on telling red from green.
 """
 
 from __future__ import annotations
 
+from certassist.core.kinds import kind_label as catalog_kind_label
 from certassist.gui.i18n import translate
 
 
+def _catalog_label(message_ids: tuple[str, ...], fallback: str) -> str:
+    from certassist.core.messages import catalog, current_language, text_only
+
+    known = catalog()
+    for message_id in message_ids:
+        if message_id in known:
+            return text_only(message_id, current_language())
+    return fallback
+
+
 def kind_label(kind: str) -> str:
-    return {
-        "vecozo-personal": translate("Labels", "VECOZO persoonlijk"),
-        "vecozo-system": translate("Labels", "VECOZO systeem"),
-        "uzi-server": translate("Labels", "UZI-servercertificaat"),
-        "uzi-card": translate("Labels", "UZI-pas"),
-        "other": translate("Labels", "overig"),
-    }[str(kind)]
+    """The short name from the catalog (`L-kind-short-*`); else the kind's catalog name, else
+    its plain id: an unknown kind never breaks a page."""
+    return _catalog_label((f"L-kind-short-{kind}",), "") or catalog_kind_label(kind)
+
+
+def environment_label(environment: str) -> str:
+    value = str(environment)
+    return _catalog_label((f"L-env-short-{value}",), value)
 
 
 def kind_and_environment(kind: str, environment: str) -> str:
     """'VECOZO persoonlijk (acceptatie)'; production, the normal case, is not mentioned."""
-    if environment == "production":
+    if str(environment) == "production":
         return kind_label(kind)
     return f"{kind_label(kind)} ({environment_label(environment)})"
-
-
-def environment_label(environment: str) -> str:
-    return {
-        "production": translate("Labels", "productie"),
-        "acceptance": translate("Labels", "acceptatie"),
-        "test": translate("Labels", "test"),
-    }[str(environment)]
-
-
-def store_kind_label(kind: str) -> str:
-    return {
-        "windows-user": translate("Labels", "Windows (alleen u)"),
-        "windows-machine": translate("Labels", "Windows (hele computer)"),
-        "firefox": translate("Labels", "Firefox"),
-        "nssdb": translate("Labels", "Chromium (Linux)"),
-        "pkcs12-folder": translate("Labels", "back-upmap"),
-        "fake": translate("Labels", "demo"),
-    }[str(kind)]
-
-
-# status value (certassist.core.rules.Status) -> (colour, severity for sorting)
-STATUS_COLOURS: dict[str, str] = {
-    "ok": "#1e7b34",
-    "renew-now": "#b35900",
-    "expired": "#b00020",
-    "not-yet-valid": "#555555",
-    "uzi-start-now": "#b35900",
-    "uzi-overdue": "#b00020",
-    "install-window-closing": "#b35900",
-    "backup-missing": "#7a3e9d",
-}
 
 
 def status_label(status: str) -> str:
@@ -69,4 +51,4 @@ def status_label(status: str) -> str:
         "uzi-overdue": translate("Labels", "UZI: te laat"),
         "install-window-closing": translate("Labels", "nu installeren"),
         "backup-missing": translate("Labels", "back-up ontbreekt"),
-    }.get(status, status)
+    }.get(str(status), str(status))

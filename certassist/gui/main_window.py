@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,9 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from certassist.gui import palette
 from certassist.gui.context import AppContext
 from certassist.gui.i18n import install_language, translate
 from certassist.gui.start_page import StartPage
+
+if TYPE_CHECKING:
+    from certassist.gui.wizard import FlowWizard
 
 
 def demo_banner_text() -> str:
@@ -25,14 +31,29 @@ def demo_banner_text() -> str:
     )
 
 
+def changed_fingerprint(wizard: FlowWizard) -> str | None:
+    """The certificate a finished wizard changed (installed, restored, paired), else the one
+    it was opened for; the start page chooses it after reading the stores again."""
+    result = wizard.state.result
+    paired = getattr(result, "paired", None)
+    if paired is not None:
+        return str(paired.info.fingerprint)
+    fingerprints = getattr(result, "fingerprints", ())
+    if fingerprints:
+        return str(fingerprints[0])
+    if wizard.state.sources:
+        return wizard.state.sources[0][1]
+    return wizard.state.preselected
+
+
 class MainWindow(QMainWindow):
-    firstShown = Signal()  # noqa: N815 - emitted once the start page is on screen
+    firstShown = Signal()  # emitted once the start page is on screen
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
         self._shown_once = False
-        self.wizard: QWidget | None = None
+        self.wizard: FlowWizard | None = None
         self.resize(1000, 680)
         self._build()
 
@@ -45,8 +66,8 @@ class MainWindow(QMainWindow):
             self.banner = QLabel(demo_banner_text(), central)
             self.banner.setWordWrap(True)
             self.banner.setStyleSheet(
-                "background: #fff3cd; color: #5c4400; border: 1px solid #d9b44a;"
-                " padding: 6px; font-weight: bold;"
+                f"background: {palette.DEMO_BACKGROUND}; color: {palette.DEMO_TEXT};"
+                f" border: 1px solid {palette.DEMO_BORDER}; padding: 6px; font-weight: bold;"
             )
             self.banner.setAccessibleName(translate("MainWindow", "Demo-melding"))
             layout.addWidget(self.banner)
@@ -72,6 +93,9 @@ class MainWindow(QMainWindow):
         self.start.settingsRequested.connect(self.open_settings)
         layout.addWidget(self.start, 1)
         self.setCentralWidget(central)
+        # Tab follows the screen: settings, language, then the start page (banner, list, …).
+        QWidget.setTabOrder(self.settings_button, self.language)
+        QWidget.setTabOrder(self.language, self.start.refresh_button)
 
     def _language_changed(self) -> None:
         lang = str(self.language.currentData())
@@ -85,12 +109,13 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.deleteLater()
 
-    def open_flow(self, flow: str, fingerprint: str = "") -> QWidget:
-        """Open a wizard for `flow`; the overview is re-read when it closes."""
+    def open_flow(self, flow: str, fingerprint: str = "") -> FlowWizard:
+        """Open a wizard for `flow`; when it closes the overview is read again and the
+        certificate it changed is chosen and scrolled into view."""
         from certassist.gui.wizard import FlowWizard
 
         wizard = FlowWizard(self.ctx, flow, fingerprint or None, self.start.overview, self)
-        wizard.finished.connect(lambda _result: self.start.refresh())
+        wizard.finished.connect(lambda _result: self.start.refresh(changed_fingerprint(wizard)))
         self.wizard = wizard
         wizard.open()
         return wizard
@@ -105,7 +130,7 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         if not self._shown_once:
             self._shown_once = True

@@ -8,7 +8,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from certassist.gui.i18n import days_left_text, format_date, translate
-from certassist.gui.labels import STATUS_COLOURS, kind_and_environment, status_label
+from certassist.gui.labels import kind_and_environment, status_label
+from certassist.gui.palette import STATUS, TEXT
 
 if TYPE_CHECKING:
     from certassist.ops.overview import CertificateGroup
@@ -27,6 +28,38 @@ def _int(value: Any) -> int:
     return int(getattr(value, "value", value))
 
 
+# Widths (px) no column shrinks below; a text that does not fit is elided, with the whole
+# text in its tooltip.
+MIN_WIDTHS = (120, 110, 130, 110, 100)
+PADDING = 14
+
+
+def fit_widths(wanted: list[int], available: int) -> list[int]:
+    """Column widths for `available` pixels. Room to spare goes to the place column; when the
+    texts do not fit, every column gives up part of what it has above its minimum, the widest
+    the most, so no column drops off the right edge and none becomes unreadable."""
+    widths = [max(MIN_WIDTHS[c], w + PADDING) for c, w in enumerate(wanted)]
+    total = sum(widths)
+    if total <= available:
+        widths[COL_PLACES] += available - total
+        return widths
+    slack = [w - MIN_WIDTHS[c] for c, w in enumerate(widths)]
+    short = min(total - available, sum(slack))
+    if short <= 0:
+        return widths
+    # Take from the widest slack first: level the columns down towards their minimum.
+    cut = [0] * len(widths)
+    while short > 0:
+        top = max(s - k for s, k in zip(slack, cut, strict=True))
+        if top <= 0:
+            break
+        for c in range(len(widths)):
+            if short and slack[c] - cut[c] == top:
+                cut[c] += 1
+                short -= 1
+    return [w - k for w, k in zip(widths, cut, strict=True)]
+
+
 def group_title(group: CertificateGroup) -> str:
     cn = group.info.subject.split(",")[0].removeprefix("CN=")
     return group.holder or cn
@@ -43,15 +76,13 @@ class OverviewModel(QAbstractTableModel):
         self.groups = list(groups)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.groups)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 5
 
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Any, role: int = DISPLAY
-    ) -> Any:
+    def headerData(self, section: int, orientation: Any, role: int = DISPLAY) -> Any:
         if _int(orientation) != HORIZONTAL or _int(role) != DISPLAY:
             return None
         return [
@@ -71,9 +102,14 @@ class OverviewModel(QAbstractTableModel):
         if role in (DISPLAY, ACCESSIBLE_TEXT):
             return self._text(group, column)
         if role == TOOLTIP:
-            return group.status.render(self.lang)
+            # The whole text of a cell that may be elided, and the status in words.
+            if column == COL_STATUS:
+                from certassist.gui.words import say
+
+                return say(group.status.message_id, self.lang, group.status.params)
+            return self._text(group, column)
         if role == FOREGROUND and column == COL_STATUS:
-            return QBrush(QColor(STATUS_COLOURS.get(str(group.status.status), "#000000")))
+            return QBrush(QColor(STATUS.get(str(group.status.status), TEXT)))
         if role == USER:
             return group
         return None

@@ -19,13 +19,12 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
+from certassist.core.kinds import Family, family
 from certassist.gui.i18n import translate
+from certassist.gui.palette import BANNER
+from certassist.gui.words import escape
 
 MAX_ROWS = 4
-COLOURS = {  # severity -> (background, border/text)
-    2: ("#fdecea", "#b00020"),
-    1: ("#fff4e5", "#8a4500"),
-}
 _RENEW_STATES = ("renew-now", "expired")
 _UZI_STATES = ("uzi-start-now", "uzi-overdue")
 
@@ -58,10 +57,14 @@ def _count_text(count: int, one: str, many: str) -> str:
     return (one if count == 1 else many).format(n=count)
 
 
+def _uzi_server(item: Any) -> bool:
+    return family(item.kind) is Family.UZI_SERVER
+
+
 def headline_text(due: Sequence[Any]) -> str:
     """'2 certificaten moeten nu vernieuwd worden; UZI-servercertificaat: start nu …'."""
     parts: list[str] = []
-    renew = [i for i in due if i.state in _RENEW_STATES and i.kind.value != "uzi-server"]
+    renew = [i for i in due if i.state in _RENEW_STATES and not _uzi_server(i)]
     if renew:
         parts.append(
             _count_text(
@@ -70,11 +73,7 @@ def headline_text(due: Sequence[Any]) -> str:
                 translate("Banner", "{n} certificaten moeten nu vernieuwd worden"),
             )
         )
-    uzi = [
-        i
-        for i in due
-        if i.state in _UZI_STATES or (i.kind.value == "uzi-server" and i.state == "expired")
-    ]
+    uzi = [i for i in due if i.state in _UZI_STATES or (_uzi_server(i) and i.state == "expired")]
     if any(i.state != "uzi-start-now" for i in uzi):
         parts.append(translate("Banner", "UZI-servercertificaat: te laat, start direct"))
     elif uzi:
@@ -105,15 +104,14 @@ def headline_text(due: Sequence[Any]) -> str:
 
 def action_for(item: Any, pending_uzi: Sequence[Any]) -> BannerAction | None:
     """The flow that fixes `item`: renew, pair a waiting UZI request, install a request."""
-    kind = item.kind.value
     if item.pending is not None:
-        if kind == "uzi-server":
+        if _uzi_server(item):
             return BannerAction("flow", "uzi_pair", "", translate("Banner", "Certificaat koppelen"))
         from certassist.ops.vecozo_flow import vecozo_pages
 
         url = vecozo_pages(item.environment).install
         return BannerAction("url", url, "", translate("Banner", "Installatiepagina openen"))
-    if kind == "uzi-server":
+    if _uzi_server(item):
         if any(p.old_fingerprint == item.fingerprint for p in pending_uzi):
             label = translate("Banner", "Certificaat koppelen")
             return BannerAction("flow", "uzi_pair", item.fingerprint or "", label)
@@ -121,7 +119,7 @@ def action_for(item: Any, pending_uzi: Sequence[Any]) -> BannerAction | None:
             return BannerAction("settings", "", "", translate("Banner", "Instellingen"))
         label = translate("Banner", "Vernieuwing starten")
         return BannerAction("flow", "renew", item.fingerprint or "", label)
-    if kind in ("vecozo-personal", "vecozo-system") and item.fingerprint:
+    if family(item.kind) is Family.VECOZO and item.fingerprint:
         label = (
             translate("Banner", "Opnieuw installeren")
             if item.state == "expired"
@@ -132,14 +130,14 @@ def action_for(item: Any, pending_uzi: Sequence[Any]) -> BannerAction | None:
 
 
 def _row_text(item: Any, lang: str) -> str:
-    from certassist.core.messages import text_only
     from certassist.gui.labels import status_label
+    from certassist.gui.words import say_text
 
     state = item.state.removeprefix("pending-")
     word = translate("Banner", "aanvraag") if item.pending is not None else status_label(state)
-    text = f"● {item.label} — {word}: {text_only(item.message_id, lang, **item.params)}"
+    text = f"● {item.label} — {word}: {say_text(item.message_id, lang, item.params)}"
     for note in item.notes:
-        text += " " + text_only(note.message_id, lang, **note.params)
+        text += " " + say_text(note.message_id, lang, note.params)
     return text
 
 
@@ -174,7 +172,7 @@ def banner_view(report: Any, pending_uzi: Sequence[Any], lang: str) -> BannerVie
 class ReminderBanner(QFrame):
     """Emits `actionRequested(BannerAction)`; the start page turns it into a flow or a page."""
 
-    actionRequested = Signal(object)  # noqa: N815 - Qt naming
+    actionRequested = Signal(object)  # Qt naming
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,7 +199,7 @@ class ReminderBanner(QFrame):
         if view is None:
             self.setVisible(False)
             return
-        background, colour = COLOURS.get(view.severity, COLOURS[1])
+        background, colour = BANNER.get(view.severity, BANNER[1])
         self.setStyleSheet(
             f"QFrame#reminderBanner {{ background: {background}; border: 2px solid {colour};"
             " border-radius: 4px; }"
@@ -212,7 +210,7 @@ class ReminderBanner(QFrame):
             if view.severity >= 2
             else translate("Banner", "Binnenkort:")
         )
-        self.headline.setText(f"<b>{word} {_escape(view.headline)}</b>")
+        self.headline.setText(f"<b>{escape(word)} {escape(view.headline)}</b>")
         self.headline.setAccessibleDescription(f"{word} {view.headline}")
         for number, row in enumerate(view.rows, 1):
             label = QLabel(row.text, self)
@@ -237,7 +235,3 @@ class ReminderBanner(QFrame):
 
     def buttons(self) -> list[QPushButton]:
         return [b for _, b in self.rows if b is not None]
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

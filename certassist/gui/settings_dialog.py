@@ -1,4 +1,4 @@
-"""Practice settings: what the practice records about itself (issue 6.3), edited in a dialog.
+"""Practice settings: what the practice records about itself, edited in a dialog.
 
 The validation is the settings module's own (`check_agb`, `check_subscriber`, `check_vendor`
 and the week range of `parse_settings`): this dialog only places each error next to its field,
@@ -36,6 +36,7 @@ from certassist.core.settings import (
     check_subscriber,
     check_vendor,
 )
+from certassist.gui import palette
 from certassist.gui.context import AppContext
 from certassist.gui.i18n import translate
 
@@ -44,7 +45,7 @@ def _error_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet("color: #b00020;")
+    label.setStyleSheet(f"color: {palette.ERROR};")
     label.setVisible(False)
     return label
 
@@ -146,6 +147,10 @@ class SettingsDialog(QDialog):
             self.weeks,
         )
         layout.addLayout(form)
+        from certassist.gui.reminders_section import RemindersSection
+
+        self.reminders = RemindersSection(ctx, self)  # on/off, applied when saved
+        layout.addWidget(self.reminders)
         self.pending_note = QLabel(self)
         self.pending_note.setWordWrap(True)
         layout.addWidget(self.pending_note)
@@ -266,6 +271,8 @@ class SettingsDialog(QDialog):
 
             self.load_error.setText(error_text(error, self.ctx.lang))
             self.load_error.setVisible(True)
+            return False
+        if not self.reminders.apply():
             return False
         self.accept()
         return True

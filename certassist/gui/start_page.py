@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -18,17 +18,21 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from certassist.core.kinds import Family, family
 from certassist.gui.context import AppContext
 from certassist.gui.help import help_links_label
 from certassist.gui.i18n import translate
 from certassist.gui.labels import kind_and_environment
 from certassist.gui.overview_model import OverviewModel, group_title
+from certassist.gui.words import escape
 from certassist.gui.worker import run_task
 
 if TYPE_CHECKING:
@@ -37,11 +41,22 @@ if TYPE_CHECKING:
 
 # flow id -> button text (translated at build time of the page)
 FLOWS = ("install", "backup", "restore", "copy", "spread", "renew", "uzi_pair", "remove")
+# Like Firefox's certificate manager: these act on one chosen certificate and stay disabled
+# until the user has chosen one. Backup takes several (none chosen: the list asks), UZI pairing
+# finds its request itself; install and restore start from a file and never take the selection.
+NEEDS_SELECTION = ("copy", "spread", "renew", "remove")
+TAKES_SELECTION = (*NEEDS_SELECTION, "backup")
+COMPACT_BELOW = 560  # px of start page height (800×600 windows) below which it saves space
 
 
-def _escape(text: str) -> str:
-    """html.escape without importing html (start-up time, see benchmarks/bench_startup.py)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _focusable_before(widget: QWidget) -> QWidget | None:
+    """The widget Tab visits before `widget` (labels and frames in between do not count)."""
+    current = widget.previousInFocusChain()
+    while current is not None and current is not widget:
+        if current.focusPolicy() & Qt.FocusPolicy.TabFocus and current.isEnabled():
+            return current
+        current = current.previousInFocusChain()
+    return None
 
 
 def flow_title(flow: str) -> str:
@@ -72,26 +87,47 @@ def explanation_text() -> str:
 class StartPage(QWidget):
     """Emits `flowRequested(flow, fingerprint or "")` when the user picks an action."""
 
-    flowRequested = Signal(str, str)  # noqa: N815 - Qt naming
-    settingsRequested = Signal()  # noqa: N815 - a banner row asks for the practice settings
+    flowRequested = Signal(str, str)  # Qt naming
+    settingsRequested = Signal()  # a banner row asks for the practice settings
     checked = Signal()  # the reminder check has finished (banner shown or hidden)
-    calendarWritten = Signal(object)  # noqa: N815 - the .ics path, or the error
+    calendarWritten = Signal(object)  # the .ics path, or the error
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.overview: Overview | None = None
+        self._select_after_load: str | None = None
+        self._tab_anchor: QWidget | None = None
         layout = QVBoxLayout(self)
         heading = translate("StartPage", "Mijn certificaten")
-        title = QLabel(f"<h2>{heading}</h2>", self)
+        title = QLabel(f"<h2>{escape(heading)}</h2>", self)
         layout.addWidget(title)
         # The reminder banner is built when the first check result arrives (after the first
         # page is shown): start-up time, benchmarks/bench_startup.py.
         self.banner: ReminderBanner | None = None
         self.check_report: object | None = None
+        state_row = QHBoxLayout()
         self.state = QLabel(translate("StartPage", "Certificaten worden gelezen…"), self)
         self.state.setAccessibleName(translate("StartPage", "Toestand van het overzicht"))
-        layout.addWidget(self.state)
+        self.state.setWordWrap(True)
+        state_row.addWidget(self.state, 1)
+        # "Opnieuw inlezen", not "vernieuwen": that word is taken by renewing a certificate.
+        self.refresh_button = QPushButton(translate("StartPage", "&Opnieuw inlezen"), self)
+        self.refresh_button.setAccessibleName(translate("StartPage", "Overzicht opnieuw inlezen"))
+        self.refresh_button.clicked.connect(lambda: self.refresh())
+        state_row.addWidget(self.refresh_button)
+        self.calendar_button = QPushButton(translate("StartPage", "Agenda-export (.ics)"), self)
+        self.calendar_button.setAccessibleName(
+            translate("StartPage", "Vernieuwdatums als agendabestand (.ics) opslaan")
+        )
+        self.calendar_button.clicked.connect(lambda: self.export_calendar())
+        state_row.addWidget(self.calendar_button)
+        layout.addLayout(state_row)
+        self.calendar_state = QLabel(self)
+        self.calendar_state.setWordWrap(True)
+        self.calendar_state.setAccessibleName(translate("StartPage", "Agenda-export"))
+        self.calendar_state.setVisible(False)
+        layout.addWidget(self.calendar_state)
 
         self.model = OverviewModel(ctx.lang, self)
         self.table = QTableView(self)
@@ -100,16 +136,29 @@ class StartPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(True)
+        # One place per line; what does not fit is elided, the tooltip has the full text.
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.verticalHeader().setVisible(False)
+        self.table.setMinimumHeight(120)
         layout.addWidget(self.table, 1)
 
+        # Under the list: what the chosen certificate is, or (nothing chosen) what the two
+        # VECOZO kinds mean, beside the publishers' help links. One row, so the list keeps room.
+        bottom = QHBoxLayout()
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
         self.detail.setAccessibleName(translate("StartPage", "Uitleg bij het gekozen certificaat"))
-        layout.addWidget(self.detail)
+        self.detail.linkActivated.connect(self.explain)
+        self.explanation_box: QMessageBox | None = None
+        bottom.addWidget(self.detail, 3)
+        bottom.addWidget(help_links_label(self), 1)
+        layout.addLayout(bottom)
         self.unavailable = QLabel(self)
         self.unavailable.setWordWrap(True)
+        self.unavailable.setTextFormat(Qt.TextFormat.RichText)
         self.unavailable.setVisible(False)
         layout.addWidget(self.unavailable)
 
@@ -122,33 +171,27 @@ class StartPage(QWidget):
             button.clicked.connect(self._starter(flow))
             grid.addWidget(button, i // 4, i % 4)
             self.buttons[flow] = button
-        self.refresh_button = QPushButton(translate("StartPage", "Overzicht vernieuwen"), actions)
-        self.refresh_button.setAccessibleName(translate("StartPage", "Overzicht vernieuwen"))
-        self.refresh_button.clicked.connect(self.refresh)
-        grid.addWidget(self.refresh_button, 2, 0)
-        self.calendar_button = QPushButton(translate("StartPage", "Agenda-export (.ics)"), actions)
-        self.calendar_button.setAccessibleName(
-            translate("StartPage", "Vernieuwdatums als agendabestand (.ics) opslaan")
-        )
-        self.calendar_button.clicked.connect(lambda: self.export_calendar())
-        grid.addWidget(self.calendar_button, 2, 1)
-        self.calendar_state = QLabel(actions)
-        self.calendar_state.setWordWrap(True)
-        self.calendar_state.setAccessibleName(translate("StartPage", "Agenda-export"))
-        grid.addWidget(self.calendar_state, 2, 2, 1, 2)
+        for flow in NEEDS_SELECTION:
+            self.buttons[flow].setToolTip(
+                translate("StartPage", "Kies eerst een certificaat in de lijst.")
+            )
         layout.addWidget(actions)
-
-        bottom = QHBoxLayout()
-        explain = QLabel(explanation_text(), self)
-        explain.setWordWrap(True)
-        explain.setAccessibleName(translate("StartPage", "Uitleg persoonlijk en systeem"))
-        bottom.addWidget(explain, 3)
-        bottom.addWidget(help_links_label(self), 1)
-        layout.addLayout(bottom)
+        self._selection_changed()
         # The window calls refresh() once it is on screen: reading stores never delays it.
 
     def _starter(self, flow: str) -> Callable[[], None]:
-        return lambda: self.flowRequested.emit(flow, self.selected_fingerprint() or "")
+        return lambda: self.flowRequested.emit(flow, self.fingerprint_for(flow))
+
+    def fingerprint_for(self, flow: str) -> str:
+        """The chosen certificate for the flows that act on one; "" for the others."""
+        group = self.selected_group()
+        if group is None:
+            return ""
+        if flow in TAKES_SELECTION:
+            return group.fingerprint
+        if flow == "uzi_pair" and family(group.kind) is Family.UZI_SERVER:
+            return group.fingerprint  # picks the request made for this certificate
+        return ""
 
     def _attach_model(self) -> None:
         """Connect the model once the window is visible: the first call into a Python model
@@ -157,9 +200,68 @@ class StartPage(QWidget):
             return
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for column in range(self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self.fit_columns()
+        if self.selected_group() is None:
+            self.detail.setText(self._nothing_chosen_text())
+
+    def compact(self) -> bool:
+        """Low windows (800×600) keep the list readable: the long explanation of the two
+        VECOZO kinds moves behind a link instead of taking six lines."""
+        return self.height() < COMPACT_BELOW
+
+    def _nothing_chosen_text(self) -> str:
+        hint = escape(
+            translate(
+                "StartPage",
+                "Kies een certificaat in de lijst voor uitleg, en om het te kopiëren, naar "
+                "andere pc's te brengen, te vernieuwen of te verwijderen.",
+            )
+        )
+        if not self.compact():
+            return f"{hint}<br>{explanation_text()}"
+        question = escape(translate("StartPage", "Persoonlijk of systeem: wat is het verschil?"))
+        return f"{hint} <a href='#uitleg'>{question}</a>"
+
+    def explain(self, _link: str = "") -> QMessageBox:
+        """The explanation of personal and system certificates, in a box of its own."""
+        self.explanation_box = QMessageBox(
+            QMessageBox.Icon.Information,
+            translate("StartPage", "Persoonlijk of systeem"),
+            explanation_text(),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        self.explanation_box.open()
+        return self.explanation_box
+
+    def fit_columns(self) -> None:
+        """Share the table's width: every column gets what its text needs, up to a cap, and the
+        certificate and place columns share the rest; nothing drops off the right edge."""
+        if self.table.model() is not self.model:
+            return
+        from certassist.gui.overview_model import fit_widths
+
+        header = self.table.horizontalHeader()
+        wanted = [
+            max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c))
+            for c in range(self.model.columnCount())
+        ]
+        # Room for a vertical scroll bar is kept free: when rows are added it appears, and the
+        # columns must still fit without a horizontal one.
+        scroll = self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        available = self.table.width() - 2 * self.table.frameWidth() - scroll
+        for column, width in enumerate(fit_widths(wanted, available)):
+            header.resizeSection(column, width)
+        self.table.resizeRowsToContents()
 
     def selected_group(self) -> CertificateGroup | None:
         if self.table.selectionModel() is None:
@@ -173,8 +275,10 @@ class StartPage(QWidget):
         group = self.selected_group()
         return group.fingerprint if group else None
 
-    def refresh(self) -> None:
+    def refresh(self, select: str | None = None) -> None:
+        """Read every store again; afterwards `select` (or what was chosen) is chosen and shown."""
         self._attach_model()
+        self._select_after_load = select or self.selected_fingerprint()
         self.state.setText(translate("StartPage", "Certificaten worden gelezen…"))
         self.refresh_button.setEnabled(False)
         self.ctx.forget_settings()  # the reminder check reads them again, in its worker
@@ -184,7 +288,10 @@ class StartPage(QWidget):
             from certassist.ops.overview import scan_stores  # not on the start-up path
 
             weeks = ctx.settings().uzi_recommend_weeks  # the practice's UZI lead time (R11)
-            return scan_stores(ctx.load_stores(), today, recommend_weeks=weeks)
+            # The practice's registered backup folders count as places (R9: a verified
+            # backup there clears "back-up ontbreekt"), as they do for the reminder check.
+            stores = [*ctx.load_stores(), *ctx.backup_stores()]
+            return scan_stores(stores, today, recommend_weeks=weeks)
 
         run_task(
             scan,
@@ -196,43 +303,58 @@ class StartPage(QWidget):
     def _loaded(self, overview: Overview) -> None:
         self.overview = overview
         self.model.set_groups(overview.groups)
-        self.table.resizeRowsToContents()
+        self.fit_columns()
         self.refresh_button.setEnabled(True)
         count = len(overview.groups)
-        self.state.setText(
-            translate("StartPage", "Geen certificaten gevonden.")
-            if count == 0
-            else translate(
+        if count == 0:
+            text = translate("StartPage", "Geen certificaten gevonden.")
+        elif count == 1:
+            text = translate("StartPage", "1 certificaat gevonden. Kies het voor uitleg.")
+        else:
+            text = translate(
                 "StartPage", "{n} certificaten gevonden. Kies er een voor uitleg."
             ).format(n=count)
-        )
+        self.state.setText(text)
         if overview.unavailable:
-            from certassist.core.messages import render
+            from certassist.gui.words import say
 
             lines = [
-                f"<b>{u.label}</b>: {render(u.message_id, self.ctx.lang, **u.params)}"
+                f"<b>{escape(u.label)}</b>: {escape(say(u.message_id, self.ctx.lang, u.params))}"
                 for u in overview.unavailable
             ]
             self.unavailable.setText(
-                translate("StartPage", "Niet gelezen:") + "<br>" + "<br>".join(lines)
+                escape(translate("StartPage", "Niet gelezen:")) + "<br>" + "<br>".join(lines)
             )
             self.unavailable.setVisible(True)
         else:
             self.unavailable.setVisible(False)
-        if count:
-            self.table.selectRow(0)
+        self.select(self._select_after_load)
+        self._select_after_load = None
         self.loaded.emit()
         self.run_check()
+
+    def select(self, fingerprint: str | None) -> None:
+        """Choose the row of `fingerprint` and scroll it into view; nothing when it is gone."""
+        row = next(
+            (i for i, g in enumerate(self.model.groups) if g.fingerprint == fingerprint), None
+        )
+        if row is None:
+            self.table.clearSelection()
+            self._selection_changed()
+            return
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
 
     loaded = Signal()
 
     def _failed(self, error: BaseException) -> None:
+        from certassist.gui.pages.base import error_text
+
         self.refresh_button.setEnabled(True)
-        text = getattr(error, "text", None)
-        self.state.setText(text(self.ctx.lang) if callable(text) else str(error))
+        self.state.setText(error_text(error, self.ctx.lang))
         self.loaded.emit()
 
-    # --- reminders (issue 6.2): the banner and the calendar export --------------------------
+    # --- reminders: the banner and the calendar export --------------------------
 
     def _check_work(self) -> object:
         """The worker's part: the same check as `certassist check`, plus waiting UZI requests."""
@@ -263,7 +385,9 @@ class StartPage(QWidget):
 
         report, pending = result
         self.check_report = report
-        self._banner().show_view(banner_view(report, pending, self.ctx.lang))
+        banner = self._banner()
+        banner.show_view(banner_view(report, pending, self.ctx.lang))
+        self._banner_tab_order(banner)
         self.checked.emit()
 
     def _check_failed(self, error: BaseException) -> None:
@@ -274,12 +398,29 @@ class StartPage(QWidget):
         if self.banner is None:
             from certassist.gui.reminder_banner import ReminderBanner
 
+            self._tab_anchor = _focusable_before(self.refresh_button)
             self.banner = ReminderBanner(self)
             self.banner.actionRequested.connect(self._banner_action)
             layout = self.layout()
             assert isinstance(layout, QVBoxLayout)
             layout.insertWidget(1, self.banner)  # under the heading
         return self.banner
+
+    def _banner_tab_order(self, banner: ReminderBanner) -> None:
+        """The banner sits above the list, so Tab reaches its buttons before the list (they
+        were made last, which would put them after every other button)."""
+        if self._tab_anchor is None:
+            return
+        chain: list[QWidget] = [
+            self._tab_anchor,
+            *banner.buttons(),
+            self.refresh_button,
+            self.calendar_button,
+            self.table,
+            *self.buttons.values(),
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _banner_action(self, action: object) -> None:
         kind = getattr(action, "kind", "")
@@ -325,6 +466,7 @@ class StartPage(QWidget):
 
         self.calendar_button.setEnabled(False)
         self.calendar_state.setText(translate("StartPage", "Agenda wordt gemaakt…"))
+        self.calendar_state.setVisible(True)
         run_task(work, on_done=self._calendar_done, on_error=self._calendar_failed, parent=self)
 
     def _calendar_done(self, result: tuple[Path, int]) -> None:
@@ -346,21 +488,22 @@ class StartPage(QWidget):
 
     def _selection_changed(self) -> None:
         group = self.selected_group()
+        for flow in NEEDS_SELECTION:
+            self.buttons[flow].setEnabled(group is not None)
         if group is None:
-            self.detail.setText("")
+            self.detail.setText(self._nothing_chosen_text())
             return
-        places = "; ".join(
-            p.label
-            + (
-                translate("StartPage", " (met sleutel)")
-                if p.has_key
-                else translate("StartPage", " (zonder sleutel)")
-            )
+        from certassist.gui.words import say
+
+        with_key = translate("StartPage", "met sleutel")
+        without_key = translate("StartPage", "zonder sleutel")
+        places = "".join(
+            f"<br>&nbsp;&nbsp;• {escape(p.label)} ({with_key if p.has_key else without_key})"
             for p in group.places
         )
-        title = _escape(
+        title = escape(
             f"{group_title(group)} — {kind_and_environment(group.kind, group.environment)}"
         )
-        status = _escape(group.status.render(self.ctx.lang))
-        where = _escape(translate("StartPage", "Staat in: {places}").format(places=places))
-        self.detail.setText(f"<b>{title}</b><br>{status}<br>{where}")
+        status = escape(say(group.status.message_id, self.ctx.lang, group.status.params))
+        where = escape(translate("StartPage", "Staat in:"))
+        self.detail.setText(f"<b>{title}</b><br>{status}<br>{where}{places}")

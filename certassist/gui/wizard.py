@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard, QWizardPage
 
 from certassist.gui.context import AppContext
 from certassist.gui.flow_state import FLOW_PAGES, FlowState
 from certassist.gui.i18n import translate
 from certassist.gui.start_page import flow_title
+from certassist.ops.flows import FlowId
 from certassist.ops.overview import CertificateGroup, Overview
 
 PAGE_CLASSES = {
@@ -38,15 +39,15 @@ class FlowWizard(QWizard):
     def __init__(
         self,
         ctx: AppContext,
-        flow: str,
+        flow: FlowId | str,
         preselected: str | None = None,
         overview: Overview | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.flow = flow
-        self.state = FlowState(flow, preselected, overview)
+        self.flow = FlowId(flow)
+        self.state = FlowState(self.flow, preselected, overview)
         self.setWindowTitle(flow_title(flow))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -57,7 +58,7 @@ class FlowWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, translate("Wizard", "&Sluiten"))
         self.setButtonText(QWizard.WizardButton.CommitButton, translate("Wizard", "&Uitvoeren"))
         self.pages: dict[str, QWizardPage] = {}
-        for name in FLOW_PAGES[flow]:
+        for name in FLOW_PAGES[self.flow]:
             module = importlib.import_module(f"certassist.gui.pages.{name}")
             page = getattr(module, PAGE_CLASSES[name])(self)
             if name == "check":
@@ -66,6 +67,37 @@ class FlowWizard(QWizard):
             self.addPage(page)
         self.resize(760, 560)
         self.finished.connect(self._forget_secrets)
+        self.currentIdChanged.connect(self._buttons_for_page)
+        self.wait_box: QMessageBox | None = None
+
+    def _buttons_for_page(self, _id: int = 0) -> None:
+        """A result page (after "Uitvoeren") offers only "Sluiten"; a guide at the end of a flow
+        keeps "Vorige" and "Annuleren": no page is a dead end."""
+        done = bool(getattr(self.currentPage(), "after_commit", False))
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, done)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, done)
+
+    def reject(self) -> None:
+        """Esc and the window's close button: while an operation runs, ask to wait (the work
+        goes on either way, and its result page must be seen); otherwise close."""
+        from certassist.gui.pages.base import FlowPage
+
+        page = self.currentPage()
+        if isinstance(page, FlowPage) and page.holds_close():
+            self.wait_box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.windowTitle(),
+                translate(
+                    "Wizard",
+                    "Even wachten: certassist is nog bezig. Daarna ziet u wat er is gebeurd "
+                    "en kunt u het venster sluiten.",
+                ),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            self.wait_box.open()
+            return
+        super().reject()
 
     def _forget_secrets(self, _code: int = 0) -> None:
         """Closing the wizard (done or cancelled) empties every password field and the state."""
@@ -74,9 +106,6 @@ class FlowWizard(QWizard):
         for field in self.findChildren(PasswordField):
             field.clear()
         self.state.clear_secrets()
-
-    def page_named(self, name: str) -> QWizardPage:
-        return self.pages[name]
 
     def preselected_group(self) -> CertificateGroup | None:
         overview = self.state.overview

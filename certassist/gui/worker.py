@@ -40,7 +40,7 @@ class Task(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn(self._report, self.cancel_event.is_set)
-        except Exception as error:  # noqa: BLE001 - every failure must reach the GUI
+        except Exception as error:  # every failure must reach the GUI
             error.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
             self._emit(self.signals.failed, error)
         else:

@@ -10,21 +10,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, StoreError
 from certassist.core.models import Action, CertInfo, StoreKind, StoreTarget
 from certassist.ops.base import (
-    Cancel,
-    Cancelled,
+    AuditedOperation,
     Confirm,
     Confirmations,
     Notice,
     OpContext,
     Outcome,
     Plan,
-    Progress,
     Result,
     Steps,
-    require_confirmations,
+    Trail,
 )
 from certassist.ops.common import audit, evaluate, guarded
 from certassist.ops.disk import on_system_disk
@@ -61,7 +59,7 @@ class BackupPlan(Plan):
     transfer: bool = False  # a backup to bring a renewed certificate to the other PCs
 
 
-class BackupOperation:
+class BackupOperation(AuditedOperation[BackupPlan]):
     def __init__(
         self,
         ctx: OpContext,
@@ -93,7 +91,7 @@ class BackupOperation:
         rules: set[str] = set()
         for store, fingerprint in sources:
             if not store.available:
-                raise store.unavailable_reason or CertassistError("E-ops-store-unavailable")
+                raise store.unavailable_reason or StoreError("E-ops-store-unavailable")
             with guarded(store):
                 entries = store.list()
             if fingerprint is not None:
@@ -141,34 +139,23 @@ class BackupOperation:
             transfer=transfer,
         )
 
-    def execute(
-        self,
-        plan: BackupPlan,
-        confirmations: Confirmations,
-        progress: Progress | None = None,
-        cancel: Cancel | None = None,
-    ) -> Result:
-        require_confirmations(plan, confirmations)
-        steps = Steps(3 * len(plan.items) + 1, progress, cancel)
-        written: list[str] = []
+    def _trail(self, plan: BackupPlan) -> Trail:
         what = "backup-transfer" if plan.transfer else "backup"
+        return Trail(what, None, target=str(plan.folder), rules=plan.rule_ids)
+
+    def _run(
+        self, plan: BackupPlan, confirmations: Confirmations, steps: Steps, trail: Trail
+    ) -> Result:
+        steps.total = 3 * len(plan.items) + 1
         for item in plan.items:
-            try:
-                path = self._one(plan, item, steps)
-            except Cancelled:
-                audit(self.ctx, what, Outcome.CANCELLED, item.info, source=item.store.store_id)
-                return Result(Outcome.CANCELLED, "I-ops-cancelled", paths=tuple(written))
-            except CertassistError as error:
-                audit(
-                    self.ctx, what, Outcome.FAILED, item.info, source=item.store.store_id,
-                    target=str(plan.folder), rules=plan.rule_ids, message_id=error.message_id,
-                )  # fmt: skip
-                raise
-            written.append(str(path))
+            trail.info, trail.source = item.info, item.store.store_id
+            path = self._one(plan, item, steps)
+            trail.paths.append(str(path))
             audit(
-                self.ctx, what, Outcome.DONE, item.info, source=item.store.store_id,
+                self.ctx, trail.what, Outcome.DONE, item.info, source=item.store.store_id,
                 target=str(path), rules=plan.rule_ids, message_id="I-ops-backup-done",
             )  # fmt: skip
+        written = trail.paths
         steps.finish("P-ops-done")
         return Result(
             Outcome.DONE,

@@ -8,16 +8,21 @@ verifies the new state before anything old is removed. The GUI and the CLI both 
 
 from __future__ import annotations
 
+import contextlib
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any, Protocol
+from pathlib import Path
+from typing import Any, Generic, Protocol, TypeVar
 
 from cryptography import x509
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, NotConfirmedError, RefusedError
 from certassist.core.models import Action, Actor, CertInfo, StoreTarget
+from certassist.ops.audit import AuditLog, record_for
+from certassist.ops.records import InstallRecords, default_data_dir
 
 Progress = Callable[[int, int, str], None]  # (step, total, message id)
 Cancel = Callable[[], bool]
@@ -31,6 +36,7 @@ class Confirm(StrEnum):
     OLDER_BACKUP = "older-backup"  # restore a backup older than the installed certificate
     NO_BACKUP = "no-backup"  # remove without a verified backup: expired or not needed
     REPLACE_OLD = "replace-old"  # transfer: remove the old certificate once the new one works
+    SHARED_PLACE = "shared-place"  # R4: the place already holds another person's certificate
 
 
 Confirmations = Mapping[Confirm, "str | bool"]
@@ -51,6 +57,12 @@ class Notice:
     message_id: str
     params: Mapping[str, Any] = field(default_factory=dict)
     rule_id: str | None = None
+    # The error behind a blocker (a locked store, say): it keeps its own exit code.
+    cause: CertassistError | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, error: CertassistError) -> Notice:
+        return cls(error.message_id, dict(error.params), error.params.get("rule_id"), error)
 
 
 class Verdict(Protocol):
@@ -95,11 +107,30 @@ class OpContext:
     """The collaborators every operation needs, injected so tests pass real stand-ins."""
 
     actor: Actor
-    audit: Any  # certassist.ops.audit.AuditLog (kept loose to avoid an import cycle)
-    records: Any  # certassist.ops.records.InstallRecords
+    audit: AuditLog
+    records: InstallRecords
     today: Callable[[], date] = date.today
     describe: Describe = _default_describe
     check: RulesCheck = _default_check
+
+    @classmethod
+    def for_user(
+        cls,
+        actor: Actor,
+        data_dir: Path | None = None,
+        today: Callable[[], date] = date.today,
+        audit: AuditLog | None = None,
+        records: InstallRecords | None = None,
+    ) -> OpContext:
+        """The one place that knows where the audit log and the install dates live: the CLI and
+        the GUI build their contexts here, so both faces write the same files."""
+        data = data_dir if data_dir is not None else default_data_dir()
+        return cls(
+            actor=actor,
+            audit=audit if audit is not None else AuditLog(data / "audit.jsonl"),
+            records=records if records is not None else InstallRecords(data / "installs.json"),
+            today=today,
+        )
 
 
 @dataclass(frozen=True)
@@ -188,15 +219,106 @@ def rule_ids(verdict: Verdict) -> tuple[str, ...]:
 def require_confirmations(plan: Plan, confirmations: Confirmations) -> None:
     """Every confirmation the plan needs must be given; the holder's name must match (R1)."""
     if not plan.allowed:
-        first = plan.blockers[0]
-        raise CertassistError(first.message_id, **dict(first.params))
+        raise refusal_error(plan.blockers)
     missing = [c for c in plan.needs if not confirmations.get(c)]
     if missing:
-        raise CertassistError(
+        raise NotConfirmedError(
             "E-ops-confirmation-missing", what=", ".join(sorted(c.value for c in missing))
         )
 
 
+def audit(
+    ctx: OpContext,
+    what: str,
+    outcome: str,
+    info: CertInfo | None,
+    *,
+    source: str = "",
+    target: str = "",
+    rules: tuple[str, ...] = (),
+    message_id: str = "",
+) -> None:
+    """Write one audit record; an audit failure never undoes or hides the operation's result."""
+    with contextlib.suppress(OSError):
+        ctx.audit.append(
+            record_for(
+                ctx.actor.os_user,
+                what,
+                outcome,
+                info,
+                source=source,
+                target=target,
+                rules=rules,
+                message_id=message_id,
+            )
+        )
+
+
+@dataclass
+class Trail:
+    """What the audit record of a cancelled or failed execution names; the run keeps it current
+    (a backup of several certificates moves it to the one being written)."""
+
+    what: str
+    info: CertInfo | None
+    source: str = ""
+    target: str = ""
+    rules: tuple[str, ...] = ()
+    paths: list[str] = field(default_factory=list)  # files written so far
+    cancelled_message: str = "I-ops-cancelled"
+    audit_failure: bool = True  # False where each step audits its own failure (placing)
+
+
+P = TypeVar("P", bound=Plan)
+
+
+class AuditedOperation(ABC, Generic[P]):
+    """The one execute of every operation: confirmations checked first, then the run; a cancel
+    between steps or a failure is written to the audit log the same way for every operation.
+
+    Subclasses give `_trail` (what a cancel/failure record names) and `_run` (the steps)."""
+
+    ctx: OpContext
+
+    def execute(
+        self,
+        plan: P,
+        confirmations: Confirmations,
+        progress: Progress | None = None,
+        cancel: Cancel | None = None,
+    ) -> Result:
+        from certassist.ops.common import check_holder
+
+        require_confirmations(plan, confirmations)
+        check_holder(self.ctx, plan, confirmations)
+        trail = self._trail(plan)
+        try:
+            return self._run(plan, confirmations, Steps(0, progress, cancel), trail)
+        except Cancelled:
+            audit(self.ctx, trail.what, Outcome.CANCELLED, trail.info, source=trail.source)
+            return Result(
+                Outcome.CANCELLED,
+                trail.cancelled_message,
+                fingerprints=(trail.info.fingerprint,) if trail.info else (),
+                paths=tuple(trail.paths),
+            )
+        except CertassistError as error:
+            if trail.audit_failure:
+                audit(
+                    self.ctx, trail.what, Outcome.FAILED, trail.info, source=trail.source,
+                    target=trail.target, rules=trail.rules, message_id=error.message_id,
+                )  # fmt: skip
+            raise
+
+    @abstractmethod
+    def _trail(self, plan: P) -> Trail: ...
+
+    @abstractmethod
+    def _run(self, plan: P, confirmations: Confirmations, steps: Steps, trail: Trail) -> Result:
+        """The steps; `steps` reports progress and raises `Cancelled` (set `steps.total`)."""
+
+
 def refusal_error(notices: tuple[Notice, ...]) -> CertassistError:
+    """The first blocker as an error: its own cause (a store error ends with 4), or a refusal."""
     first = notices[0]
-    return CertassistError(first.message_id, **dict(first.params))
+    return first.cause or RefusedError(first.message_id, **dict(first.params))

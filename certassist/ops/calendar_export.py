@@ -15,8 +15,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from certassist.core.fileio import atomic_write_bytes
+from certassist.core.kinds import Family, family
 from certassist.core.messages import text_only
-from certassist.core.models import Environment, Kind
+from certassist.core.models import Environment
 from certassist.core.rules import (
     UZI_RECOMMEND_WEEKS,
     environment_label,
@@ -27,7 +28,6 @@ from certassist.core.rules import (
 from certassist.ops.check import REPLACED, CheckItem, CheckReport
 
 PRODID = "-//certassist//certassist herinneringen//NL"
-_VECOZO = (Kind.VECOZO_PERSONAL, Kind.VECOZO_SYSTEM)
 
 
 @dataclass(frozen=True)
@@ -81,9 +81,9 @@ def events_for(
         return []
     expiry, seed = item.expiry, item.fingerprint
     dates: list[tuple[str, date]] = []
-    if item.kind in _VECOZO:
+    if family(item.kind) is Family.VECOZO:
         dates.append(("renewal-opens", renewal_window_opens(expiry)))
-    elif item.kind is Kind.UZI_SERVER:
+    elif family(item.kind) is Family.UZI_SERVER:
         t = uzi_timeline(expiry, weeks)
         dates += [
             ("uzi-recommended-start", t.recommended_start),

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 
+from certassist.core.kinds import Family, family
 from certassist.core.models import CertInfo, Environment, Kind
 from certassist.core.rules import (
     Status,
@@ -153,7 +154,7 @@ def _label(group: CertificateGroup) -> str:
     """The holder's name; for a server certificate its host name, which is what staff know."""
     info = group.info
     name = info.holder or info.classification.organisation or info.subject
-    if info.kind is Kind.UZI_SERVER:
+    if family(info.kind) is Family.UZI_SERVER:
         subject = x509.load_der_x509_certificate(info.der).subject
         hosts = subject.get_attributes_for_oid(NameOID.COMMON_NAME)
         if hosts:
@@ -164,7 +165,7 @@ def _label(group: CertificateGroup) -> str:
 def _owner_key(info: CertInfo) -> tuple[str, str, str]:
     """Who a certificate belongs to, for telling a renewal from an unrelated certificate."""
     c = info.classification
-    if info.kind is Kind.UZI_SERVER:
+    if family(info.kind) is Family.UZI_SERVER:
         owner = f"{c.subscriber_number or c.ura or ''}|{info.subject}"
     else:
         owner = normalise_name(c.holder or c.organisation or info.subject)
@@ -172,7 +173,7 @@ def _owner_key(info: CertInfo) -> tuple[str, str, str]:
 
 
 def _newer_for_same_owner(group: CertificateGroup, groups: Sequence[CertificateGroup]) -> bool:
-    if group.kind in (Kind.UZI_CARD, Kind.OTHER):
+    if family(group.kind) in (Family.UZI_CARD, Family.OTHER, Family.ISSUER):
         return False
     key = _owner_key(group.info)
     return any(
@@ -192,7 +193,7 @@ def _item(
     severity = _SEVERITY.get(report.status, Severity.OVERDUE)
     state = report.status.value
     rule_ids = [report.rule_id]
-    if group.kind is Kind.UZI_SERVER:
+    if family(group.kind) is Family.UZI_SERVER:
         mismatch = subscriber_mismatch(group.info, settings.facts())
         if mismatch is not None:  # R13: the DigiD link may stop until the certificate is replaced
             notes.append(CheckNote(mismatch.rule_id, mismatch.message_id, dict(mismatch.params)))

@@ -10,9 +10,10 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from certassist.core.errors import CertassistError
-from certassist.core.models import Action, Bundle, CertInfo, Kind, StoreEntry, StoreTarget
-from certassist.ops.audit import record_for
+from certassist.core.errors import CertassistError, NotConfirmedError, StoreError
+from certassist.core.kinds import traits
+from certassist.core.models import Action, Bundle, CertInfo, StoreEntry, StoreTarget
+from certassist.core.rules_people import R1_ACTIONS
 from certassist.ops.base import (
     Confirm,
     Confirmations,
@@ -20,12 +21,11 @@ from certassist.ops.base import (
     OpContext,
     Plan,
     decisions_to_notices,
+    refusal_error,
     rule_ids,
 )
+from certassist.ops.base import audit as audit  # written once, beside the audited execute
 from certassist.stores.base import CertStore
-
-# R1: a personal certificate is installed, restored (and copied into a store) only by its holder.
-HOLDER_ACTIONS = frozenset({Action.INSTALL, Action.RESTORE, Action.RENEW, Action.COPY})
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,8 @@ class Evaluation:
 
 def needs_holder_confirmation(ctx: OpContext, info: CertInfo, action: Action) -> bool:
     return (
-        info.kind == Kind.VECOZO_PERSONAL
-        and action in HOLDER_ACTIONS
+        traits(info.kind).person_bound
+        and action in R1_ACTIONS
         and ctx.actor.confirmed_name is None
         and bool(info.holder)
     )
@@ -68,13 +68,12 @@ def check_holder(ctx: OpContext, plan: Plan, confirmations: Confirmations) -> No
     given = confirmations.get(Confirm.HOLDER)
     name = plan.holder if given is True else given
     if not isinstance(name, str) or not name.strip():
-        raise CertassistError("E-R1-confirm-name", holder=plan.holder or "?")
+        raise NotConfirmedError("E-R1-confirm-name", holder=plan.holder or "")
     actor = replace(ctx.actor, confirmed_name=name)
     target = plan.certificates[0]
     verdict = ctx.check(target, actor, plan.action, None, ctx.today())
     if not verdict.allowed:
-        first = decisions_to_notices(verdict.refusals)[0]
-        raise CertassistError(first.message_id, **dict(first.params))
+        raise refusal_error(decisions_to_notices(verdict.refusals))
 
 
 @contextlib.contextmanager
@@ -85,7 +84,7 @@ def guarded(store: CertStore) -> Iterator[None]:
     except CertassistError:
         raise
     except Exception as error:
-        raise CertassistError(
+        raise StoreError(
             "E-ops-store-failed", store=store.label, reason=type(error).__name__
         ) from error
 
@@ -94,9 +93,9 @@ def verify_present(store: CertStore, fingerprint: str, need_key: bool) -> StoreE
     """Re-read the store ourselves: the certificate must be there, with its key if it had one."""
     entry = store.get(fingerprint)
     if entry is None:
-        raise CertassistError("E-store-verify-missing", store=store.label)
+        raise StoreError("E-store-verify-missing", store=store.label)
     if need_key and not entry.has_key:
-        raise CertassistError("E-store-verify-no-key", store=store.label)
+        raise StoreError("E-store-verify-no-key", store=store.label)
     return entry
 
 
@@ -137,30 +136,3 @@ def is_predecessor(old: CertInfo, new: CertInfo) -> bool:
     return (
         old.fingerprint != new.fingerprint and same_line(old, new) and old.not_after < new.not_after
     )
-
-
-def audit(
-    ctx: OpContext,
-    what: str,
-    outcome: str,
-    info: CertInfo | None,
-    *,
-    source: str = "",
-    target: str = "",
-    rules: tuple[str, ...] = (),
-    message_id: str = "",
-) -> None:
-    """Write one audit record; an audit failure never undoes or hides the operation's result."""
-    with contextlib.suppress(OSError):
-        ctx.audit.append(
-            record_for(
-                ctx.actor.os_user,
-                what,
-                outcome,
-                info,
-                source=source,
-                target=target,
-                rules=rules,
-                message_id=message_id,
-            )
-        )

@@ -10,22 +10,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, StoreError
 from certassist.core.models import Action
 from certassist.ops.base import (
-    Cancel,
-    Cancelled,
+    AuditedOperation,
     Confirmations,
     Notice,
     OpContext,
     Outcome,
     Plan,
-    Progress,
     Result,
     Steps,
-    require_confirmations,
+    Trail,
 )
-from certassist.ops.common import audit, check_holder, guarded, verify_present
+from certassist.ops.common import audit, guarded, verify_present
 from certassist.ops.placing import Placement, check_bundle, check_placements, run_placements
 from certassist.stores.base import CertStore
 
@@ -37,7 +35,7 @@ class CopyPlan(Plan):
     move: bool = False
 
 
-class CopyOperation:
+class CopyOperation(AuditedOperation[CopyPlan]):
     def __init__(self, ctx: OpContext) -> None:
         self.ctx = ctx
 
@@ -45,7 +43,7 @@ class CopyOperation:
         self, source: CertStore, fingerprint: str, targets: Sequence[CertStore], move: bool = False
     ) -> CopyPlan:
         if not source.available:
-            raise source.unavailable_reason or CertassistError(
+            raise source.unavailable_reason or StoreError(
                 "E-ops-store-unavailable", store=source.label
             )
         if any(t.store_id == source.store_id for t in targets):
@@ -76,41 +74,34 @@ class CopyOperation:
             move=move,
         )
 
-    def execute(
-        self,
-        plan: CopyPlan,
-        confirmations: Confirmations,
-        progress: Progress | None = None,
-        cancel: Cancel | None = None,
+    def _trail(self, plan: CopyPlan) -> Trail:
+        assert plan.source_store is not None
+        return Trail(
+            "move" if plan.move else "copy",
+            plan.certificates[0],
+            source=plan.source_store.store_id,
+            target=",".join(p.store.store_id for p in plan.placements),
+            rules=plan.rule_ids,
+        )
+
+    def _run(
+        self, plan: CopyPlan, confirmations: Confirmations, steps: Steps, trail: Trail
     ) -> Result:
-        require_confirmations(plan, confirmations)
-        check_holder(self.ctx, plan, confirmations)
         source = plan.source_store
         assert source is not None
         info = plan.certificates[0]
-        what = "move" if plan.move else "copy"
-        steps = Steps(2 + 2 * len(plan.placements) + (2 if plan.move else 0), progress, cancel)
-        try:
-            steps.next("P-ops-export")
-            with guarded(source):
-                bundle = source.export(info.fingerprint)
-            check_bundle(bundle)
-            run_placements(
-                self.ctx, what, bundle, info, plan.placements, source.store_id, plan.rule_ids, steps
-            )
-            if plan.move:
-                steps.next("P-ops-remove-source")
-                self._remove_source(plan, source)
-        except Cancelled:
-            audit(self.ctx, what, Outcome.CANCELLED, info, source=source.store_id)
-            return Result(Outcome.CANCELLED, "I-ops-cancelled", fingerprints=(info.fingerprint,))
-        except CertassistError as error:
-            audit(
-                self.ctx, what, Outcome.FAILED, info, source=source.store_id,
-                target=",".join(p.store.store_id for p in plan.placements),
-                rules=plan.rule_ids, message_id=error.message_id,
-            )  # fmt: skip
-            raise
+        steps.total = 2 + 2 * len(plan.placements) + (2 if plan.move else 0)
+        steps.next("P-ops-export")
+        with guarded(source):
+            bundle = source.export(info.fingerprint)
+        check_bundle(bundle)
+        run_placements(
+            self.ctx, trail.what, bundle, info, plan.placements, source.store_id, plan.rule_ids,
+            steps,
+        )  # fmt: skip
+        if plan.move:
+            steps.next("P-ops-remove-source")
+            self._remove_source(plan, source)
         steps.finish("P-ops-done")
         stores = tuple(p.store.store_id for p in plan.placements)
         return Result(

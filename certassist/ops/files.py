@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, StoreError
 from certassist.core.fileio import atomic_write_bytes
 from certassist.core.models import Bundle, CertInfo
 
@@ -70,10 +70,10 @@ def backup_stem(info: CertInfo, folder: Path, transfer: bool = False) -> str:
 def os_error(error: OSError, folder: Path) -> CertassistError:
     """Map the OS's reasons to what a practice employee can do about them."""
     if error.errno == errno.ENOSPC or error.errno == getattr(errno, "EDQUOT", -1):
-        return CertassistError("E-ops-backup-disk-full", folder=str(folder))
+        return StoreError("E-ops-backup-disk-full", folder=str(folder))
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return CertassistError("E-ops-backup-readonly", folder=str(folder))
-    return CertassistError("E-ops-backup-write-failed", folder=str(folder), reason=error.strerror)
+        return StoreError("E-ops-backup-readonly", folder=str(folder))
+    return StoreError("E-ops-backup-write-failed", folder=str(folder), reason=error.strerror)
 
 
 def os_cause(error: BaseException) -> OSError | None:

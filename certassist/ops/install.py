@@ -13,21 +13,20 @@ from pathlib import Path
 
 from certassist.core.errors import CertassistError
 from certassist.core.models import Action, Bundle, CertInfo
+from certassist.core.names import common_name
 from certassist.ops.base import (
-    Cancel,
-    Cancelled,
+    AuditedOperation,
     Confirm,
     Confirmations,
     Notice,
     OpContext,
     Outcome,
     Plan,
-    Progress,
     Result,
     Steps,
-    require_confirmations,
+    Trail,
+    audit,
 )
-from certassist.ops.common import audit, check_holder
 from certassist.ops.passwords import PasswordAsker, open_with_tries
 from certassist.ops.placing import Placement, check_bundle, check_placements, run_placements
 from certassist.stores.base import CertStore
@@ -54,13 +53,19 @@ def open_certificate_file(
     return open_with_tries(lambda pw: chosen(path, pw), ask, password)
 
 
+def left_out_notices(bundle: Bundle) -> list[Notice]:
+    """What the file also holds but stays behind (the leaf's own issuers come along, without
+    trust, and are shown in lists as issuers)."""
+    return [Notice("S-ops-left-out", {"name": common_name(c)}) for c in bundle.left_out]
+
+
 @dataclass(frozen=True)
 class PlacePlan(Plan):
     bundle: Bundle | None = field(default=None, repr=False)
     placements: tuple[Placement, ...] = ()
 
 
-class InstallOperation:
+class InstallOperation(AuditedOperation[PlacePlan]):
     action = Action.INSTALL
     what = "install"
 
@@ -76,7 +81,7 @@ class InstallOperation:
                 "S-ops-already-there" if p.already_there else "S-ops-add", {"store": p.store.label}
             )
             for p in found.placements
-        ]
+        ] + left_out_notices(bundle)
         return PlacePlan(
             action=self.action,
             certificates=(info,),
@@ -99,15 +104,13 @@ class InstallOperation:
     def _extra_needs(self, info: CertInfo, placements: tuple[Placement, ...]) -> frozenset[Confirm]:
         return frozenset()
 
-    def execute(
-        self,
-        plan: PlacePlan,
-        confirmations: Confirmations,
-        progress: Progress | None = None,
-        cancel: Cancel | None = None,
+    def _trail(self, plan: PlacePlan) -> Trail:
+        # Each store's failure is audited where it happens (placing), with that store named.
+        return Trail(self.what, plan.certificates[0], source=plan.source, audit_failure=False)
+
+    def _run(
+        self, plan: PlacePlan, confirmations: Confirmations, steps: Steps, trail: Trail
     ) -> Result:
-        require_confirmations(plan, confirmations)
-        check_holder(self.ctx, plan, confirmations)
         info = plan.certificates[0]
         if plan.bundle is None:
             raise CertassistError("E-ops-no-key-in-file")
@@ -123,14 +126,10 @@ class InstallOperation:
                 fingerprints=(info.fingerprint,),
                 stores=tuple(p.store.store_id for p in plan.placements),
             )
-        steps = Steps(2 * len(todo) + 1, progress, cancel)
-        try:
-            added, present = run_placements(
-                self.ctx, self.what, plan.bundle, info, todo, plan.source, plan.rule_ids, steps
-            )
-        except Cancelled:
-            audit(self.ctx, self.what, Outcome.CANCELLED, info, source=plan.source)
-            return Result(Outcome.CANCELLED, "I-ops-cancelled", fingerprints=(info.fingerprint,))
+        steps.total = 2 * len(todo) + 1
+        added, present = run_placements(
+            self.ctx, self.what, plan.bundle, info, todo, plan.source, plan.rule_ids, steps
+        )
         self._after(plan, added)
         steps.finish("P-ops-done")
         notices = plan.warnings + (Notice("I-ops-backup-advice", {}, "R9"),)

@@ -60,14 +60,14 @@ def settings_problem_store(path: Path | None, error: CertassistError) -> CertSto
     from certassist.core.messages import text_only
     from certassist.core.models import StoreTarget
     from certassist.core.settings import default_settings_path
-    from certassist.stores.fake import FakeStore
+    from certassist.stores.unavailable import UnavailableStore
 
     where = path or default_settings_path()
-    return FakeStore(
+    return UnavailableStore(
         f"{SETTINGS_STORE_PREFIX}{where}",
         text_only("L-local-settings-backups"),
         StoreTarget(StoreKind.PKCS12_FOLDER),
-        reason=error,
+        error,
     )
 
 
@@ -104,8 +104,8 @@ def local_and_backup_stores(
 
     settings, error = load_practice_settings(settings_path)
     found = stores_from_statuses((discover or _discover_here)(settings.backup_folders))
-    pc = tuple(s for s in found if s.target.kind is not StoreKind.PKCS12_FOLDER)
-    backups = [s for s in found if s.target.kind is StoreKind.PKCS12_FOLDER]
+    pc = tuple(s for s in found if not s.target.is_backup_folder)
+    backups = [s for s in found if s.target.is_backup_folder]
     if error is not None:
         backups.append(settings_problem_store(settings_path, error))
     return LocalStores(pc, tuple(backups), settings, error)

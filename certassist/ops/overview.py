@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from certassist.core.errors import CertassistError
+from certassist.core.kinds import traits
 from certassist.core.models import (
     CertInfo,
     Environment,
@@ -32,9 +33,6 @@ if TYPE_CHECKING:
 Describe = Callable[["x509.Certificate"], CertInfo]
 StatusFn = Callable[[CertInfo, date], "StatusReport"]
 
-# Kinds whose loss hurts when there is no backup (R9); UZI card certificates live on the card.
-_BACKUP_KINDS = frozenset({Kind.VECOZO_PERSONAL, Kind.VECOZO_SYSTEM, Kind.UZI_SERVER, Kind.OTHER})
-
 
 @dataclass(frozen=True)
 class Place:
@@ -48,7 +46,7 @@ class Place:
 
     @property
     def is_backup(self) -> bool:
-        return self.store_kind is StoreKind.PKCS12_FOLDER
+        return self.store_kind.is_backup_folder
 
 
 @dataclass(frozen=True)
@@ -152,7 +150,7 @@ def _with_backup_status(group: CertificateGroup) -> CertificateGroup:
 
     if group.status.status is not Status.OK or group.has_backup or not group.key_present:
         return group
-    if group.kind not in _BACKUP_KINDS:
+    if not traits(group.kind).backup_expected:  # e.g. UZI card certificates live on the card
         return group
     report = StatusReport(
         status=Status.BACKUP_MISSING,
@@ -171,6 +169,11 @@ def _is_ca(entry: StoreEntry) -> bool:
     except (x509.ExtensionNotFound, ValueError):
         return False
     return bool(constraints.value.ca)
+
+
+def _damaged_entry(store: CertStore, entry: StoreEntry) -> UnavailableStore:
+    params = {"store": store.label, "fingerprint": entry.fingerprint[:16]}
+    return UnavailableStore(store.store_id, store.label, "E-store-certificate-damaged", params)
 
 
 def scan_stores(
@@ -203,6 +206,11 @@ def scan_stores(
             )
             continue
         for entry in entries:
+            try:
+                entry.certificate  # noqa: B018 - decoded completely once, or refused here
+            except CertassistError:  # one damaged certificate must not hide the others
+                unavailable.append(_damaged_entry(store, entry))
+                continue
             if not entry.has_key and _is_ca(entry):
                 continue  # issuing CAs that came along in a PFX chain are not "my certificates"
             place = Place(
@@ -237,16 +245,16 @@ def build_overview(
 def stores_from_statuses(statuses: Sequence[Any]) -> list[CertStore]:
     """Registry answers → stores; one that could not even be built stays, with its reason."""
     from certassist.core.models import StoreTarget
-    from certassist.stores.fake import FakeStore
+    from certassist.stores import unavailable
 
     result: list[CertStore] = []
     for status in statuses:
         if status.store is not None:
             result.append(status.store)
         else:
+            reason = status.reason or CertassistError("E-ops-store-unavailable", store=status.label)
+            target = StoreTarget(status.kind)
             result.append(
-                FakeStore(
-                    status.store_id, status.label, StoreTarget(status.kind), reason=status.reason
-                )  # fmt: skip
+                unavailable.UnavailableStore(status.store_id, status.label, target, reason)
             )
     return result

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from certassist.core.errors import CertassistError
-from certassist.core.models import Action, Bundle, CertInfo
-from certassist.ops.base import Confirm, Notice, OpContext, Steps
+from certassist.core.errors import CertassistError, StoreError
+from certassist.core.models import Action, Bundle, CertInfo, StoreEntry
+from certassist.core.rules_people import personal_needs_own_place, r4_shared_place
+from certassist.ops.base import Confirm, Notice, OpContext, Steps, decisions_to_notices
 from certassist.ops.common import Evaluation, audit, evaluate, guarded, place
-from certassist.stores.base import CertStore
+from certassist.stores.base import CertStore, find_entry
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,7 @@ def check_placements(
         if not store.available:
             reason = store.unavailable_reason
             blockers.append(
-                Notice(reason.message_id, dict(reason.params))
-                if reason
-                else Notice("E-ops-store-unavailable", {"store": store.label})
+                Notice.of(reason or StoreError("E-ops-store-unavailable", store=store.label))
             )
             continue
         found: Evaluation = evaluate(ctx, info, action, store.target)
@@ -78,11 +77,28 @@ def check_placements(
         if found.needs_holder:
             needs.add(Confirm.HOLDER)
         with guarded(store):
-            entry = store.get(info.fingerprint)
+            entries = store.list()
+        entry = find_entry(entries, info.fingerprint)
+        shared = _shared_place(ctx, info, action, store, entries)
+        if shared:
+            warnings += shared
+            rules.add("R4")
+            needs.add(Confirm.SHARED_PLACE)
         placements.append(Placement(store, entry is not None and entry.has_key))
     return PlacementCheck(
         tuple(placements), tuple(blockers), tuple(warnings), tuple(sorted(rules)), frozenset(needs)
     )
+
+
+def _shared_place(
+    ctx: OpContext, info: CertInfo, action: Action, store: CertStore, entries: list[StoreEntry]
+) -> list[Notice]:
+    """R4: another person's personal certificate (with its key) already lives in this place."""
+    if not personal_needs_own_place(info, action):
+        return []
+    there = [ctx.describe(e.certificate) for e in entries if e.has_key]
+    decisions = r4_shared_place(info, action, store.label, there)
+    return list(decisions_to_notices(decisions))
 
 
 def run_placements(

@@ -51,7 +51,7 @@ def subprocess_runner(argv: Sequence[str]) -> RunResult:
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
     # schtasks writes in the OEM code page; a user folder with an accent must not crash us.
     encoding = "oem" if sys.platform == "win32" else None
-    done = subprocess.run(  # noqa: S603 - argv list, no shell
+    done = subprocess.run(  # argv list, no shell
         [*argv],
         capture_output=True,
         text=True,
@@ -213,9 +213,6 @@ def _line(label: str, when: object, lang: str) -> str:
     return text_only("I-notify-line", lang, label=label, date=str(when))
 
 
-Notifier = Callable[[Notification], None]
-
-
 def show_notification(note: Notification, platform: str = sys.platform) -> str:
     """Show the notification the way this OS can; returns how it was shown.
 
@@ -235,7 +232,7 @@ def show_notification(note: Notification, platform: str = sys.platform) -> str:
     tool = shutil.which("notify-send")
     if tool is not None:
         urgency = "critical" if note.severity is Severity.OVERDUE else "normal"
-        subprocess.run(  # noqa: S603 - argv list, no shell
+        subprocess.run(  # argv list, no shell
             [tool, "--urgency", urgency, note.title, note.body], check=False, timeout=10
         )
         return "notify-send"

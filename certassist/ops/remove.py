@@ -11,21 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, StoreError
 from certassist.core.models import Action
 from certassist.ops.base import (
-    Cancel,
-    Cancelled,
+    AuditedOperation,
     Confirm,
     Confirmations,
     Notice,
     OpContext,
     Outcome,
     Plan,
-    Progress,
     Result,
     Steps,
-    require_confirmations,
+    Trail,
 )
 from certassist.ops.common import audit, guarded
 from certassist.ops.files import BundleReader, default_reader, verify_backup
@@ -39,7 +37,7 @@ class RemovePlan(Plan):
     backup_password: str | None = field(default=None, repr=False)
 
 
-class RemoveOperation:
+class RemoveOperation(AuditedOperation[RemovePlan]):
     def __init__(self, ctx: OpContext, reader: BundleReader = default_reader) -> None:
         self.ctx = ctx
         self.reader = reader
@@ -52,7 +50,7 @@ class RemoveOperation:
         backup_password: str | None = None,
     ) -> RemovePlan:
         if not store.available:
-            raise store.unavailable_reason or CertassistError(
+            raise store.unavailable_reason or StoreError(
                 "E-ops-store-unavailable", store=store.label
             )
         with guarded(store):
@@ -88,42 +86,29 @@ class RemoveOperation:
             backup_password=backup_password,
         )
 
-    def execute(
-        self,
-        plan: RemovePlan,
-        confirmations: Confirmations,
-        progress: Progress | None = None,
-        cancel: Cancel | None = None,
+    def _trail(self, plan: RemovePlan) -> Trail:
+        assert plan.store is not None
+        return Trail("remove", plan.certificates[0], plan.store.store_id, rules=plan.rule_ids)
+
+    def _run(
+        self, plan: RemovePlan, confirmations: Confirmations, steps: Steps, trail: Trail
     ) -> Result:
-        require_confirmations(plan, confirmations)
         store = plan.store
         assert store is not None
         info = plan.certificates[0]
-        steps = Steps(3, progress, cancel)
-        try:
-            if plan.backup is not None:
-                steps.next("P-ops-verify-backup")
-                # Again, right before removing: the file may have been moved since the plan.
-                verify_backup(
-                    plan.backup, plan.backup_password or "", info.fingerprint, self.reader
-                )
-            else:
-                steps.next("P-ops-check")
-            steps.next("P-ops-remove")
-            with guarded(store):
-                store.remove(info.fingerprint)
-                gone = store.get(info.fingerprint) is None
-            if not gone:
-                raise CertassistError("E-ops-remove-still-there", store=store.label)
-        except Cancelled:
-            audit(self.ctx, "remove", Outcome.CANCELLED, info, source=store.store_id)
-            return Result(Outcome.CANCELLED, "I-ops-cancelled", fingerprints=(info.fingerprint,))
-        except CertassistError as error:
-            audit(
-                self.ctx, "remove", Outcome.FAILED, info, source=store.store_id,
-                rules=plan.rule_ids, message_id=error.message_id,
-            )  # fmt: skip
-            raise
+        steps.total = 3
+        if plan.backup is not None:
+            steps.next("P-ops-verify-backup")
+            # Again, right before removing: the file may have been moved since the plan.
+            verify_backup(plan.backup, plan.backup_password or "", info.fingerprint, self.reader)
+        else:
+            steps.next("P-ops-check")
+        steps.next("P-ops-remove")
+        with guarded(store):
+            store.remove(info.fingerprint)
+            gone = store.get(info.fingerprint) is None
+        if not gone:
+            raise StoreError("E-ops-remove-still-there", store=store.label)
         audit(
             self.ctx, "remove", Outcome.DONE, info, source=store.store_id,
             target=str(plan.backup or ""), rules=plan.rule_ids, message_id="I-ops-remove-done",

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -41,7 +41,8 @@ from certassist.core.csr import (
 )
 from certassist.core.errors import CertassistError
 from certassist.core.fileio import atomic_write_bytes
-from certassist.core.models import Bundle, CertInfo, Environment, Kind
+from certassist.core.kinds import Family, family
+from certassist.core.models import Bundle, CertInfo, Environment
 from certassist.core.rules import (
     Decision,
     PracticeFacts,
@@ -53,6 +54,9 @@ from certassist.core.rules import Outcome as RuleOutcome
 from certassist.core.vendors import VendorSteps, vendor_steps
 from certassist.ops.base import Confirmations, Describe, Notice, OpContext, Result
 from certassist.stores.base import CertStore
+
+if TYPE_CHECKING:
+    from certassist.ops.files import BackupWriter
 
 KEYRING_SERVICE = "certassist-uzi-renewal"
 
@@ -216,7 +220,7 @@ class UziRenewalFlow:
     ) -> Started:
         """New RSA-2048 key + CSR with the current certificate's subject (or a typed one)."""
         old = self.describe(current) if current is not None else None
-        if old is not None and old.kind is not Kind.UZI_SERVER:
+        if old is not None and family(old.kind) is not Family.UZI_SERVER:
             raise CertassistError("E-uzirenew-not-uzi-server", subject=old.subject)
         if subject is None:
             if current is None:
@@ -243,7 +247,7 @@ class UziRenewalFlow:
             try:
                 self.keyring.set_password(KEYRING_SERVICE, pending.id, password)
                 pending = PendingRenewal(**{**pending.__dict__, "remembered": True})
-            except Exception:  # noqa: BLE001 - any backend failure means: not remembered
+            except Exception:  # any backend failure means: not remembered
                 notices.append(Notice("W-uzirenew-no-keyring"))
         self.folder.mkdir(parents=True, exist_ok=True)
         _atomic_write(self._path(pending.id, ".key.pem"), encrypted, private=True)
@@ -263,7 +267,7 @@ class UziRenewalFlow:
         if password is None and pending.remembered:
             try:
                 password = self.keyring.get_password(KEYRING_SERVICE, pending.id)
-            except Exception:  # noqa: BLE001 - keyring gone since: ask the user instead
+            except Exception:  # keyring gone since: ask the user instead
                 password = None
         if password is None:
             raise CertassistError("E-uzirenew-password-needed", host=pending.host)
@@ -291,7 +295,7 @@ class UziRenewalFlow:
 
             issued = read_certificate_file(issued, None)
         info = self.describe(issued.leaf)
-        if info.kind is not Kind.UZI_SERVER:
+        if family(info.kind) is not Family.UZI_SERVER:
             raise CertassistError("E-uzirenew-not-uzi-server", subject=info.subject)
         key = self._key(pending, password)
         if public_key_der(key) != public_key_der(issued.leaf):
@@ -328,15 +332,24 @@ class UziRenewalFlow:
 
     # --- step 3: PFX / install, confirmation, clean-up ------------------------------------
 
-    def write_pfx(self, paired: Paired, folder: Path, password: str, repeated: str | None) -> Path:
-        """The PFX for the vendor's system, through the operations' verified backup writer."""
+    def write_pfx(
+        self,
+        paired: Paired,
+        folder: Path,
+        password: str,
+        repeated: str | None,
+        writer: BackupWriter | None = None,
+    ) -> Path:
+        """The PFX for the vendor's system, through the operations' backup writer (the GUI
+        passes its helper-process writer)."""
         from certassist.ops.files import backup_stem, default_writer
         from certassist.ops.passwords import check_new_password
 
         check_new_password(password, repeated, None)
         folder.mkdir(parents=True, exist_ok=True)
         stem = backup_stem(paired.info, folder)
-        return default_writer(folder, paired.bundle, password, "aes", stem, paired.info)
+        write = writer or default_writer
+        return write(folder, paired.bundle, password, "aes", stem, paired.info)
 
     def confirm(self, paired: Paired, places: Sequence[str]) -> Verdict:
         """R14: the new expiry and where it is; with R9's backup advice when all is well."""
@@ -350,7 +363,7 @@ class UziRenewalFlow:
         if pending.remembered:
             try:
                 self.keyring.delete_password(KEYRING_SERVICE, pending_id)
-            except Exception:  # noqa: BLE001 - nothing left to protect; do not fail the finish
+            except Exception:  # nothing left to protect; do not fail the finish
                 pass
 
 

@@ -15,15 +15,13 @@ from certassist.core.errors import CertassistError
 from certassist.core.models import Action, Bundle, CertInfo
 from certassist.ops.backup import BackupOperation, BackupPlan
 from certassist.ops.base import (
-    Cancel,
-    Cancelled,
     Confirm,
     Confirmations,
     Notice,
     Outcome,
-    Progress,
     Result,
     Steps,
+    Trail,
 )
 from certassist.ops.common import audit, guarded, is_predecessor, verify_present
 from certassist.ops.files import Encryption, read_transfer_marker, write_transfer_marker
@@ -48,16 +46,10 @@ class TransferOutOperation(BackupOperation):
     ) -> BackupPlan:
         return self.plan([(store, fingerprint)], folder, password, repeated, encryption, True)
 
-    def execute(
-        self,
-        plan: BackupPlan,
-        confirmations: Confirmations,
-        progress: Progress | None = None,
-        cancel: Cancel | None = None,
+    def _run(
+        self, plan: BackupPlan, confirmations: Confirmations, steps: Steps, trail: Trail
     ) -> Result:
-        result = super().execute(plan, confirmations, progress, cancel)
-        if result.outcome is not Outcome.DONE:
-            return result
+        result = super()._run(plan, confirmations, steps, trail)
         for path, item in zip(result.paths, plan.items, strict=True):
             info = item.info
             write_transfer_marker(
@@ -138,32 +130,22 @@ class TransferInOperation(RestoreOperation):
             replacements=tuple(replacements),
         )
 
-    def execute(
-        self,
-        plan: PlacePlan,
-        confirmations: Confirmations,
-        progress: Progress | None = None,
-        cancel: Cancel | None = None,
+    def _run(
+        self, plan: PlacePlan, confirmations: Confirmations, steps: Steps, trail: Trail
     ) -> Result:
-        result = super().execute(plan, confirmations, progress, cancel)
-        if not isinstance(plan, TransferInPlan) or not result.ok or not plan.replacements:
+        result = super()._run(plan, confirmations, steps, trail)
+        if not isinstance(plan, TransferInPlan) or not plan.replacements:
             return result
         info = plan.certificates[0]
-        steps = Steps(len(plan.replacements), progress, cancel)
-        removed: list[str] = []
-        try:
-            for replacement in plan.replacements:
-                steps.next("P-ops-replace-old")
-                self._retire(replacement, info)
-                removed.append(replacement.old.fingerprint)
-        except Cancelled:
-            return Result(
-                Outcome.CANCELLED, "I-ops-transfer-old-kept", fingerprints=(info.fingerprint,)
-            )
+        trail.cancelled_message = "I-ops-transfer-old-kept"  # the new one is in; the old stays
+        steps.total = steps.done + len(plan.replacements)
+        for replacement in plan.replacements:
+            steps.next("P-ops-replace-old")
+            self._retire(replacement, info)
         return Result(
             result.outcome,
             self.done_message,
-            {**result.params, "removed": len(removed)},
+            {**result.params, "removed": len(plan.replacements)},
             notices=result.notices,
             fingerprints=result.fingerprints,
             stores=result.stores,

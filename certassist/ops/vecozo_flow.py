@@ -22,6 +22,7 @@ from typing import Any
 from cryptography import x509
 
 from certassist.core.errors import CertassistError
+from certassist.core.kinds import Actors, Family, family, traits
 from certassist.core.models import (
     Action,
     Actor,
@@ -45,7 +46,6 @@ from certassist.ops.base import Describe, Notice
 from certassist.stores.base import CertStore
 
 USER_NUMBER = re.compile(r"\d{14}")
-_VECOZO = (Kind.VECOZO_PERSONAL, Kind.VECOZO_SYSTEM)
 
 
 def _default_describe(cert: x509.Certificate) -> CertInfo:
@@ -123,8 +123,8 @@ def placeholder_info(kind: Kind, holder: str, environment: Environment, today: d
         kind=kind,
         environment=environment,
         profile_id="pending-request",
-        holder=holder if kind is Kind.VECOZO_PERSONAL else None,
-        organisation=holder if kind is Kind.VECOZO_SYSTEM else None,
+        holder=holder if traits(kind).person_bound else None,
+        organisation=None if traits(kind).person_bound else holder,
     )
     return CertInfo(
         fingerprint="",
@@ -182,7 +182,7 @@ def _notices(pages: VecozoPages, kind: Kind, action: Action) -> tuple[Notice, ..
         notes.append(Notice("I-vecozo-install-on-acceptance", {}, "R10"))
     if pages.paths_uncertain:
         notes.append(Notice("I-vecozo-url-uncertain", {"home": pages.home}))
-    if kind is Kind.VECOZO_SYSTEM and action is Action.RENEW:
+    if traits(kind).actors is Actors.CONTACT_PERSON and action is Action.RENEW:
         notes.append(Notice("I-R2-pin-needed", {}, "R2"))
     return tuple(notes)
 
@@ -190,7 +190,7 @@ def _notices(pages: VecozoPages, kind: Kind, action: Action) -> tuple[Notice, ..
 def plan_first_install(
     request: PendingRequest, actor: Actor, stores: Sequence[CertStore], today: date
 ) -> Guide:
-    if request.kind not in _VECOZO:
+    if family(request.kind) is not Family.VECOZO:
         raise CertassistError("E-vecozo-not-vecozo", kind=request.kind.value)
     info = placeholder_info(request.kind, request.holder, request.environment, today)
     who = check(info, actor, Action.INSTALL, None, today)
@@ -209,7 +209,7 @@ def plan_renewal(
     current: CertInfo, actor: Actor, stores: Sequence[CertStore], today: date
 ) -> Guide:
     """R7: due from a month before expiry; the rules refuse an expired one (R8: reinstall)."""
-    if current.kind not in _VECOZO:
+    if family(current.kind) is not Family.VECOZO:
         raise CertassistError("E-vecozo-not-vecozo", kind=current.kind.value)
     who = check(current, actor, Action.RENEW, None, today)
     pages = vecozo_pages(current.environment)

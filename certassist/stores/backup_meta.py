@@ -18,6 +18,7 @@ from typing import Any
 from cryptography import x509
 
 from certassist.core.models import Bundle, Classification, cert_der, sha256_fingerprint
+from certassist.core.x509_decode import load_der
 
 SIDECAR_SUFFIX = ".certassist.json"
 FORMAT_VERSION = 1
@@ -95,7 +96,7 @@ class BackupMeta:
             if data.get("format") != "certassist-backup" or int(data["version"]) > FORMAT_VERSION:
                 return None
             der = base64.b64decode(data["certificate_der_base64"], validate=True)
-            cert = x509.load_der_x509_certificate(der)
+            cert = load_der(der)  # decoded completely: a hostile sidecar is ignored, not a crash
             if sha256_fingerprint(der) != str(data["fingerprint_sha256"]).upper():
                 return None
             return cls(

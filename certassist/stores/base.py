@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, StoreError
 from certassist.core.models import Bundle, StoreEntry, StoreTarget
 
 
@@ -54,7 +54,7 @@ def verify_added(store: CertStore, bundle: Bundle) -> StoreEntry:
 def check_added(store: CertStore, bundle: Bundle, entry: StoreEntry | None) -> StoreEntry:
     """`entry` is what the store holds under the bundle's fingerprint after an add."""
     if entry is None:
-        raise CertassistError("E-store-verify-missing", store=store.label)
+        raise StoreError("E-store-verify-missing", store=store.label)
     if bundle.has_key and not entry.has_key:
-        raise CertassistError("E-store-verify-no-key", store=store.label)
+        raise StoreError("E-store-verify-no-key", store=store.label)
     return entry

@@ -15,7 +15,7 @@ import socket
 import sys
 from pathlib import Path
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, StoreError
 
 
 def profile_in_use(profile_dir: Path) -> bool:
@@ -30,7 +30,7 @@ def profile_in_use(profile_dir: Path) -> bool:
 def running_error(profile_dir: Path, profile_name: str) -> CertassistError | None:
     """The reason to give the user, or None when the profile is free."""
     if profile_in_use(profile_dir):
-        return CertassistError("E-firefox-running", profile=profile_name)
+        return StoreError("E-firefox-running", profile=profile_name)
     return None
 
 

@@ -21,12 +21,13 @@ Decisions worth knowing:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, StoreError
 from certassist.core.messages import render
 from certassist.core.models import (
     Bundle,
@@ -38,6 +39,7 @@ from certassist.core.models import (
 )
 from certassist.stores import nss_pkcs12
 from certassist.stores.base import check_added, find_entry
+from certassist.stores.firefox_lock import running_error
 from certassist.stores.nss_lib import NssLib, NssLibraryMissing, load_nss
 from certassist.stores.nss_session import NssCert, NssSession
 
@@ -69,6 +71,10 @@ class NssStore:
             "L-nss-nssdb" if kind == StoreKind.NSSDB else "L-nss-firefox", name=self.db_dir.name
         )
         self._password_provider = password_provider
+        if busy_check is None and kind is StoreKind.FIREFOX:
+            # Every Firefox profile, also one named with --nss-db: a running Firefox is the
+            # reason to give (E-firefox-running), checked before the database is touched.
+            busy_check = partial(running_error, self.db_dir, self.db_dir.name)
         self._busy_check = busy_check
         self._library_dirs = tuple(library_dirs) if library_dirs is not None else None
         self._password: str | None = None
@@ -78,9 +84,7 @@ class NssStore:
         try:
             return load_nss(self._library_dirs)
         except NssLibraryMissing as exc:
-            raise CertassistError(
-                "E-nss-library-missing", store=self.label, detail=exc.detail
-            ) from exc
+            raise StoreError("E-nss-library-missing", store=self.label, detail=exc.detail) from exc
 
     @property
     def legacy(self) -> bool:
@@ -96,7 +100,7 @@ class NssStore:
         except CertassistError as exc:
             return exc
         if not self.db_dir.is_dir():
-            return CertassistError("E-nss-folder-missing", store=self.label, path=str(self.db_dir))
+            return StoreError("E-nss-folder-missing", store=self.label, path=str(self.db_dir))
         if self._busy_check is not None:
             busy = self._busy_check()
             if busy is not None:
@@ -129,10 +133,10 @@ class NssStore:
         password = self._password
         if password is None:
             if self._password_provider is None:
-                raise CertassistError("E-nss-password-needed", store=self.label)
+                raise StoreError("E-nss-password-needed", store=self.label)
             password = self._password_provider()
             if password is None:
-                raise CertassistError("E-nss-password-needed", store=self.label)
+                raise StoreError("E-nss-password-needed", store=self.label)
         try:
             session.login(password)
         except CertassistError:
@@ -142,6 +146,22 @@ class NssStore:
 
     def forget_password(self) -> None:
         self._password = None
+
+    def needs_password(self) -> bool:
+        """Whether a primary password protects this database and none has been given yet
+        (an unavailable store or a missing database needs none: they say so themselves)."""
+        if self._password is not None or self._reason() is not None or not self._has_database():
+            return False
+        with self._session(self._library(), write=False) as session:
+            return session.needs_password()
+
+    def log_in(self, password: str) -> None:
+        """Check the primary password now (wrong → E-nss-wrong-password, nothing changed) and
+        keep it in memory for this store's later verbs."""
+        with self._session(self._check(), write=False) as session:
+            if session.needs_password():
+                session.login(password)
+        self._password = password
 
     # -- verbs
     def _entry(self, session: NssSession, cert: NssCert) -> StoreEntry:
@@ -171,7 +191,7 @@ class NssStore:
 
     def _refuse_legacy(self) -> None:
         if self.legacy:
-            raise CertassistError("E-nss-legacy-readonly", store=self.label)
+            raise StoreError("E-nss-legacy-readonly", store=self.label)
 
     def add(self, bundle: Bundle) -> StoreEntry:
         lib = self._check()
@@ -206,7 +226,7 @@ class NssStore:
                 raise CertassistError("E-store-no-key", store=self.label)
             bundle = nss_pkcs12.export_bundle(session, cert)
         if bundle.fingerprint != fingerprint.upper() or not bundle.key_matches():
-            raise CertassistError(
+            raise StoreError(
                 "E-nss-failed", store=self.label, operation="export-check", error="mismatch"
             )
         return bundle
@@ -232,9 +252,9 @@ class NssStore:
                 session.delete(cert, keep_key=shared or keyless)
             except CertassistError as exc:
                 cause = str(exc.params.get("error") or exc.params.get("code") or "")
-                raise CertassistError("E-nss-remove-failed", store=self.label, cause=cause) from exc
+                raise StoreError("E-nss-remove-failed", store=self.label, cause=cause) from exc
         if self.get(fingerprint) is not None:
-            raise CertassistError(
+            raise StoreError(
                 "E-nss-remove-failed", store=self.label, cause="still listed after removal"
             )
 

@@ -35,4 +35,4 @@ def nss_key_id(der: bytes) -> bytes | None:
         raw = _unsigned(key.public_numbers().y)
     else:
         return None
-    return raw if len(raw) <= SHA1_LENGTH else hashlib.sha1(raw).digest()  # noqa: S324 - NSS's id
+    return raw if len(raw) <= SHA1_LENGTH else hashlib.sha1(raw).digest()  # NSS's id

@@ -30,7 +30,6 @@ from certassist.stores.nss_paths import (
 # SECOidTag values (secoidt.h); the enum is append-only, so these are stable across versions.
 SEC_OID_SHA256 = 191
 SEC_OID_AES_256_CBC = 188
-SEC_OID_PKCS12_V2_PBE_WITH_SHA1_AND_3KEY_TRIPLE_DES_CBC = 156
 
 # NSS_InitContext flags (nss.h).
 NSS_INIT_READONLY = 0x1
@@ -82,7 +81,6 @@ _PROTOTYPES: dict[tuple[str, ...], tuple[Any, list[Any]]] = {
     ("PK11_NeedUserInit",): (c_int, [_P]),
     ("PK11_NeedLogin",): (c_int, [_P]),
     ("PK11_IsLoggedIn",): (c_int, [_P, _P]),
-    ("PK11_IsReadOnly",): (c_int, [_P]),
     ("PK11_GetTokenName",): (c_char_p, [_P]),
     ("PK11_InitPin",): (c_int, [_P, c_char_p, c_char_p]),
     ("PK11_CheckUserPassword",): (c_int, [_P, c_char_p]),
@@ -281,9 +279,6 @@ class NssLib:
     def token_name(self, slot: int) -> str:
         raw: bytes | None = self.call("PK11_GetTokenName", slot)
         return raw.decode("utf-8", "replace") if raw else ""
-
-    def is_read_only(self, slot: int) -> bool:
-        return bool(self.call("PK11_IsReadOnly", slot))
 
     def init_pin(self, slot: int, new_password: bytes) -> bool:
         return int(self.call("PK11_InitPin", slot, None, new_password)) == SEC_SUCCESS

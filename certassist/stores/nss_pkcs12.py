@@ -117,7 +117,7 @@ def export_bundle(session: NssSession, cert: NssCert) -> Bundle:
     """Export through SEC_PKCS12 encoder to memory, then parse it with cryptography."""
     lib = session.lib
     password = secrets.token_hex(16)
-    pw_item = nss_lib.item_of(password.encode())  # UTF-8 without NUL: NSS converts it (FIELD-NOTES)
+    pw_item = nss_lib.item_of(password.encode())  # UTF-8 without NUL: NSS converts it
     out = bytearray()
 
     def on_output(arg: int | None, buf: int | None, length: int) -> None:

@@ -1,6 +1,6 @@
 """One NSS database open at a time: open, log in, work, free every reference, shut down.
 
-Why so strict (FIELD-NOTES): a single leaked certificate or slot reference makes
+Why so strict (seen with Debian's NSS 3.87): a single leaked certificate or slot reference makes
 `NSS_ShutdownContext` fail with SEC_ERROR_BUSY and poisons the process, so the next database
 cannot be opened. The session therefore owns every reference it hands out and frees them all
 in `__exit__`, before shutting down. A process-wide lock keeps sessions one after the other,
@@ -10,6 +10,7 @@ so several profiles can be used in turn from worker threads.
 from __future__ import annotations
 
 import ctypes
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,13 +18,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, StoreError
 from certassist.stores import nss_lib
 from certassist.stores.nss_keyid import nss_key_id
 from certassist.stores.nss_lib import NssLib
 
 # Re-entrant so that a nested session in the same thread fails with E-nss-in-use, not a hang.
 _LOCK = threading.RLock()
+_log = logging.getLogger(__name__)
 
 PasswordProvider = Callable[[], "str | None"]
 
@@ -77,7 +79,7 @@ class _PasswordState:
 
 
 def _password_callback(slot: int | None, retry: int, arg: int | None) -> int | None:
-    # NULL on retry, or NSS keeps asking forever (FIELD-NOTES).
+    # NULL on retry, or NSS keeps asking forever.
     if retry or _PasswordState.password is None or _PasswordState.lib is None:
         return None
     return _PasswordState.lib.port_strdup(_PasswordState.password)
@@ -107,12 +109,13 @@ class NssSession:
         self._slot: int | None = None
         self._owned: list[int] = []
         self._key_ids: set[bytes] | None = None  # read once per session, dropped on changes
+        self.recovered: list[str] = []  # journals rolled back when this session opened
 
     # -- errors
     def failure(self, operation: str) -> CertassistError:
         """The current NSS error as a CertassistError (name in params, never a traceback)."""
         code, name = self.lib.last_error()
-        return CertassistError(
+        return StoreError(
             "E-nss-failed", store=self.store_label, operation=operation, error=name, code=code
         )
 
@@ -123,11 +126,14 @@ class NssSession:
             if self.lib.is_initialized():
                 # Someone else in this process holds NSS (or an earlier shutdown failed):
                 # opening ours would silently add a second slot and mix the databases up.
-                raise CertassistError("E-nss-in-use", store=self.store_label)
+                raise StoreError("E-nss-in-use", store=self.store_label)
             flags = nss_lib.NSS_INIT_NOMODDB | nss_lib.NSS_INIT_NOROOTINIT
             if self.read_only:
                 flags |= nss_lib.NSS_INIT_READONLY
             self._ctx = self.lib.init_context(self.configdir, flags)
+            if not self._ctx and self.read_only and self._hot_journals():
+                self._recover_journal(flags & ~nss_lib.NSS_INIT_READONLY)
+                self._ctx = self.lib.init_context(self.configdir, flags)
             if not self._ctx:
                 raise self.failure("open")
             self.lib.set_ucs2_conversion(_UCS2_CALLBACK)
@@ -141,6 +147,39 @@ class NssSession:
             self._close()
             raise
         return self
+
+    # -- a write interrupted by a kill or a power cut
+    def _hot_journals(self) -> list[Path]:
+        """SQLite rollback journals left by a writer that was killed (cert9.db-journal,
+        key4.db-journal). Such a database opens only read-write: SQLite must roll it back first,
+        and a read-only open fails with SEC_ERROR_BAD_DATABASE, which is not Firefox's fault."""
+        names = ("cert9.db-journal", "key4.db-journal")
+        found = []
+        for name in names:
+            path = self.db_dir / name
+            try:
+                if path.stat().st_size > 0:
+                    found.append(path)
+            except OSError:
+                continue
+        return found
+
+    def _recover_journal(self, write_flags: int) -> None:
+        """Open read-write once, so SQLite rolls the interrupted write back (what Firefox does at
+        its next start), then close. SQLite treats a journal as hot only when no process holds
+        the database, so a running Firefox's own transaction is never touched."""
+        journals = self._hot_journals()
+        ctx = self.lib.init_context(self.configdir, write_flags)
+        if not ctx:
+            _, name = self.lib.last_error()
+            raise StoreError("E-nss-journal-unrecovered", store=self.store_label, error=name)
+        slot = self.lib.internal_key_slot()  # reading the key database rolls key4.db back
+        if slot:
+            self.lib.free_slot(slot)
+        if not self.lib.shutdown_context(ctx):
+            raise self.failure("recover")
+        self.recovered = [p.name for p in journals]
+        _log.warning("I-nss-journal-recovered: %s: %s", self.store_label, self.recovered)
 
     def __exit__(
         self,

@@ -2,7 +2,7 @@
 
 Declared field by field (not as raw offsets) so ctypes computes the layout for the platform:
 32-bit Firefox builds on Windows have other offsets than 64-bit Linux. The tests assert the
-64-bit offsets measured against NSS 3.87 (FIELD-NOTES): derCert at 120, nickname at 648.
+64-bit offsets measured against Debian's NSS 3.87: derCert at 120, nickname at 648.
 """
 
 from __future__ import annotations

@@ -19,8 +19,14 @@ from typing import Literal
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.serialization import PrivateFormat, pkcs12
 
-from certassist.core.errors import CertassistError
-from certassist.core.fileio import atomic_write_bytes, remove_quietly
+from certassist.core.errors import CertassistError, StoreError
+from certassist.core.fileio import (
+    FolderBusy,
+    atomic_write_bytes,
+    clean_leftovers,
+    folder_lock,
+    remove_quietly,
+)
 from certassist.core.messages import text_only
 from certassist.core.models import Bundle, Classification, StoreEntry, StoreKind, StoreTarget
 from certassist.core.reading import read_bytes
@@ -133,32 +139,57 @@ def write_backup(
     if not password:
         raise CertassistError("E-backup-password-empty")
     if not folder.is_dir():
-        raise CertassistError("E-backup-folder-missing", folder=str(folder))
+        raise StoreError("E-backup-folder-missing", folder=str(folder))
     stem = file_stem or default_stem(bundle)
-    try:
-        target = free_backup_path(folder, stem)
-    except OSError as exc:  # e.g. a name too long for this file system
-        raise CertassistError("E-backup-write-failed", file=stem, reason=str(exc)) from exc
     data = pfx_bytes(bundle, password, encryption, kdf_rounds)
-
-    def verify(written: Path) -> None:
-        back = open_backup(written, password)
-        if back.fingerprint != bundle.fingerprint or not back.key_matches():
-            raise CertassistError("E-backup-verify-failed", file=target.name)
-
-    try:
-        atomic_write_bytes(target, data, verify=verify)
-    except OSError as exc:
-        raise CertassistError("E-backup-write-failed", file=str(target), reason=str(exc)) from exc
     meta = BackupMeta.for_bundle(
         bundle, ENCRYPTION_NAMES[encryption], now or datetime.now(UTC), classification
     )
     try:
-        atomic_write_bytes(sidecar_path(target), meta.to_json().encode("utf-8"))
-    except OSError as exc:
-        remove_quietly(target)  # all or nothing: a backup certassist cannot list is a surprise
-        raise CertassistError("E-backup-write-failed", file=str(target), reason=str(exc)) from exc
-    return target
+        with folder_lock(folder):  # one writer at a time in this folder
+            clean_leftovers(folder)  # temporary files of a run that was killed
+            return _write_new(folder, stem, data, meta, bundle, password)
+    except FolderBusy as exc:
+        raise StoreError("E-backup-folder-busy", folder=str(folder)) from exc
+
+
+def _write_new(
+    folder: Path, stem: str, data: bytes, meta: BackupMeta, bundle: Bundle, password: str
+) -> Path:
+    """Under the folder's lock: a free name, written, read back, renamed without overwriting
+    (a name taken meanwhile, e.g. by a process on another PC, moves on to the next one)."""
+    for _ in range(_NAME_ATTEMPTS):
+        try:
+            target = free_backup_path(folder, stem)
+        except OSError as exc:  # e.g. a name too long for this file system
+            raise _write_failed(stem, exc) from exc
+
+        def verify(written: Path, target: Path = target) -> None:
+            back = open_backup(written, password)
+            if back.fingerprint != bundle.fingerprint or not back.key_matches():
+                raise CertassistError("E-backup-verify-failed", file=target.name)
+
+        try:
+            atomic_write_bytes(target, data, verify=verify, overwrite=False)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise _write_failed(str(target), exc) from exc
+        try:
+            atomic_write_bytes(sidecar_path(target), meta.to_json().encode("utf-8"))
+        except OSError as exc:
+            remove_quietly(target)  # all or nothing: a backup certassist cannot list surprises
+            raise _write_failed(str(target), exc) from exc
+        return target
+    raise StoreError("E-backup-folder-busy", folder=str(folder))
+
+
+_NAME_ATTEMPTS = 20
+
+
+def _write_failed(file: str, exc: OSError) -> CertassistError:
+    """Disk full, a read-only stick, a name too long: the target cannot be used (exit 4)."""
+    return StoreError("E-backup-write-failed", file=file, reason=exc.strerror or str(exc))
 
 
 @dataclass(frozen=True)
@@ -204,7 +235,7 @@ class Pkcs12FolderStore:
     @property
     def unavailable_reason(self) -> CertassistError | None:
         if not self.folder.is_dir():
-            return CertassistError("E-backup-folder-missing", folder=str(self.folder))
+            return StoreError("E-backup-folder-missing", folder=str(self.folder))
         return None
 
     def backups(self) -> list[BackupFile]:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, StoreError
+from certassist.core.kinds import store_kind_names, store_kinds_named
 from certassist.core.messages import text_only
 from certassist.core.models import StoreKind
 from certassist.stores.base import CertStore
@@ -30,11 +31,6 @@ if TYPE_CHECKING:  # imported where used: `list` on Linux needs neither crypt32 
 ENV_VAR = "CERTASSIST_STORES"
 BusyCheck = Callable[[], CertassistError | None]
 NssFactory = Callable[[Path, StoreKind, str, BusyCheck | None], CertStore]
-ALIASES: dict[str, tuple[StoreKind, ...]] = {
-    "windows": (StoreKind.WINDOWS_USER, StoreKind.WINDOWS_MACHINE),
-    "pkcs12": (StoreKind.PKCS12_FOLDER,),
-    "backup": (StoreKind.PKCS12_FOLDER,),
-}
 
 
 @dataclass(frozen=True)
@@ -145,7 +141,7 @@ def _nss_status(
 ) -> StoreStatus:
     store_id = f"{kind}:{db_dir}"
     if not has_nss:
-        reason = CertassistError("E-stores-nss-missing", store=label)
+        reason = StoreError("E-stores-nss-missing", store=label)
         return StoreStatus(store_id, kind, label, None, reason, **extra)  # type: ignore[arg-type]
     return _status(make(db_dir, kind, label, busy), kind, **extra)
 
@@ -163,7 +159,7 @@ def narrow(found: list[StoreStatus], wanted: str) -> list[StoreStatus]:
             continue
         chosen.extend(m for m in matches if all(m is not c for c in chosen))
     if unknown:
-        known = sorted({*(str(k) for k in StoreKind), *ALIASES})
+        known = sorted(str(name) for name in store_kind_names())
         raise CertassistError(
             "E-stores-unknown-name", names=", ".join(unknown), known=", ".join(known)
         )
@@ -176,7 +172,7 @@ def _matching(found: list[StoreStatus], token: str) -> list[StoreStatus] | None:
     if lowered == StoreKind.FAKE:
         fake = FakeStore()
         return [StoreStatus(fake.store_id, StoreKind.FAKE, fake.label, fake)]
-    kinds = ALIASES.get(lowered) or tuple(k for k in StoreKind if k == lowered)
+    kinds = store_kinds_named(lowered)
     if kinds:
         return [s for s in found if s.kind in kinds]  # a known kind absent here selects nothing
     by_id = [s for s in found if s.store_id == token]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from cryptography.hazmat.primitives.serialization import pkcs12
 
-from certassist.core.errors import CertassistError
+from certassist.core.errors import CertassistError, StoreError
 from certassist.core.messages import text_only
 from certassist.core.models import (
     Bundle,
@@ -68,7 +68,7 @@ class WindowsStore:
     def unavailable_reason(self) -> CertassistError | None:
         """LocalMachine needs administrator rights to change; it can still be listed."""
         if self.location == "machine" and not self.api.is_elevated():
-            return CertassistError("E-windows-not-elevated", store=self.label)
+            return StoreError("E-windows-not-elevated", store=self.label)
         return None
 
     def list(self) -> list[StoreEntry]:
@@ -107,7 +107,7 @@ class WindowsStore:
         try:
             entry = verify_added(self, bundle)
             if not entry.exportable:
-                raise CertassistError("E-windows-verify-not-exportable", store=self.label)
+                raise StoreError("E-windows-verify-not-exportable", store=self.label)
         except CertassistError:
             if not was_there:  # take back what this call put there (and its key); never more
                 with contextlib.suppress(Crypt32Error, CertassistError):
@@ -154,7 +154,7 @@ class WindowsStore:
         except Crypt32Error as exc:
             raise self._translate(exc) from exc
         if self.get(entry.fingerprint) is not None:
-            raise CertassistError("E-windows-remove-failed", store=self.label)
+            raise StoreError("E-windows-remove-failed", store=self.label)
 
     def _require_writable(self) -> None:
         reason = self.unavailable_reason
@@ -164,8 +164,8 @@ class WindowsStore:
     def _translate(self, exc: Crypt32Error) -> CertassistError:
         if exc.code in ACCESS_DENIED_CODES:
             if self.location == "machine":
-                return CertassistError("E-windows-not-elevated", store=self.label)
-            return CertassistError("E-windows-access-denied", store=self.label)
+                return StoreError("E-windows-not-elevated", store=self.label)
+            return StoreError("E-windows-access-denied", store=self.label)
         if exc.code == NTE_BAD_KEY_STATE:
             return CertassistError("E-windows-not-exportable", store=self.label)
         if exc.code == NTE_NO_KEY:
@@ -173,8 +173,8 @@ class WindowsStore:
         if exc.code == CRYPT_E_NOT_FOUND:
             return CertassistError("E-store-not-found", store=self.label, fingerprint="?")
         if exc.code == ERROR_INVALID_PASSWORD:
-            return CertassistError("E-windows-import-rejected", store=self.label)
-        return CertassistError(
+            return StoreError("E-windows-import-rejected", store=self.label)
+        return StoreError(
             "E-windows-api", store=self.label, operation=exc.operation, code=f"0x{exc.code:08X}"
         )
 

@@ -8,8 +8,12 @@
       <translation>Where should the backup go, and with which password?</translation>
     </message>
     <message>
-      <source>Kies een USB-stick, netwerkschijf of andere pc, niet deze pc zelf: als deze pc stukgaat, moet de back-up er nog zijn (regel R9).</source>
-      <translation>Choose a USB stick, network drive or another PC, not this PC itself: if this PC breaks down, the backup must still be there (rule R9).</translation>
+      <source>Kies een USB-stick, netwerkschijf of andere pc, niet deze pc zelf: als deze pc stukgaat, moet de back-up er nog zijn.</source>
+      <translation>Choose a USB stick, network drive or another PC, not this PC itself: if this PC breaks down, the backup must still be there.</translation>
+    </message>
+    <message>
+      <source>&amp;Map:</source>
+      <translation>&amp;Folder:</translation>
     </message>
     <message>
       <source>Map voor de back-up</source>
@@ -22,10 +26,6 @@
     <message>
       <source>Map kiezen</source>
       <translation>Choose folder</translation>
-    </message>
-    <message>
-      <source>&amp;Map:</source>
-      <translation>&amp;Folder:</translation>
     </message>
     <message>
       <source>Nieuw wachtwoord voor de back-up</source>
@@ -249,6 +249,10 @@
       <translation>&amp;From:</translation>
     </message>
     <message>
+      <source>Certificaten worden gelezen…</source>
+      <translation>Reading certificates…</translation>
+    </message>
+    <message>
       <source>Er is geen geschikt certificaat gevonden.</source>
       <translation>No suitable certificate was found.</translation>
     </message>
@@ -280,6 +284,10 @@
       <translation>Backups found</translation>
     </message>
     <message>
+      <source>&amp;Bestand:</source>
+      <translation>&amp;File:</translation>
+    </message>
+    <message>
       <source>Bestand</source>
       <translation>File</translation>
     </message>
@@ -290,10 +298,6 @@
     <message>
       <source>Bestand kiezen</source>
       <translation>Choose file</translation>
-    </message>
-    <message>
-      <source>&amp;Bestand:</source>
-      <translation>&amp;File:</translation>
     </message>
     <message>
       <source>Wachtwoord van het bestand</source>
@@ -320,12 +324,20 @@
       <translation>Certificates (*.pfx *.p12 *.pem *.cer *.crt *.der *.p7b)</translation>
     </message>
     <message>
-      <source>onbekend: het wachtwoord is nodig om te zien wat erin zit</source>
-      <translation>unknown: the password is needed to see what it holds</translation>
+      <source>Het bestand wordt gelezen…</source>
+      <translation>Reading the file…</translation>
     </message>
     <message>
-      <source>onbekende soort</source>
-      <translation>unknown kind</translation>
+      <source>(poging {n} van {max})</source>
+      <translation>(attempt {n} of {max})</translation>
+    </message>
+    <message>
+      <source>Lukt het niet? Controleer of dit het juiste bestand is, en vraag wie de back-up maakte naar het wachtwoord. certassist kan het niet terughalen.</source>
+      <translation>Still not working? Check that this is the right file, and ask whoever made the backup for the password. certassist cannot recover it.</translation>
+    </message>
+    <message>
+      <source>onbekend: het wachtwoord is nodig om te zien wat erin zit</source>
+      <translation>unknown: the password is needed to see what it holds</translation>
     </message>
     <message>
       <source>verloopt {date} ({days})</source>
@@ -339,8 +351,8 @@
       <translation>Where should the certificate go?</translation>
     </message>
     <message>
-      <source>Windows gebruiken Edge, Chrome en de praktijksoftware; Firefox heeft een eigen opslag per profiel. Kies één of meer plaatsen.</source>
-      <translation>Edge, Chrome and the practice software use Windows; Firefox has its own store per profile. Choose one or more places.</translation>
+      <source>Edge, Chrome en de praktijksoftware gebruiken de Windows-opslag; Firefox heeft een eigen opslag per profiel. Kies één of meer plaatsen.</source>
+      <translation>Edge, Chrome and the practice software use the Windows store; Firefox has its own store per profile. Choose one or more places.</translation>
     </message>
     <message>
       <source>Plaatsen</source>
@@ -372,6 +384,29 @@
     <message>
       <source>{n} dagen geleden verlopen</source>
       <translation>expired {n} days ago</translation>
+    </message>
+  </context>
+  <context>
+    <name>FlowPage</name>
+    <message>
+      <source>Foutmelding</source>
+      <translation>Error message</translation>
+    </message>
+    <message>
+      <source>Bezig</source>
+      <translation>Busy</translation>
+    </message>
+    <message>
+      <source>Details tonen</source>
+      <translation>Show details</translation>
+    </message>
+    <message>
+      <source>Details tonen of verbergen</source>
+      <translation>Show or hide details</translation>
+    </message>
+    <message>
+      <source>Bezig…</source>
+      <translation>Working…</translation>
     </message>
   </context>
   <context>
@@ -434,62 +469,6 @@
   </context>
   <context>
     <name>Labels</name>
-    <message>
-      <source>VECOZO persoonlijk</source>
-      <translation>VECOZO personal</translation>
-    </message>
-    <message>
-      <source>VECOZO systeem</source>
-      <translation>VECOZO system</translation>
-    </message>
-    <message>
-      <source>UZI-servercertificaat</source>
-      <translation>UZI server certificate</translation>
-    </message>
-    <message>
-      <source>UZI-pas</source>
-      <translation>UZI card</translation>
-    </message>
-    <message>
-      <source>overig</source>
-      <translation>other</translation>
-    </message>
-    <message>
-      <source>productie</source>
-      <translation>production</translation>
-    </message>
-    <message>
-      <source>acceptatie</source>
-      <translation>acceptance</translation>
-    </message>
-    <message>
-      <source>test</source>
-      <translation>test</translation>
-    </message>
-    <message>
-      <source>Windows (alleen u)</source>
-      <translation>Windows (only you)</translation>
-    </message>
-    <message>
-      <source>Windows (hele computer)</source>
-      <translation>Windows (whole computer)</translation>
-    </message>
-    <message>
-      <source>Firefox</source>
-      <translation>Firefox</translation>
-    </message>
-    <message>
-      <source>Chromium (Linux)</source>
-      <translation>Chromium (Linux)</translation>
-    </message>
-    <message>
-      <source>back-upmap</source>
-      <translation>backup folder</translation>
-    </message>
-    <message>
-      <source>demo</source>
-      <translation>demo</translation>
-    </message>
     <message>
       <source>ok</source>
       <translation>ok</translation>
@@ -600,6 +579,10 @@
       <translation>Checking…</translation>
     </message>
     <message>
+      <source>Bestand wordt gelezen en gecontroleerd…</source>
+      <translation>Reading and checking the file…</translation>
+    </message>
+    <message>
       <source>Niet gekoppeld</source>
       <translation>Not paired</translation>
     </message>
@@ -616,8 +599,8 @@
       <translation>UZI server certificate for {host}.</translation>
     </message>
     <message>
-      <source>Abonneenummer {number} klopt (regel R13).</source>
-      <translation>Subscriber number {number} is right (rule R13).</translation>
+      <source>Abonneenummer {number} klopt.</source>
+      <translation>Subscriber number {number} is correct.</translation>
     </message>
     <message>
       <source>Geldig van {start} tot en met {end} ({days}).</source>
@@ -651,6 +634,10 @@
       <translation>&amp;Request:</translation>
     </message>
     <message>
+      <source>&amp;Certificaat:</source>
+      <translation>&amp;Certificate:</translation>
+    </message>
+    <message>
       <source>Ontvangen certificaatbestand</source>
       <translation>Received certificate file</translation>
     </message>
@@ -661,10 +648,6 @@
     <message>
       <source>Certificaatbestand kiezen</source>
       <translation>Choose certificate file</translation>
-    </message>
-    <message>
-      <source>&amp;Certificaat:</source>
-      <translation>&amp;Certificate:</translation>
     </message>
     <message>
       <source>Wachtwoord van de nieuwe sleutel</source>
@@ -753,6 +736,10 @@
       <translation>Make a PFX file</translation>
     </message>
     <message>
+      <source>&amp;Map:</source>
+      <translation>&amp;Folder:</translation>
+    </message>
+    <message>
       <source>Map voor het PFX-bestand</source>
       <translation>Folder for the PFX file</translation>
     </message>
@@ -763,10 +750,6 @@
     <message>
       <source>Map kiezen</source>
       <translation>Choose folder</translation>
-    </message>
-    <message>
-      <source>&amp;Map:</source>
-      <translation>&amp;Folder:</translation>
     </message>
     <message>
       <source>Wachtwoord voor het PFX-bestand</source>
@@ -841,11 +824,30 @@
     </message>
   </context>
   <context>
-    <name>RenewGuidePage</name>
+    <name>Reminders</name>
     <message>
-      <source>Open de link uit de e-mail van VECOZO, of log in op vecozo.nl; vanaf een maand voor de verloopdatum ziet u een melding.</source>
-      <translation>Open the link in VECOZO's e-mail, or log in at vecozo.nl; from one month before the expiry date you will see a notice.</translation>
+      <source>Dagelijkse herinnering</source>
+      <translation>Daily reminder</translation>
     </message>
+    <message>
+      <source>&amp;Elke ochtend controleren en een melding tonen als er iets moet gebeuren</source>
+      <translation>Check &amp;every morning and show a notification when something needs doing</translation>
+    </message>
+    <message>
+      <source>Dagelijkse herinnering aan of uit</source>
+      <translation>Daily reminder on or off</translation>
+    </message>
+    <message>
+      <source>In de demo blijft de herinnering uit.</source>
+      <translation>In the demo the reminder stays off.</translation>
+    </message>
+    <message>
+      <source>Bezig met nakijken…</source>
+      <translation>Checking…</translation>
+    </message>
+  </context>
+  <context>
+    <name>RenewGuidePage</name>
     <message>
       <source>Volg de stappen op de VECOZO-website om het certificaat te vernieuwen. Het blijft daarna twee jaar geldig, gerekend vanaf de oude verloopdatum.</source>
       <translation>Follow the steps on the VECOZO website to renew the certificate. It then stays valid for two years, counted from the old expiry date.</translation>
@@ -861,6 +863,34 @@
     <message>
       <source>Alleen de persoon op wiens naam het certificaat staat, voert de gegevens zelf in.</source>
       <translation>Only the person named in the certificate enters the details, personally.</translation>
+    </message>
+    <message>
+      <source>Open de link uit de e-mail van VECOZO, of de vernieuwpagina: {link}. Vanaf een maand voor de verloopdatum ziet u daar een melding.</source>
+      <translation>Open the link in VECOZO's e-mail, or the renewal page: {link}. From one month before the expiry date you will see a notice there.</translation>
+    </message>
+    <message>
+      <source>De contactpersoon logt in met het gebruikersnummer (14 cijfers) en de pincode van het systeemcertificaat.</source>
+      <translation>The contact person logs in with the user number (14 digits) and the PIN of the system certificate.</translation>
+    </message>
+    <message>
+      <source>Log zelf in met uw gebruikersnummer (14 cijfers) en de pincode van uw certificaat.</source>
+      <translation>Log in yourself with your user number (14 digits) and the PIN of your certificate.</translation>
+    </message>
+    <message>
+      <source>Open de installatiepagina van VECOZO: {link}. Een nieuwe aanvraag is niet nodig.</source>
+      <translation>Open VECOZO's installation page: {link}. No new request is needed.</translation>
+    </message>
+    <message>
+      <source>Installeer het certificaat opnieuw in Windows of Firefox, zoals de website aangeeft; het oude, verlopen certificaat kunt u daarna verwijderen.</source>
+      <translation>Install the certificate again in Windows or Firefox, as the website says; you can remove the old, expired certificate afterwards.</translation>
+    </message>
+    <message>
+      <source>certassist kent voor dit certificaat geen vernieuwstappen. Vraag de uitgever of uw IT-leverancier om een nieuw certificaat.</source>
+      <translation>certassist knows no renewal steps for this certificate. Ask its issuer or your IT supplier for a new certificate.</translation>
+    </message>
+    <message>
+      <source>Krijgt u een nieuw bestand, installeer het dan met 'Installeren uit bestand' en maak daarna een back-up.</source>
+      <translation>When you receive a new file, install it with 'Install from file' and then make a backup.</translation>
     </message>
     <message>
       <source>Neem contact op met uw HIS- of AIS-leverancier (of het patiëntportaal): zij vragen het nieuwe UZI-servercertificaat samen met u aan.</source>
@@ -891,8 +921,12 @@
       <translation>VECOZO support</translation>
     </message>
     <message>
-      <source>Meer hulp:</source>
-      <translation>More help:</translation>
+      <source>Opnieuw installeren: zo gaat het</source>
+      <translation>Installing again: how it works</translation>
+    </message>
+    <message>
+      <source>U hoeft nu nog niets te doen. Vernieuwen kan vanaf {date}; certassist herinnert u eraan. Dan gaat het zo:</source>
+      <translation>Nothing to do yet. Renewal opens on {date}; certassist will remind you. Then it works like this:</translation>
     </message>
   </context>
   <context>
@@ -1007,10 +1041,6 @@
     <message>
       <source>De leverancier bevestigt een vernieuwing niet; certassist controleert zelf of het nieuwe certificaat er staat.</source>
       <translation>The vendor does not confirm a renewal; certassist checks for itself that the new certificate is in place.</translation>
-    </message>
-    <message>
-      <source>regel {rule}</source>
-      <translation>rule {rule}</translation>
     </message>
   </context>
   <context>
@@ -1190,20 +1220,12 @@
       <translation>State of the overview</translation>
     </message>
     <message>
-      <source>Lijst van certificaten</source>
-      <translation>List of certificates</translation>
+      <source>&amp;Opnieuw inlezen</source>
+      <translation>&amp;Reload</translation>
     </message>
     <message>
-      <source>Uitleg bij het gekozen certificaat</source>
-      <translation>Explanation of the chosen certificate</translation>
-    </message>
-    <message>
-      <source>Wat wilt u doen?</source>
-      <translation>What do you want to do?</translation>
-    </message>
-    <message>
-      <source>Overzicht vernieuwen</source>
-      <translation>Refresh overview</translation>
+      <source>Overzicht opnieuw inlezen</source>
+      <translation>Reload the overview</translation>
     </message>
     <message>
       <source>Agenda-export (.ics)</source>
@@ -1218,12 +1240,40 @@
       <translation>Calendar export</translation>
     </message>
     <message>
-      <source>Uitleg persoonlijk en systeem</source>
-      <translation>Personal and system explained</translation>
+      <source>Lijst van certificaten</source>
+      <translation>List of certificates</translation>
+    </message>
+    <message>
+      <source>Uitleg bij het gekozen certificaat</source>
+      <translation>Explanation of the chosen certificate</translation>
+    </message>
+    <message>
+      <source>Wat wilt u doen?</source>
+      <translation>What do you want to do?</translation>
+    </message>
+    <message>
+      <source>Kies eerst een certificaat in de lijst.</source>
+      <translation>Choose a certificate in the list first.</translation>
+    </message>
+    <message>
+      <source>Kies een certificaat in de lijst voor uitleg, en om het te kopiëren, naar andere pc's te brengen, te vernieuwen of te verwijderen.</source>
+      <translation>Choose a certificate in the list for an explanation, and to copy it, bring it to other PCs, renew it or remove it.</translation>
+    </message>
+    <message>
+      <source>Persoonlijk of systeem: wat is het verschil?</source>
+      <translation>Personal or system: what is the difference?</translation>
+    </message>
+    <message>
+      <source>Persoonlijk of systeem</source>
+      <translation>Personal or system</translation>
     </message>
     <message>
       <source>Geen certificaten gevonden.</source>
       <translation>No certificates found.</translation>
+    </message>
+    <message>
+      <source>1 certificaat gevonden. Kies het voor uitleg.</source>
+      <translation>1 certificate found. Choose it for an explanation.</translation>
     </message>
     <message>
       <source>{n} certificaten gevonden. Kies er een voor uitleg.</source>
@@ -1250,23 +1300,23 @@
       <translation>{n} calendar events saved in {path}</translation>
     </message>
     <message>
-      <source> (met sleutel)</source>
-      <translation> (with key)</translation>
+      <source>met sleutel</source>
+      <translation>with key</translation>
     </message>
     <message>
-      <source> (zonder sleutel)</source>
-      <translation> (without key)</translation>
+      <source>zonder sleutel</source>
+      <translation>without key</translation>
     </message>
     <message>
-      <source>Staat in: {places}</source>
-      <translation>Found in: {places}</translation>
+      <source>Staat in:</source>
+      <translation>Found in:</translation>
     </message>
   </context>
   <context>
     <name>UziRequestPage</name>
     <message>
-      <source>Aanvraag (CSR) voor het nieuwe certificaat</source>
-      <translation>Request (CSR) for the new certificate</translation>
+      <source>Aanvraag voor het nieuwe certificaat</source>
+      <translation>Request for the new certificate</translation>
     </message>
     <message>
       <source>certassist maakt een nieuwe sleutel en een aanvraagbestand voor uw leverancier. De sleutel blijft op deze pc, versleuteld met het wachtwoord dat u hier kiest.</source>
@@ -1303,6 +1353,10 @@
     <message>
       <source>Aanvraagbestand (CSR)</source>
       <translation>Request file (CSR)</translation>
+    </message>
+    <message>
+      <source>Nieuwe sleutel en aanvraag worden gemaakt…</source>
+      <translation>Making the new key and the request…</translation>
     </message>
     <message>
       <source>De aanvraag staat in {path}. Stuur dit bestand naar uw HIS- of AIS-leverancier. Komt het certificaat binnen, kies dan op de startpagina 'UZI-certificaat koppelen'.</source>
@@ -1393,6 +1447,17 @@
     <message>
       <source>&amp;Uitvoeren</source>
       <translation>&amp;Go ahead</translation>
+    </message>
+    <message>
+      <source>Even wachten: certassist is nog bezig. Daarna ziet u wat er is gebeurd en kunt u het venster sluiten.</source>
+      <translation>Please wait: certassist is still working. Then you will see what happened and can close the window.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Words</name>
+    <message>
+      <source>regel {rule}</source>
+      <translation>rule {rule}</translation>
     </message>
   </context>
 </TS>

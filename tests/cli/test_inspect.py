@@ -53,7 +53,7 @@ def test_personal_pfx_shows_holder_key_and_rules(pki: TestPKI, tmp_path: Path) -
     assert data["kind"] == "vecozo-personal" and data["holder"] == "Anna de Vries"
     assert data["environment"] == "production"
     assert data["key"] == "matching"
-    assert data["file_fingerprint_sha256"] == bundle.fingerprint
+    assert data["fingerprint"] == bundle.fingerprint
     assert (
         data["days_left"] == 730
         and data["not_after"] == bundle.leaf.not_valid_after_utc.date().isoformat()

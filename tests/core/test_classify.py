@@ -105,17 +105,28 @@ def test_uzi_value_must_be_an_ia5string() -> None:
 
 
 @pytest.mark.parametrize(
-    "raw",
+    ("raw", "note"),
     [
-        "2.16.528.1.1003.1.3.5.5.5-1-12345678-S-12345678-00.000-00000000",  # UZI number 8 digits
-        "2.16.528.1.1003.1.3.5.5.5-1-123456789-X-12345678-00.000-00000000",  # unknown card type
-        "2.16.528.1.1003.1.3.5.5.5-1-123456789-S-12345678-00000-00000000",  # role without dot
-        "2.16.528.1.1003.1.3.5.5.5-1-123456789-S-12345678-00.000",  # AGB missing
+        ("2.16.528.1.1003.1.3.5.5.5-1-12345678-S-12345678-00.000-00000000", "uzi-field-uzi-number"),
+        ("2.16.528.1.1003.1.3.5.5.5-1-123456789-X-12345678-00.000-00000000", "uzi-field-card-type"),
+        ("2.16.528.1.1003.1.3.5.5.5-1-123456789-S-12345678-00000-00000000", "uzi-field-role"),
+        ("2.16.528.1.1003.1.3.5.5.5-2-123456789-S-12345678-00.000-00000000", "uzi-field-version"),
+        (
+            "2.16.528.1.1003.1.3.5.5.2-1-123456789-S-12345678-00.000-00000000",
+            "uzi-oid-ca-card-type",
+        ),
     ],
 )
-def test_malformed_uzi_strings_are_rejected(raw: str) -> None:
+def test_a_wrong_uzi_field_is_named_and_the_rest_still_read(raw: str, note: str) -> None:
+    """#11.5: one wrong field is named; the other fields are still there to show."""
+    fields = parse_uzi_string(raw)
+    assert fields.problems == (note,)
+    assert fields.subscriber_number == "12345678" and fields.agb == "00000000"
+
+
+def test_a_uzi_value_with_a_field_missing_is_unreadable() -> None:
     with pytest.raises(UziFormatError):
-        parse_uzi_string(raw)
+        parse_uzi_string("2.16.528.1.1003.1.3.5.5.5-1-123456789-S-12345678-00.000")
 
 
 def test_adding_a_profile_is_a_data_change(tmp_path: Path, pki: TestPKI) -> None:

@@ -169,13 +169,17 @@ def test_several_end_entity_certificates_are_refused(pki: TestPKI, tmp_path: Pat
     assert _error_id(_write(tmp_path, "twee.pem", data)) == "E-read-several-leaves"
 
 
-def test_pfx_with_two_leaf_certificates_is_refused(pki: TestPKI, tmp_path: Path) -> None:
+def test_pfx_with_two_leaf_certificates_takes_the_keyed_one(pki: TestPKI, tmp_path: Path) -> None:
+    """#11.2: the key decides the leaf; the other leaf is left out, not installed."""
     anna, bert = pki.vecozo_personal(), pki.vecozo_personal(name="Bert Bakker")
     from tests.pki import Bundle
 
     mixed = Bundle(anna.leaf, (bert.leaf, *anna.chain), anna.key)
     path = _write(tmp_path, "twee.pfx", pfx(mixed, PASSWORD, "aes"))
-    assert _error_id(path, PASSWORD) == "E-read-several-leaves"
+    bundle = read_certificate_file(path, PASSWORD)
+    assert bundle.fingerprint == anna.fingerprint and bundle.key_matches()
+    assert list(bundle.chain) == list(anna.chain)
+    assert list(bundle.left_out) == [bert.leaf]
 
 
 @pytest.mark.linux_tools

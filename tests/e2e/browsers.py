@@ -1,6 +1,6 @@
 """Run a real Firefox ESR or Chromium against a URL, headless, with no prompts and a hard limit.
 
-Recipes (FIELD-NOTES "Real browsers logging in with a client certificate"):
+Recipes (tried with Firefox ESR and Debian's Chromium):
 - Firefox reads its certificates from the profile folder's NSS database; `user.js` makes it pick
   a matching client certificate without asking. `--screenshot` loads one page and exits.
 - Chromium on Linux reads `$HOME/.pki/nssdb`; the `auto_select_certificate` content setting in
@@ -123,7 +123,7 @@ def run_firefox(
 def write_chromium_preferences(user_data_dir: Path, issuer_cn: str) -> None:
     """Before the first start: auto-select a client certificate issued by `issuer_cn`.
 
-    Without this content setting Chromium would wait for a user to pick one (FIELD-NOTES).
+    Without this content setting Chromium would wait for a user to pick one.
     """
     pattern = "https://127.0.0.1:*,*"
     prefs = {

@@ -55,7 +55,7 @@ def trust_tls_ca(db_dir: Path, ca_pem: bytes, nickname: str = "e2e test TLS CA")
     """Trust `ca_pem` for TLS servers ("C,,"), so the browser accepts our loopback server.
 
     Test set-up, not the code under test: certassist installs a user's own certificate and key,
-    it does not manage which server CAs a browser trusts (FIELD-NOTES: without this Firefox shows
+    it does not manage which server CAs a browser trusts (without this Firefox shows
     a warning page and Chromium fails with ERR_CERT_AUTHORITY_INVALID).
     """
     with tempfile.NamedTemporaryFile(suffix=".pem") as pem_file:

@@ -85,6 +85,7 @@ def test_start_page_in_english(make_ctx: Any, qtbot: QtBot) -> None:
         statuses = {model.index(r, 4).data() for r in range(model.rowCount())}
         assert "● renew" in statuses and "● backup missing" in statuses
         assert "sandbox" in window.banner.text()
+        window.start.table.selectRow(0)  # the soonest expiry: the colleague's expired one
         assert "expired" in window.start.detail.text().lower()  # catalog text, same language
     finally:
         install_language("nl")

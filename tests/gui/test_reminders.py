@@ -1,4 +1,4 @@
-"""The reminder banner (issue 6.2) and the calendar export on the start page.
+"""The reminder banner and the calendar export on the start page.
 
 The banner is fed by the same check as `certassist check`, in a worker after the first page is
 shown; it says what is due in words and colour and leads to the flow that fixes it.
@@ -98,7 +98,7 @@ def test_pending_requests_and_waiting_uzi_renewal(
     win = _show(qtbot, ctx)
     banner = win.start.banner
     assert "1 aanvraag moet binnen 60 dagen geïnstalleerd zijn" in banner.headline.text()
-    assert any("De Linde" in r and "2026-12-09" in r for r in banner.row_texts())
+    assert any("De Linde" in r and "9-12-2026" in r for r in banner.row_texts())  # Dutch date
     install = _button(win, "Installatiepagina openen")
     assert install.isVisible()
     # the UZI certificate's request is already made: the banner leads to the pairing

@@ -1,4 +1,4 @@
-"""Practice settings in the GUI (issue 6.3), the contact person on the "who" page (R2), and
+"""Practice settings in the GUI, the contact person on the "who" page (R2), and
 restore from the practice's registered backup folders."""
 
 from __future__ import annotations

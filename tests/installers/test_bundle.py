@@ -101,7 +101,7 @@ def test_inspect_classifies_a_pfx_with_the_bundled_profiles_and_catalogs(
         data = json.loads(done.stdout)
         assert data["kind"] == "vecozo-personal"  # from resources/profiles
         assert data["holder"] == "José Ünal-Çelik" and data["key"] == "matching"
-        assert data["file_fingerprint_sha256"] == person.fingerprint
+        assert data["fingerprint"] == person.fingerprint
         texts[lang] = data["status_text"]  # from resources/messages
     assert texts["nl"].startswith("Geldig tot en met")
     assert texts["en"] and texts["en"] != texts["nl"]

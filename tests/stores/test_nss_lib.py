@@ -63,7 +63,7 @@ def test_missing_library_names_the_folder(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(ctypes.sizeof(ctypes.c_void_p) != 8 or sys.platform == "win32", reason="LP64")
 def test_struct_offsets_match_nss_on_64_bit_linux() -> None:
-    # measured against NSS 3.87 (FIELD-NOTES)
+    # measured against Debian's NSS 3.87
     assert ctypes.sizeof(st.SECItem) == 24
     assert st.CERTCertificate.derCert.offset == 120
     assert st.CERTCertificate.nickname.offset == 648

@@ -7,6 +7,7 @@ typed twice, and checked by the operations' password policy before we go on.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QFormLayout, QLabel
 
@@ -16,10 +17,13 @@ from certassist.gui.pages.base import FlowPage
 from certassist.gui.widgets.password import PasswordField
 from certassist.gui.widgets.path_row import add_path_row
 
+if TYPE_CHECKING:
+    from certassist.gui.wizard import FlowWizard
+
 
 class BackupTargetPage(FlowPage):
-    def __init__(self, flow_wizard: object) -> None:
-        super().__init__(flow_wizard)  # type: ignore[arg-type]
+    def __init__(self, flow_wizard: FlowWizard) -> None:
+        super().__init__(flow_wizard)
         self.setTitle(
             translate("BackupTargetPage", "Waar komt de back-up, en met welk wachtwoord?")
         )
@@ -27,7 +31,7 @@ class BackupTargetPage(FlowPage):
             translate(
                 "BackupTargetPage",
                 "Kies een USB-stick, netwerkschijf of andere pc, niet deze pc zelf: als deze pc "
-                "stukgaat, moet de back-up er nog zijn (regel R9).",
+                "stukgaat, moet de back-up er nog zijn.",
             )
         )
         form = QFormLayout()
@@ -66,12 +70,12 @@ class BackupTargetPage(FlowPage):
         self.layout_.addWidget(tip)
         self.finish_layout()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         if not self.folder.text():
             default = self.ctx.backup_dir or Path.home()
             self.folder.setText(str(default))
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override
+    def cleanupPage(self) -> None:
         self.password.clear()
         self.repeat.clear()
 
@@ -82,10 +86,10 @@ class BackupTargetPage(FlowPage):
         if chosen:
             self.folder.setText(chosen)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return bool(self.folder.text().strip() and self.password.text() and self.repeat.text())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         from certassist.ops.passwords import check_new_password
 
         holder = self.state.groups[0].info.holder if self.state.groups else None

@@ -10,11 +10,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWizardPage
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
 from certassist.core.errors import CertassistError
-from certassist.core.messages import render
+from certassist.gui import palette
+from certassist.gui.i18n import translate
+from certassist.gui.words import say
 from certassist.gui.worker import Report, TaskHandle, run_task
 
 if TYPE_CHECKING:
@@ -25,11 +37,17 @@ if TYPE_CHECKING:
 
 def error_text(error: BaseException, lang: str) -> str:
     if isinstance(error, CertassistError):
-        return render(error.message_id, lang, **error.params)
-    return render("E-gui-unexpected", lang, detail=type(error).__name__)
+        return say(error.message_id, lang, error.params)
+    return say("E-gui-unexpected", lang, {"detail": type(error).__name__})
 
 
 class FlowPage(QWizardPage):
+    # True on the pages after "Uitvoeren" (result pages): only "Sluiten" is offered there.
+    after_commit = False
+    # True where the page's work changes something (the run, making a key): closing the
+    # wizard then waits for it instead of leaving the user without the result.
+    work_changes_things = False
+
     def __init__(self, flow_wizard: FlowWizard) -> None:
         super().__init__(flow_wizard)
         self.fw = flow_wizard
@@ -37,11 +55,84 @@ class FlowPage(QWizardPage):
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error.setStyleSheet(f"color: {palette.ERROR}; font-weight: bold;")
         self.error.setVisible(False)
-        self.error.setAccessibleName("error")
+        self.error.setAccessibleName(translate("FlowPage", "Foutmelding"))
+        # "Bezig…" with a moving bar while a slow step runs (reading a file, checking).
+        self.busy_row = QWidget(self)
+        row = QVBoxLayout(self.busy_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.busy_text = QLabel(self.busy_row)
+        self.busy_text.setAccessibleName(translate("FlowPage", "Bezig"))
+        self.busy_bar = QProgressBar(self.busy_row)
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumHeight(8)
+        self.busy_bar.setTextVisible(False)
+        row.addWidget(self.busy_text)
+        row.addWidget(self.busy_bar)
+        self.busy_row.setVisible(False)
         self._validated = False
         self.busy: TaskHandle | None = None
+
+    def add_details(self) -> None:
+        """A folded "Details" part under the page's text: rule ids and message ids, for the
+        IT helper on the phone. The main text never shows them."""
+        from PySide6.QtWidgets import QToolButton
+
+        self.details_button = QToolButton(self)
+        self.details_button.setText(translate("FlowPage", "Details tonen"))
+        self.details_button.setCheckable(True)
+        self.details_button.setAccessibleName(translate("FlowPage", "Details tonen of verbergen"))
+        self.details_label = QLabel(self)
+        self.details_label.setWordWrap(True)
+        self.details_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.details_label.setStyleSheet(f"color: {palette.MUTED};")
+        self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_label.setVisible(False)
+        self.details_button.toggled.connect(self.details_label.setVisible)
+        self.details_button.setVisible(False)
+        self.layout_.addWidget(self.details_button)
+        self.layout_.addWidget(self.details_label)
+
+    def set_details(self, lines: list[str]) -> None:
+        self.details_label.setText("\n".join(lines))
+        self.details_button.setVisible(bool(lines))
+        if not lines:
+            self.details_button.setChecked(False)
+
+    def holds_close(self) -> bool:
+        return self.work_changes_things and self.busy is not None
+
+    def show_busy(self, text: str | None) -> None:
+        """Say what the page is doing while it works; None hides it again."""
+        self.busy_text.setText(text or "")
+        self.busy_row.setVisible(text is not None)
+
+    def first_field(self) -> QWidget | None:
+        """Where the keyboard starts on this page: the first enabled, visible input."""
+        for widget in self.findChildren(QWidget):
+            if not (widget.isVisibleTo(self) and widget.isEnabled()):
+                continue
+            if isinstance(widget, QLineEdit | QComboBox | QListWidget | QAbstractButton):
+                if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                    return widget
+        return None
+
+    def showEvent(self, event: object) -> None:
+        """Focus lands in the page's first field (after QWizard has placed its own)."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        QTimer.singleShot(0, self._focus_first)
+
+    def _focus_first(self) -> None:
+        if not self.isVisible():
+            return
+        focus = self.focusWidget()
+        if focus is not None and focus is not self and self.isAncestorOf(focus):
+            if focus.hasFocus():
+                return  # the page chose already (the check page's first box)
+        widget = self.first_field()
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @property
     def ctx(self) -> AppContext:
@@ -56,10 +147,11 @@ class FlowPage(QWizardPage):
         return self.fw.ctx.lang
 
     def finish_layout(self, stretch: bool = True) -> None:
-        """Call at the end of a page's __init__: the error line sits at the bottom.
+        """Call at the end of a page's __init__: the busy and error lines sit at the bottom.
         Pages whose list should take the free space pass `stretch=False`."""
         if stretch:
             self.layout_.addStretch(1)
+        self.layout_.addWidget(self.busy_row)
         self.layout_.addWidget(self.error)
 
     def show_error(self, error: BaseException | str | None) -> None:
@@ -81,17 +173,25 @@ class FlowPage(QWizardPage):
     ) -> TaskHandle:
         def finished(result: Any) -> None:
             self.busy = None
+            self.show_busy(None)
             on_done(result)
 
         def failed(error: BaseException) -> None:
             self.busy = None
+            self.show_busy(None)
             (on_error or self.show_error)(error)
             self.completeChanged.emit()
 
         self.busy = run_task(fn, finished, failed, on_progress, parent=self)
         return self.busy
 
-    def validate_async(self, work: Callable[[], Any], apply: Callable[[Any], None]) -> bool:
+    def validate_async(
+        self,
+        work: Callable[[], Any],
+        apply: Callable[[Any], None],
+        busy_text: str = "",
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> bool:
         if self._validated:
             self._validated = False
             return True
@@ -108,7 +208,8 @@ class FlowPage(QWizardPage):
 
         def failed(error: BaseException) -> None:
             self.setEnabled(True)
-            self.show_error(error)
+            (on_error or self.show_error)(error)
 
         self.run(lambda report, cancelled: work(), done, on_error=failed)
+        self.show_busy(busy_text or translate("FlowPage", "Bezig…"))
         return False

@@ -7,18 +7,22 @@ refusals, each shown with the rule, its reason in plain Dutch, and who can do it
 
 from __future__ import annotations
 
-import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from certassist.core.messages import render
+from certassist.core.messages import text_only
+from certassist.gui import palette
 from certassist.gui.flow_state import plan_for
 from certassist.gui.i18n import days_left_text, format_date, translate
 from certassist.gui.labels import kind_and_environment
 from certassist.gui.pages.base import FlowPage
-from certassist.gui.pages.rule_texts import rule_explanation, rule_heading
+from certassist.gui.pages.rule_texts import rule_explanation
+from certassist.gui.words import details, escape, say
+
+if TYPE_CHECKING:
+    from certassist.gui.wizard import FlowWizard
 
 
 def confirm_text(confirm: Any, holder: str | None) -> str:
@@ -35,12 +39,12 @@ def confirm_text(confirm: Any, holder: str | None) -> str:
         "replace-old": translate(
             "CheckPage", "Verwijder het oude certificaat zodra het nieuwe werkt."
         ),
-    }.get(value, value)
+    }.get(value) or text_only(f"C-ops-{value}")  # a newer confirmation: the catalog's text
 
 
 class CheckPage(FlowPage):
-    def __init__(self, flow_wizard: object) -> None:
-        super().__init__(flow_wizard)  # type: ignore[arg-type]
+    def __init__(self, flow_wizard: FlowWizard) -> None:
+        super().__init__(flow_wizard)
         self.setTitle(translate("CheckPage", "Controle"))
         self.setSubTitle(
             translate(
@@ -64,17 +68,20 @@ class CheckPage(FlowPage):
         self.confirm_box = QVBoxLayout()
         self.layout_.addLayout(self.confirm_box)
         self.boxes: dict[Any, QCheckBox] = {}
+        self.add_details()
         self.finish_layout()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self.state.plan = None
         self._clear_boxes()
+        self.set_details([])
         self.show_error(None)
         self.summary.setText(translate("CheckPage", "Bezig met controleren…"))
         ctx, state = self.ctx, self.state
         self.run(lambda r, c: plan_for(ctx, state), self._planned, on_error=self._plan_failed)
+        self.show_busy(translate("CheckPage", "Bezig met controleren…"))
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override
+    def cleanupPage(self) -> None:
         self.state.plan = None
         self._clear_boxes()
 
@@ -87,10 +94,17 @@ class CheckPage(FlowPage):
     def _plan_failed(self, error: BaseException) -> None:
         self.summary.setText(translate("CheckPage", "De controle kon niet worden afgerond."))
         self.show_error(error)
+        self.set_details([details(str(getattr(error, "message_id", type(error).__name__)))])
 
     def _planned(self, plan: Any) -> None:
         self.state.plan = plan
         self.summary.setText(self._describe(plan))
+        self.set_details(
+            [
+                details(n.message_id, getattr(n, "rule_id", None))
+                for n in (*plan.blockers, *plan.warnings)
+            ]
+        )
         if plan.allowed:
             order = ["holder", "older-backup", "no-backup", "replace-old", "proceed"]
             needs = sorted(
@@ -108,19 +122,18 @@ class CheckPage(FlowPage):
 
     def _notice_html(self, notice: Any, colour: str, word: str) -> str:
         rule = getattr(notice, "rule_id", None)
-        head = f"{word} ({rule_heading(rule)})" if rule else word
-        text = html.escape(render(notice.message_id, self.lang, **dict(notice.params)))
+        text = escape(say(notice.message_id, self.lang, notice.params))
         why = rule_explanation(rule)
-        because = translate("CheckPage", "Waarom:")
-        why_html = f"<br><i>{because} {html.escape(why)}</i>" if why else ""
-        return f"<p><b style='color:{colour}'>{head}</b>: {text}{why_html}</p>"
+        because = escape(translate("CheckPage", "Waarom:"))
+        why_html = f"<br><i>{because} {escape(why)}</i>" if why else ""
+        return f"<p><b style='color:{colour}'>{escape(word)}</b>: {text}{why_html}</p>"
 
     def _describe(self, plan: Any) -> str:
         parts: list[str] = []
         for info in plan.certificates:
             who = info.holder or info.classification.organisation or info.subject
             parts.append(
-                f"<b>{html.escape(who)}</b> — {kind_and_environment(info.kind, info.environment)}, "
+                f"<b>{escape(who)}</b> — {kind_and_environment(info.kind, info.environment)}, "
                 + translate("CheckPage", "geldig tot {date} ({days})").format(
                     date=format_date(info.expiry_date, self.lang),
                     days=days_left_text(info.days_left(self.ctx.today())),
@@ -129,20 +142,18 @@ class CheckPage(FlowPage):
         lines = ["<br>".join(parts)]
         if plan.source:
             lines.append(
-                translate("CheckPage", "<b>Van:</b> {source}").format(
-                    source=html.escape(plan.source)
-                )
+                translate("CheckPage", "<b>Van:</b> {source}").format(source=escape(plan.source))
             )
         if plan.targets:
             lines.append(
                 translate("CheckPage", "<b>Naar:</b> {targets}").format(
-                    targets=html.escape(", ".join(plan.targets))
+                    targets=escape(", ".join(plan.targets))
                 )
             )
         body = "<p>" + "<br>".join(lines) + "</p>"
         if plan.blockers:
             body += "".join(
-                self._notice_html(n, "#b00020", translate("CheckPage", "Niet toegestaan"))
+                self._notice_html(n, palette.ERROR, translate("CheckPage", "Niet toegestaan"))
                 for n in plan.blockers
             )
             body += (
@@ -156,31 +167,32 @@ class CheckPage(FlowPage):
             )
             return body
         body += (
-            "<p><b style='color:#1e7b34'>"
+            f"<p><b style='color:{palette.OK}'>"
             + translate("CheckPage", "Toegestaan.")
             + "</b> "
             + translate("CheckPage", "Dit gaat er gebeuren:")
             + "</p><ol>"
         )
         body += "".join(
-            f"<li>{html.escape(render(s.message_id, self.lang, **dict(s.params)))}</li>"
-            for s in plan.steps
+            f"<li>{escape(say(s.message_id, self.lang, s.params))}</li>" for s in plan.steps
         )
         body += "</ol>"
         body += "".join(
-            self._notice_html(n, "#b35900", translate("CheckPage", "Let op")) for n in plan.warnings
+            self._notice_html(n, palette.WARN, translate("CheckPage", "Let op"))
+            for n in plan.warnings
         )
         return body
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         plan = self.state.plan
         if plan is None or not plan.allowed:
             return False
         return all(box.isChecked() for box in self.boxes.values())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         plan = self.state.plan
+        assert plan is not None  # Next is enabled only with a plan (isComplete)
         self.state.confirmations = {
-            c: (plan.holder if c.value == "holder" else True) for c in self.boxes
+            c: (plan.holder or True if c.value == "holder" else True) for c in self.boxes
         }
         return True

@@ -6,19 +6,24 @@ the certificate will be read from, preferring a place that has the private key.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QListWidget, QListWidgetItem
 
-from certassist.core.models import Kind
+from certassist.core.kinds import Actors, traits
 from certassist.gui.i18n import days_left_text, format_date, translate
 from certassist.gui.labels import kind_and_environment, status_label
 from certassist.gui.overview_model import group_title
 from certassist.gui.pages.base import FlowPage
 from certassist.ops.overview import CertificateGroup, scan_stores
 
+if TYPE_CHECKING:
+    from certassist.gui.wizard import FlowWizard
+
 
 def _wanted(flow: str, group: CertificateGroup) -> bool:
-    if group.kind is Kind.UZI_CARD:
+    if traits(group.kind).actors is Actors.NOBODY:
         return False  # card certificates never leave the card
     if flow in ("backup", "spread", "copy"):
         return group.key_present
@@ -26,8 +31,8 @@ def _wanted(flow: str, group: CertificateGroup) -> bool:
 
 
 class ChooseCertificatePage(FlowPage):
-    def __init__(self, flow_wizard: object) -> None:
-        super().__init__(flow_wizard)  # type: ignore[arg-type]
+    def __init__(self, flow_wizard: FlowWizard) -> None:
+        super().__init__(flow_wizard)
         self.multi = self.fw.flow == "backup"
         self.setTitle(
             translate("ChooseCertificatePage", "Van welke certificaten wilt u een back-up?")
@@ -57,10 +62,11 @@ class ChooseCertificatePage(FlowPage):
         self.groups: list[CertificateGroup] = []
         self.finish_layout(stretch=False)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         if self.state.overview is None:
             ctx, today = self.ctx, self.ctx.today()
             self.run(lambda r, c: scan_stores(ctx.load_stores(), today), self._fill_overview)
+            self.show_busy(translate("ChooseCertificatePage", "Certificaten worden gelezen…"))
         else:
             self._fill()
 
@@ -126,10 +132,10 @@ class ChooseCertificatePage(FlowPage):
         row = self.list.currentRow()
         return [self.groups[row]] if 0 <= row < len(self.groups) else []
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return bool(self.chosen())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         chosen = self.chosen()
         self.state.groups = chosen
         if self.multi:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,14 +25,22 @@ from PySide6.QtWidgets import (
 )
 
 from certassist.gui.i18n import translate
-from certassist.gui.pages.base import FlowPage
+from certassist.gui.pages.base import FlowPage, error_text
 from certassist.gui.widgets.password import PasswordField
 from certassist.gui.widgets.path_row import add_path_row
 
+if TYPE_CHECKING:
+    from certassist.gui.wizard import FlowWizard
+
+
+# Tries the page counts aloud; the file itself never locks, so after the third the page
+# stops counting and says where the password can come from.
+MAX_TRIES = 3
+
 
 class ChooseFilePage(FlowPage):
-    def __init__(self, flow_wizard: object) -> None:
-        super().__init__(flow_wizard)  # type: ignore[arg-type]
+    def __init__(self, flow_wizard: FlowWizard) -> None:
+        super().__init__(flow_wizard)
         restore = self.fw.flow == "restore"
         self.setTitle(
             translate("ChooseFilePage", "Welke back-up wilt u terugzetten?")
@@ -76,9 +84,11 @@ class ChooseFilePage(FlowPage):
         pw_label.setBuddy(self.password.edit)
         form.addRow(pw_label, self.password)
         self.layout_.addLayout(form)
+        self.wrong_tries = 0
+        self.path.textChanged.connect(self._path_changed)
         self.finish_layout(stretch=not restore)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         if not self.path.text() and self.ctx.backup_dir is not None:
             self.path.setText(str(self.ctx.backup_dir) + "/")
         if self.fw.flow == "restore" and self.ctx.settings().backup_folders:
@@ -110,12 +120,15 @@ class ChooseFilePage(FlowPage):
         self.found.setVisible(bool(backups))
         self.found_note.setVisible(bool(notes))
 
+    def _path_changed(self) -> None:
+        self.wrong_tries = 0  # another file: counting starts again
+
     def _found_chosen(self, item: QListWidgetItem | None) -> None:
         if item is not None:
             self.path.setText(str(item.data(Qt.ItemDataRole.UserRole)))
             self.password.edit.setFocus()
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override: going back clears the secret
+    def cleanupPage(self) -> None:  # going back clears the secret
         self.password.clear()
 
     def _browse(self) -> None:
@@ -129,11 +142,11 @@ class ChooseFilePage(FlowPage):
         if chosen:
             self.path.setText(chosen)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         text = self.path.text().strip()
         return bool(text) and not text.endswith(("/", "\\"))
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         path = Path(self.path.text().strip())
         password = self.password.text() or None
 
@@ -146,8 +159,31 @@ class ChooseFilePage(FlowPage):
             self.state.bundle = bundle  # type: ignore[assignment]
             self.state.file_path = path
             self.password.clear()
+            self.wrong_tries = 0
 
-        return self.validate_async(read, apply)
+        busy = translate("ChooseFilePage", "Het bestand wordt gelezen…")
+        return self.validate_async(read, apply, busy, on_error=self._read_failed)
+
+    def _read_failed(self, error: BaseException) -> None:
+        """A wrong password says which try this is, so retyping the same one is noticed."""
+        if getattr(error, "message_id", "") != "E-read-wrong-password":
+            self.show_error(error)
+            return
+        self.wrong_tries += 1
+        text = error_text(error, self.lang)
+        if self.wrong_tries <= MAX_TRIES:
+            text += " " + translate("ChooseFilePage", "(poging {n} van {max})").format(
+                n=self.wrong_tries, max=MAX_TRIES
+            )
+        if self.wrong_tries >= MAX_TRIES:
+            text += " " + translate(
+                "ChooseFilePage",
+                "Lukt het niet? Controleer of dit het juiste bestand is, en vraag wie de "
+                "back-up maakte naar het wachtwoord. certassist kan het niet terughalen.",
+            )
+        self.password.edit.selectAll()
+        self.password.edit.setFocus()
+        self.show_error(text)
 
 
 def registered_backups(ctx: Any) -> tuple[list[Any], list[str]]:
@@ -178,10 +214,7 @@ def backup_text(backup: Any, lang: str, today: date) -> str:
             "ChooseFilePage", "onbekend: het wachtwoord is nodig om te zien wat erin zit"
         )
     holder = meta.holder or _cn(meta.subject)
-    try:
-        kind = kind_and_environment(meta.kind or "other", meta.environment or "production")
-    except KeyError:
-        kind = translate("ChooseFilePage", "onbekende soort")
+    kind = kind_and_environment(meta.kind or "other", meta.environment or "production")
     expiry = meta.not_after.date()
     days = (expiry - today).days
     when = translate("ChooseFilePage", "verloopt {date} ({days})").format(

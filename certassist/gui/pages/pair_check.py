@@ -8,25 +8,25 @@ with its rule and the catalog's next step; nothing has been installed or written
 
 from __future__ import annotations
 
-import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from certassist.core.messages import render
+from certassist.gui import palette
 from certassist.gui.i18n import days_left_text, format_date, translate
 from certassist.gui.labels import environment_label
 from certassist.gui.pages.base import FlowPage, error_text
-from certassist.gui.pages.rule_texts import rule_explanation, rule_heading
+from certassist.gui.pages.rule_texts import rule_explanation
+from certassist.gui.words import details, escape, say
 
-OK_COLOUR = "#1e7b34"
-REFUSED_COLOUR = "#b00020"
+if TYPE_CHECKING:
+    from certassist.gui.wizard import FlowWizard
 
 
 class PairCheckPage(FlowPage):
-    def __init__(self, flow_wizard: object) -> None:
-        super().__init__(flow_wizard)  # type: ignore[arg-type]
+    def __init__(self, flow_wizard: FlowWizard) -> None:
+        super().__init__(flow_wizard)
         self.setTitle(translate("PairCheckPage", "Controle van het ontvangen certificaat"))
         self.setSubTitle(
             translate(
@@ -41,13 +41,15 @@ class PairCheckPage(FlowPage):
         self.summary.setAccessibleName(translate("PairCheckPage", "Uitkomst van de controle"))
         self.layout_.addWidget(self.summary)
         self.refusal: BaseException | None = None
+        self.add_details()
         self.finish_layout()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         from certassist.gui.pairing import pair
 
         self.state.paired = None
         self.refusal = None
+        self.set_details([])
         self.show_error(None)
         self.summary.setText(translate("PairCheckPage", "Bezig met controleren…"))
         ctx, state = self.ctx, self.state
@@ -58,8 +60,9 @@ class PairCheckPage(FlowPage):
         self.run(
             lambda r, c: pair(ctx, pending_id, path, password), self._paired, on_error=self._refused
         )
+        self.show_busy(translate("PairCheckPage", "Bestand wordt gelezen en gecontroleerd…"))
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override
+    def cleanupPage(self) -> None:
         self.state.paired = None
 
     def _paired(self, paired: Any) -> None:
@@ -73,14 +76,13 @@ class PairCheckPage(FlowPage):
         self.refusal = error
         rule = refusal_rule(error)
         head = translate("PairCheckPage", "Niet gekoppeld")
-        if rule:
-            head += f" ({rule_heading(rule)})"
+        self.set_details([details(str(getattr(error, "message_id", "")), rule)])
         why = rule_explanation(rule)
-        because = translate("CheckPage", "Waarom:")
-        why_html = f"<p><i>{because} {html.escape(why)}</i></p>" if why else ""
+        because = escape(translate("CheckPage", "Waarom:"))
+        why_html = f"<p><i>{because} {escape(why)}</i></p>" if why else ""
         self.summary.setText(
-            f"<p><b style='color:{REFUSED_COLOUR}'>{html.escape(head)}</b></p>"
-            f"<p>{html.escape(error_text(error, self.lang))}</p>{why_html}"
+            f"<p><b style='color:{palette.ERROR}'>{escape(head)}</b></p>"
+            f"<p>{escape(error_text(error, self.lang))}</p>{why_html}"
             + "<p>"
             + translate(
                 "PairCheckPage",
@@ -100,9 +102,7 @@ class PairCheckPage(FlowPage):
             translate("PairCheckPage", "UZI-servercertificaat voor {host}.").format(
                 host=paired.pending.host
             ),
-            translate("PairCheckPage", "Abonneenummer {number} klopt (regel R13).").format(
-                number=number
-            ),
+            translate("PairCheckPage", "Abonneenummer {number} klopt.").format(number=number),
             translate("PairCheckPage", "Geldig van {start} tot en met {end} ({days}).").format(
                 start=format_date(info.not_before.date(), self.lang),
                 end=format_date(info.expiry_date, self.lang),
@@ -116,14 +116,13 @@ class PairCheckPage(FlowPage):
                 )
             )
         items = "".join(
-            f"<li><span style='color:{OK_COLOUR}'>✔</span> {html.escape(t)}</li>" for t in checks
+            f"<li><span style='color:{palette.OK}'>✔</span> {escape(t)}</li>" for t in checks
         )
         notes = "".join(
-            f"<p>{html.escape(render(n.message_id, self.lang, **dict(n.params)))}</p>"
-            for n in paired.notices
+            f"<p>{escape(say(n.message_id, self.lang, n.params))}</p>" for n in paired.notices
         )
         ok = translate("PairCheckPage", "Het certificaat hoort bij uw aanvraag.")
-        return f"<p><b style='color:{OK_COLOUR}'>{html.escape(ok)}</b></p><ul>{items}</ul>{notes}"
+        return f"<p><b style='color:{palette.OK}'>{escape(ok)}</b></p><ul>{items}</ul>{notes}"
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.state.paired is not None

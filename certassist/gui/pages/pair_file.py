@@ -8,7 +8,7 @@ certificate as PEM, DER/CER or P7B; nothing is read or checked here, the next pa
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,12 +22,15 @@ from certassist.gui.pages.base import FlowPage
 from certassist.gui.widgets.password import PasswordField
 from certassist.gui.widgets.path_row import add_path_row
 
+if TYPE_CHECKING:
+    from certassist.gui.wizard import FlowWizard
+
 ISSUED_FILTER = "*.pem *.cer *.crt *.der *.p7b *.p7c"
 
 
 class PairFilePage(FlowPage):
-    def __init__(self, flow_wizard: object) -> None:
-        super().__init__(flow_wizard)  # type: ignore[arg-type]
+    def __init__(self, flow_wizard: FlowWizard) -> None:
+        super().__init__(flow_wizard)
         self.setTitle(translate("PairFilePage", "Het ontvangen UZI-servercertificaat koppelen"))
         self.setSubTitle(
             translate(
@@ -66,7 +69,7 @@ class PairFilePage(FlowPage):
         self.pending: list[Any] = []
         self.finish_layout()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         from certassist.gui.pairing import pending_renewals
 
         self.pending = pending_renewals(self.ctx)  # a few small JSON files
@@ -101,7 +104,7 @@ class PairFilePage(FlowPage):
             )
         self._request_changed()
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override: going back clears the secret
+    def cleanupPage(self) -> None:  # going back clears the secret
         self.password.clear()
 
     def chosen(self) -> Any:
@@ -134,13 +137,13 @@ class PairFilePage(FlowPage):
         if chosen:
             self.path.setText(chosen)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         pending = self.chosen()
         if pending is None or not self.path.text().strip():
             return False
         return pending.remembered or bool(self.password.text())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         pending = self.chosen()
         self.state.pending_id = pending.id
         self.state.file_path = Path(self.path.text().strip())

@@ -7,19 +7,24 @@ over the places that verifiably hold the new certificate now, never what we hope
 
 from __future__ import annotations
 
-import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from certassist.gui.i18n import days_left_text, format_date, translate
 from certassist.gui.pages.base import FlowPage
+from certassist.gui.words import escape, say
+
+if TYPE_CHECKING:
+    from certassist.gui.wizard import FlowWizard
 
 
 class PairResultPage(FlowPage):
-    def __init__(self, flow_wizard: object) -> None:
-        super().__init__(flow_wizard)  # type: ignore[arg-type]
+    after_commit = True
+
+    def __init__(self, flow_wizard: FlowWizard) -> None:
+        super().__init__(flow_wizard)
         self.setTitle(translate("PairResultPage", "Klaar"))
         self.body = QLabel(self)
         self.body.setWordWrap(True)
@@ -37,7 +42,7 @@ class PairResultPage(FlowPage):
         self.setFinalPage(True)
         self.finish_layout()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         outcome: Any = self.state.result
         if outcome is None:
             self.body.setText("")
@@ -54,7 +59,7 @@ class PairResultPage(FlowPage):
         )
         parts = [
             "<p><b>"
-            + html.escape(
+            + escape(
                 translate("PairResultPage", "Nieuw certificaat geldig tot {date} ({days}).").format(
                     date=format_date(info.expiry_date, self.lang),
                     days=days_left_text(info.days_left(self.ctx.today())),
@@ -67,21 +72,21 @@ class PairResultPage(FlowPage):
                 "<p>"
                 + translate("ResultPage", "<b>Waar:</b>")
                 + "<br>"
-                + "<br>".join(html.escape(p) for p in outcome.places)
+                + "<br>".join(escape(p) for p in outcome.places)
                 + "</p>"
             )
         for decision in verdict.decisions:
-            parts.append(f"<p>{html.escape(decision.render(self.lang))}</p>")
+            parts.append(f"<p>{escape(say(decision.message_id, self.lang, decision.params))}</p>")
         if vendor is not None:
-            steps = "".join(f"<li>{html.escape(s)}</li>" for s in vendor.steps(self.lang))
+            steps = "".join(f"<li>{escape(s)}</li>" for s in vendor.steps(self.lang))
             heading = translate("PairResultPage", "Wat u nu doet bij {vendor}:").format(
                 vendor=vendor.name
             )
-            parts.append(f"<p><b>{html.escape(heading)}</b></p><ol>{steps}</ol>")
+            parts.append(f"<p><b>{escape(heading)}</b></p><ol>{steps}</ol>")
         else:
             parts.append(
                 "<p>"
-                + html.escape(
+                + escape(
                     translate(
                         "PairResultPage",
                         "Leg uw HIS- of AIS-leverancier vast in de praktijkinstellingen; dan "

@@ -1,6 +1,6 @@
 """UZI pairing, page 3: where the new certificate with its key goes.
 
-A UZI server certificate lives in the vendor's or portal's system (DOMAIN.md): usually the
+A UZI server certificate lives in the vendor's or portal's system (docs/rules.md#kinds): usually the
 practice hands over a PFX file (Promedico ASP: uploaded in the portal's admin site, R12), or
 installs it in a Windows store that the practice's own server software reads. Both can be
 chosen; this is the commit page ("Uitvoeren"): after it there is no way back.
@@ -9,6 +9,7 @@ chosen; this is the commit page ("Uitvoeren"): after it there is no way back.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,16 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from certassist.core.errors import CertassistError
-from certassist.core.models import StoreKind
 from certassist.gui.i18n import translate
 from certassist.gui.pages.base import FlowPage
 from certassist.gui.widgets.password import PasswordField
 from certassist.gui.widgets.path_row import add_path_row
 
+if TYPE_CHECKING:
+    from certassist.gui.wizard import FlowWizard
+
 
 class PairTargetPage(FlowPage):
-    def __init__(self, flow_wizard: object) -> None:
-        super().__init__(flow_wizard)  # type: ignore[arg-type]
+    def __init__(self, flow_wizard: FlowWizard) -> None:
+        super().__init__(flow_wizard)
         self.setTitle(translate("PairTargetPage", "Waar moet het nieuwe certificaat komen?"))
         self.setSubTitle(
             translate(
@@ -80,12 +83,12 @@ class PairTargetPage(FlowPage):
         self.layout_.addWidget(self.list, 1)
         self.finish_layout(stretch=False)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         if not self.folder.text():
             self.folder.setText(str(self.ctx.backup_dir or Path.home()))
         self.list.clear()
         for store in self.ctx.stores:
-            if store.target.kind is StoreKind.PKCS12_FOLDER or not store.available:
+            if store.target.is_backup_folder or not store.available:
                 continue
             item = QListWidgetItem(store.label, self.list)
             item.setData(Qt.ItemDataRole.UserRole, store.store_id)
@@ -94,7 +97,7 @@ class PairTargetPage(FlowPage):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.completeChanged.emit()
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override
+    def cleanupPage(self) -> None:
         self.password.clear()
         self.repeat.clear()
 
@@ -116,7 +119,7 @@ class PairTargetPage(FlowPage):
             if self.list.item(i).checkState() == Qt.CheckState.Checked
         ]
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         pfx_ready = bool(
             self.make_pfx.isChecked()
             and self.folder.text().strip()
@@ -125,7 +128,7 @@ class PairTargetPage(FlowPage):
         )
         return pfx_ready if self.make_pfx.isChecked() else bool(self.chosen_stores())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         from certassist.ops.passwords import check_new_password
 
         self.state.targets = self.chosen_stores()

@@ -8,114 +8,210 @@ is available. The dates come from the rules' status, not from this page.
 
 from __future__ import annotations
 
-import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from certassist.core.models import Kind
+from certassist.core.kinds import Family, family, traits
 from certassist.gui.help import UZI_REGISTER, VECOZO_SUPPORT, ZORGCSP
 from certassist.gui.i18n import translate
 from certassist.gui.pages.base import FlowPage
+from certassist.gui.words import escape, link, say, shown_date
+
+if TYPE_CHECKING:
+    from certassist.gui.wizard import FlowWizard
 
 
-def vecozo_steps(system: bool) -> list[str]:
-    steps = [
+def vecozo_steps(system: bool, renew_url: str) -> list[str]:
+    """Renewal on the VECOZO website (R7); `renew_url` becomes a link in the first step."""
+    who = (
         translate(
             "RenewGuidePage",
-            "Open de link uit de e-mail van VECOZO, of log in op "
-            "vecozo.nl; vanaf een maand voor de verloopdatum ziet u een melding.",
+            "Alleen de contactpersoon vernieuwt het systeemcertificaat; houd de pincode bij "
+            "de hand.",
+        )
+        if system
+        else translate(
+            "RenewGuidePage",
+            "Alleen de persoon op wiens naam het certificaat staat, voert de gegevens zelf in.",
+        )
+    )
+    return [
+        escape(who),
+        escape(
+            translate(
+                "RenewGuidePage",
+                "Open de link uit de e-mail van VECOZO, of de vernieuwpagina: {link}. Vanaf een "
+                "maand voor de verloopdatum ziet u daar een melding.",
+            )
+        ).replace("{link}", link(renew_url, renew_url)),
+        escape(
+            translate(
+                "RenewGuidePage",
+                "Volg de stappen op de VECOZO-website om het certificaat te vernieuwen. Het "
+                "blijft daarna twee jaar geldig, gerekend vanaf de oude verloopdatum.",
+            )
         ),
+        escape(_backup_step()),
+    ]
+
+
+def reinstall_steps(system: bool, install_url: str) -> list[str]:
+    """An expired VECOZO certificate is not renewed but installed again (R8)."""
+    who = (
         translate(
             "RenewGuidePage",
-            "Volg de stappen op de VECOZO-website om het certificaat "
-            "te vernieuwen. Het blijft daarna twee jaar geldig, gerekend vanaf de oude "
-            "verloopdatum.",
+            "De contactpersoon logt in met het gebruikersnummer (14 cijfers) en de pincode van "
+            "het systeemcertificaat.",
+        )
+        if system
+        else translate(
+            "RenewGuidePage",
+            "Log zelf in met uw gebruikersnummer (14 cijfers) en de pincode van uw certificaat.",
+        )
+    )
+    return [
+        escape(
+            translate(
+                "RenewGuidePage",
+                "Open de installatiepagina van VECOZO: {link}. Een nieuwe aanvraag is niet nodig.",
+            )
+        ).replace("{link}", link(install_url, install_url)),
+        escape(who),
+        escape(
+            translate(
+                "RenewGuidePage",
+                "Installeer het certificaat opnieuw in Windows of Firefox, zoals de website "
+                "aangeeft; het oude, verlopen certificaat kunt u daarna verwijderen.",
+            )
         ),
-        translate(
-            "RenewGuidePage",
-            "Maak direct daarna in certassist een back-up op een "
-            "USB-stick, en gebruik 'Naar andere pc's brengen' voor de andere pc's.",
+        escape(_backup_step()),
+    ]
+
+
+def _backup_step() -> str:
+    return translate(
+        "RenewGuidePage",
+        "Maak direct daarna in certassist een back-up op een USB-stick, en gebruik 'Naar "
+        "andere pc's brengen' voor de andere pc's.",
+    )
+
+
+def other_steps() -> list[str]:
+    """No kind-specific rules for "other" certificates: no VECOZO steps either."""
+    return [
+        escape(
+            translate(
+                "RenewGuidePage",
+                "certassist kent voor dit certificaat geen vernieuwstappen. Vraag de uitgever "
+                "of uw IT-leverancier om een nieuw certificaat.",
+            )
+        ),
+        escape(
+            translate(
+                "RenewGuidePage",
+                "Krijgt u een nieuw bestand, installeer het dan met 'Installeren uit bestand' "
+                "en maak daarna een back-up.",
+            )
         ),
     ]
-    if system:
-        steps.insert(
-            0,
-            translate(
-                "RenewGuidePage",
-                "Alleen de contactpersoon vernieuwt het "
-                "systeemcertificaat; houd de pincode bij de hand.",
-            ),
-        )
-    else:
-        steps.insert(
-            0,
-            translate(
-                "RenewGuidePage",
-                "Alleen de persoon op wiens naam het certificaat staat, voert de gegevens zelf in.",
-            ),
-        )
-    return steps
 
 
 def uzi_steps() -> list[str]:
     return [
-        translate(
-            "RenewGuidePage",
-            "Neem contact op met uw HIS- of AIS-leverancier (of het "
-            "patiëntportaal): zij vragen het nieuwe UZI-servercertificaat samen met u aan.",
+        escape(
+            translate(
+                "RenewGuidePage",
+                "Neem contact op met uw HIS- of AIS-leverancier (of het "
+                "patiëntportaal): zij vragen het nieuwe UZI-servercertificaat samen met u aan.",
+            )
         ),
-        translate(
-            "RenewGuidePage",
-            "Reken op ongeveer drie weken verwerking; is het zeven "
-            "dagen voor het verlopen niet klaar, dan valt de DigiD-koppeling weg.",
+        escape(
+            translate(
+                "RenewGuidePage",
+                "Reken op ongeveer drie weken verwerking; is het zeven "
+                "dagen voor het verlopen niet klaar, dan valt de DigiD-koppeling weg.",
+            )
         ),
-        translate(
-            "RenewGuidePage",
-            "Controleer daarna met certassist dat het nieuwe "
-            "certificaat er staat; de leverancier stuurt geen bevestiging.",
+        escape(
+            translate(
+                "RenewGuidePage",
+                "Controleer daarna met certassist dat het nieuwe "
+                "certificaat er staat; de leverancier stuurt geen bevestiging.",
+            )
         ),
     ]
 
 
 class RenewGuidePage(FlowPage):
-    def __init__(self, flow_wizard: object) -> None:
-        super().__init__(flow_wizard)  # type: ignore[arg-type]
+    def __init__(self, flow_wizard: FlowWizard) -> None:
+        super().__init__(flow_wizard)
         self.setTitle(translate("RenewGuidePage", "Vernieuwen: zo gaat het"))
         self.body = QLabel(self)
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setOpenExternalLinks(True)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.body.setAccessibleName(translate("RenewGuidePage", "Stappen om te vernieuwen"))
         self.layout_.addWidget(self.body)
         self.finish_layout()
 
     def _is_uzi(self) -> bool:
         groups = self.state.groups
-        return bool(groups) and groups[0].kind is Kind.UZI_SERVER
+        return bool(groups) and family(groups[0].kind) is Family.UZI_SERVER
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:
         """VECOZO renewal ends here (it happens on vecozo.nl); UZI goes on to the request."""
         return super().nextId() if self._is_uzi() else -1
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         group = self.state.groups[0] if self.state.groups else None
         if group is None:
             return
-        status = html.escape(group.status.render(self.lang))
-        if group.kind is Kind.UZI_SERVER:
+        status = escape(say(group.status.message_id, self.lang, group.status.params))
+        intro = ""
+        expired = group.days_left < 0
+        if family(group.kind) is Family.UZI_SERVER:
             steps = uzi_steps()
             links = [
                 (ZORGCSP, "Zorg-CSP"),
                 (UZI_REGISTER, translate("RenewGuidePage", "UZI-register")),
             ]
-        else:
-            steps = vecozo_steps(group.kind is Kind.VECOZO_SYSTEM)
+        elif family(group.kind) is Family.VECOZO:
+            from certassist.gui.flow_state import op_context
+            from certassist.ops.flows_renewal import VECOZO_RENEWAL
+
+            # The flow `certassist renew vecozo` runs: who may (R1/R2), which page (R10).
+            guide = VECOZO_RENEWAL.plan(
+                op_context(self.ctx, self.state), group.info, self.ctx.stores
+            )
+            system = not traits(group.kind).person_bound
             links = [(VECOZO_SUPPORT, translate("RenewGuidePage", "VECOZO support"))]
-        items = "".join(f"<li>{html.escape(s)}</li>" for s in steps)
-        link_html = " · ".join(f"<a href='{u}'>{html.escape(t)}</a>" for u, t in links)
-        self.body.setText(
-            f"<p>{status}</p><ol>{items}</ol><p>"
-            + translate("RenewGuidePage", "Meer hulp:")
-            + f" {link_html}</p>"
-        )
+            if expired:
+                self.setTitle(translate("RenewGuidePage", "Opnieuw installeren: zo gaat het"))
+                steps = reinstall_steps(system, guide.pages.install)
+            else:
+                steps = vecozo_steps(system, guide.url)
+                if not guide.who.allowed:
+                    self.show_error(guide.who.refusals[0].to_error())
+                # R7: the rules say from when renewal is possible; before that, nothing to do.
+                opens = group.status.params.get("opens")
+                if opens and str(group.status.status) not in ("renew-now", "expired"):
+                    intro = escape(
+                        translate(
+                            "RenewGuidePage",
+                            "U hoeft nu nog niets te doen. Vernieuwen kan vanaf {date}; "
+                            "certassist herinnert u eraan. Dan gaat het zo:",
+                        ).format(date=shown_date(opens, self.lang))
+                    )
+        else:
+            steps = other_steps()
+            links = []
+        items = "".join(f"<li>{step}</li>" for step in steps)
+        more = ""
+        if links:
+            link_html = " · ".join(link(url, text) for url, text in links)
+            more = f"<p>{escape(translate('RenewGuidePage', 'Meer hulp:'))} {link_html}</p>"
+        intro_html = f"<p><b>{intro}</b></p>" if intro else ""
+        self.body.setText(f"<p>{status}</p>{intro_html}<ol>{items}</ol>{more}")

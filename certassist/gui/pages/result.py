@@ -6,15 +6,17 @@ operation's verified result, never what we hoped would happen.
 
 from __future__ import annotations
 
-import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from certassist.core.messages import render
 from certassist.gui.i18n import days_left_text, format_date, translate
 from certassist.gui.pages.base import FlowPage
+from certassist.gui.words import escape, say
+
+if TYPE_CHECKING:
+    from certassist.gui.wizard import FlowWizard
 
 
 def next_advice(flow: str) -> str:
@@ -51,8 +53,10 @@ def next_advice(flow: str) -> str:
 
 
 class ResultPage(FlowPage):
-    def __init__(self, flow_wizard: object) -> None:
-        super().__init__(flow_wizard)  # type: ignore[arg-type]
+    after_commit = True
+
+    def __init__(self, flow_wizard: FlowWizard) -> None:
+        super().__init__(flow_wizard)
         self.setTitle(translate("ResultPage", "Klaar"))
         self.body = QLabel(self)
         self.body.setWordWrap(True)
@@ -62,7 +66,7 @@ class ResultPage(FlowPage):
         self.setFinalPage(True)
         self.finish_layout()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         result: Any = self.state.result
         plan: Any = self.state.plan
         if result is None:
@@ -77,15 +81,15 @@ class ResultPage(FlowPage):
             if cancelled
             else translate("ResultPage", "Niet gelukt")
         )
-        headline = render(result.message_id, self.lang, **dict(result.params))
-        parts = [f"<p><b>{html.escape(headline)}</b></p>"]
+        headline = say(result.message_id, self.lang, result.params)
+        parts = [f"<p><b>{escape(headline)}</b></p>"]
         where = [self._store_label(s) for s in result.stores] + list(result.paths)
         if where:
             parts.append(
                 "<p>"
                 + translate("ResultPage", "<b>Waar:</b>")
                 + "<br>"
-                + "<br>".join(html.escape(w) for w in where)
+                + "<br>".join(escape(w) for w in where)
                 + "</p>"
             )
         if plan is not None and ok and self.fw.flow != "remove":
@@ -99,15 +103,13 @@ class ResultPage(FlowPage):
                     + "</p>"
                 )
         for notice in result.notices:
-            parts.append(
-                f"<p>{html.escape(render(notice.message_id, self.lang, **dict(notice.params)))}</p>"
-            )
+            parts.append(f"<p>{escape(say(notice.message_id, self.lang, notice.params))}</p>")
         if ok:
             parts.append(
                 "<p><b>"
                 + translate("ResultPage", "Wat nu?")
                 + "</b> "
-                + html.escape(next_advice(self.fw.flow))
+                + escape(next_advice(self.fw.flow))
                 + "</p>"
             )
         self.body.setText("".join(parts))

@@ -72,9 +72,3 @@ def rule_explanation(rule_id: str | None) -> str:
         ),
     }
     return texts.get(rule_id or "", "")
-
-
-def rule_heading(rule_id: str | None) -> str:
-    if not rule_id:
-        return ""
-    return translate("Rules", "regel {rule}").format(rule=rule_id)

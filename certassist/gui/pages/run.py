@@ -7,7 +7,7 @@ wizard's own Cancel are disabled: closing the window must not orphan a half-done
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWizard
 
@@ -16,10 +16,15 @@ from certassist.gui.flow_state import execute_for
 from certassist.gui.i18n import translate
 from certassist.gui.pages.base import FlowPage
 
+if TYPE_CHECKING:
+    from certassist.gui.wizard import FlowWizard
+
 
 class RunPage(FlowPage):
-    def __init__(self, flow_wizard: object) -> None:
-        super().__init__(flow_wizard)  # type: ignore[arg-type]
+    work_changes_things = True  # closing waits for the result
+
+    def __init__(self, flow_wizard: FlowWizard) -> None:
+        super().__init__(flow_wizard)
         self.setTitle(translate("RunPage", "Bezig…"))
         self.setSubTitle(translate("RunPage", "Een ogenblik; het venster blijft bruikbaar."))
         self.bar = QProgressBar(self)
@@ -38,7 +43,7 @@ class RunPage(FlowPage):
         self.done = False
         self.finish_layout()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self.done = False
         self.state.result = None
         self.bar.setRange(0, 0)
@@ -89,8 +94,8 @@ class RunPage(FlowPage):
         self.show_error(error)
         self._lock(False)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.done
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         return self.done

@@ -9,16 +9,19 @@ flow (pages `pair_*`, R11, R14); the page says so.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QPlainTextEdit, QPushButton
 
 from certassist.core.errors import CertassistError
-from certassist.core.messages import render
 from certassist.gui.i18n import translate
 from certassist.gui.pages.base import FlowPage
 from certassist.gui.widgets.password import PasswordField
+from certassist.gui.words import say
+
+if TYPE_CHECKING:
+    from certassist.gui.wizard import FlowWizard
 
 
 def renewal_folder(ctx: Any) -> Path:
@@ -26,9 +29,11 @@ def renewal_folder(ctx: Any) -> Path:
 
 
 class UziRequestPage(FlowPage):
-    def __init__(self, flow_wizard: object) -> None:
-        super().__init__(flow_wizard)  # type: ignore[arg-type]
-        self.setTitle(translate("UziRequestPage", "Aanvraag (CSR) voor het nieuwe certificaat"))
+    work_changes_things = True  # a new key is being written: closing waits for it
+
+    def __init__(self, flow_wizard: FlowWizard) -> None:
+        super().__init__(flow_wizard)
+        self.setTitle(translate("UziRequestPage", "Aanvraag voor het nieuwe certificaat"))
         self.setSubTitle(
             translate(
                 "UziRequestPage",
@@ -69,9 +74,9 @@ class UziRequestPage(FlowPage):
         self.layout_.addWidget(self.csr, 1)
         self.started: Any = None
         self.setFinalPage(True)
-        self.finish_layout(stretch=False)
+        self.finish_layout()
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override
+    def cleanupPage(self) -> None:
         self.password.clear()
         self.repeat.clear()
 
@@ -99,14 +104,13 @@ class UziRequestPage(FlowPage):
             self.show_error(error)
 
         self.run(start, self._started, on_error=failed)
+        self.show_busy(translate("UziRequestPage", "Nieuwe sleutel en aanvraag worden gemaakt…"))
 
     def _started(self, started: Any) -> None:
         self.started = started
         self.password.clear()
         self.repeat.clear()
-        notices = " ".join(
-            render(n.message_id, self.lang, **dict(n.params)) for n in started.notices
-        )
+        notices = " ".join(say(n.message_id, self.lang, n.params) for n in started.notices)
         self.outcome.setText(
             translate(
                 "UziRequestPage",
@@ -131,5 +135,5 @@ class UziRequestPage(FlowPage):
         steps = "\n".join(f"{n}. {step}" for n, step in enumerate(vendor.steps(self.lang), 1))
         return f"\n\n{heading}\n{steps}"
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.started is not None

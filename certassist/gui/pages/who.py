@@ -11,16 +11,22 @@ and a different name gets a visible note, so a mix-up is noticed before the chec
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit
 
-from certassist.core.models import Kind
+from certassist.core.kinds import traits
+from certassist.gui import palette
 from certassist.gui.i18n import translate
 from certassist.gui.pages.base import FlowPage
 
+if TYPE_CHECKING:
+    from certassist.gui.wizard import FlowWizard
+
 
 class WhoPage(FlowPage):
-    def __init__(self, flow_wizard: object) -> None:
-        super().__init__(flow_wizard)  # type: ignore[arg-type]
+    def __init__(self, flow_wizard: FlowWizard) -> None:
+        super().__init__(flow_wizard)
         self.setTitle(translate("WhoPage", "Wie bent u?"))
         self.setSubTitle(
             translate(
@@ -71,10 +77,10 @@ class WhoPage(FlowPage):
         self.layout_.addWidget(hint)
         self.finish_layout()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         group = self.fw.preselected_group()
         holder = group.info.holder if group else None
-        if group is not None and group.kind is Kind.VECOZO_PERSONAL and holder:
+        if group is not None and traits(group.kind).person_bound and holder:
             self.holder_box.setText(translate("WhoPage", "Ik ben {holder}").format(holder=holder))
             self.holder_box.setAccessibleName(self.holder_box.text())
             self.holder_box.setVisible(True)
@@ -109,22 +115,22 @@ class WhoPage(FlowPage):
         name = self.name.text().strip()
         if recorded and same_name(name, recorded):
             text = translate("WhoPage", "U staat in de praktijkinstellingen als contactpersoon.")
-            colour = "#1e7b34"
+            colour = palette.OK
         elif recorded and self.contact.isChecked():
             text = translate(
                 "WhoPage",
                 "Let op: in de praktijkinstellingen staat {name} als contactpersoon. "
                 "Alleen de contactpersoon installeert of vernieuwt het systeemcertificaat.",
             ).format(name=recorded)
-            colour = "#b35900"
+            colour = palette.WARN
         elif recorded:
             text = translate("WhoPage", "De contactpersoon van de praktijk is {name}.").format(
                 name=recorded
             )
-            colour = "#333333"
+            colour = palette.TEXT
         else:
             text = ""
-            colour = "#333333"
+            colour = palette.TEXT
         self.contact_note.setText(text)
         self.contact_note.setStyleSheet(f"color: {colour};")
         self.contact_note.setVisible(bool(text))
@@ -134,10 +140,10 @@ class WhoPage(FlowPage):
         if checked and group is not None and group.info.holder:
             self.name.setText(group.info.holder)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return bool(self.name.text().strip())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         self.state.confirmed_name = self.name.text().strip()
         self.state.contact_person = self.contact.isChecked()
         return True

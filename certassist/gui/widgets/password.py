@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from certassist.gui import palette
 from certassist.gui.i18n import translate
 
 
@@ -73,7 +74,7 @@ def _strength_words() -> list[str]:
 class _CapsLineEdit(QLineEdit):
     capsGuess = Signal(bool)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
         if len(text) == 1 and text.isalpha() and text.lower() != text.upper():
             shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
@@ -107,7 +108,7 @@ class PasswordField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         self.caps = QLabel(translate("PasswordField", "Let op: Caps Lock staat aan."), self)
-        self.caps.setStyleSheet("color: #8a4b00;")
+        self.caps.setStyleSheet(f"color: {palette.CAPS};")
         self.caps.setVisible(False)
         self.edit.capsGuess.connect(self.caps.setVisible)
         layout.addWidget(self.caps)
@@ -149,7 +150,7 @@ class PasswordField(QWidget):
         if self.meter is not None and self.meter_label is not None:
             score = self.strength()
             self.meter.setValue(score)
-            colours = ["#bbbbbb", "#c0392b", "#d68910", "#7d9d00", "#1e8449"]
-            self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {colours[score]}; }}")
+            colour = palette.STRENGTH[score]
+            self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
             self.meter_label.setText(_strength_words()[score])
         self.changed.emit()

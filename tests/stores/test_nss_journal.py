@@ -1,0 +1,76 @@
+"""A write to a real NSS database killed half way leaves `key4.db-journal`; a read-only open then
+fails with SEC_ERROR_BAD_DATABASE. certassist rolls it back with one read-write open (what
+Firefox does at its next start) and says so, instead of telling the user to close Firefox."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from certassist.core.models import StoreKind
+from certassist.stores.nss import NssStore
+from tests.pki import TestPKI, pfx
+from tests.stores import kill_loop
+from tests.stores.nss_oracle import pk12_import
+
+WRITER_KILLED_IN_A_TRANSACTION = """
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("PRAGMA cache_size=1")  # spill to the database file before the commit
+db.execute("BEGIN IMMEDIATE")
+db.execute("CREATE TABLE half_done(x)")
+for _ in range(2000):
+    db.execute("INSERT INTO half_done VALUES (?)", (b"x" * 500,))
+print("ready", flush=True)
+time.sleep(60)
+"""
+
+
+def _kill_mid_write(database: Path) -> None:
+    child = subprocess.Popen([sys.executable, "-c", WRITER_KILLED_IN_A_TRANSACTION,
+                              str(database)], stdout=subprocess.PIPE, text=True)  # fmt: skip
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "ready"
+    child.kill()
+    child.wait(10)
+    child.stdout.close()
+
+
+@pytest.fixture
+def filled_db(empty_db: Path, pki: TestPKI) -> tuple[Path, str]:
+    bundle = pki.other()
+    pk12_import(empty_db, pfx(bundle, "Bewaar-Mij-1", "aes", iterations=2048), "Bewaar-Mij-1")
+    return empty_db, bundle.fingerprint
+
+
+def test_a_hot_journal_is_rolled_back_and_reported_not_blamed_on_firefox(
+    filled_db: tuple[Path, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    db, fingerprint = filled_db
+    _kill_mid_write(db / "key4.db")
+    assert (db / "key4.db-journal").stat().st_size > 0
+    broken = subprocess.run(["certutil", "-L", "-d", f"sql:{db}"], capture_output=True,
+                            text=True, check=False)  # fmt: skip
+    assert "SEC_ERROR_BAD_DATABASE" in broken.stderr  # what every read-only open meets
+    with caplog.at_level(logging.WARNING):
+        entries = NssStore(db, StoreKind.FIREFOX).list()
+    assert [(e.fingerprint, e.has_key) for e in entries] == [(fingerprint, True)]
+    assert "I-nss-journal-recovered" in caplog.text
+    assert not (db / "key4.db-journal").exists()
+    assert subprocess.run(["certutil", "-K", "-d", f"sql:{db}"], capture_output=True,
+                          check=False).returncode == 0  # fmt: skip
+
+
+def test_kill_9_in_the_middle_of_adds_and_removes_loses_nothing(
+    filled_db: tuple[Path, str], tmp_path: Path
+) -> None:
+    """A bounded loop (6 real kills); benchmarks/kill_loop.py runs many more and reports."""
+    db, _ = filled_db
+    report = kill_loop.run(db, tmp_path, rounds=6, seed=17)
+    print(f"kill loop: {report}")
+    assert report.rounds == 6
+    assert report.lost == []
