@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.packaging.build import build_wheel
 from tests.pki import TestPKI, pfx
 
 pytestmark = pytest.mark.slow
@@ -52,10 +53,7 @@ def _run(argv: list[str], cwd: Path, codes: tuple[int, ...] = (0,), **env: str) 
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A venv outside the checkout with the wheel built from it; returns the venv."""
     base = tmp_path_factory.mktemp("wheel")
-    _run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(base), str(ROOT)], base
-    )
-    (wheel,) = base.glob("certassist-*.whl")
+    wheel = build_wheel(base / "build")
     names = zipfile.ZipFile(wheel).namelist()
     assert "certassist/resources/i18n/certassist_en.qm" in names
     assert any(n.startswith("certassist/resources/messages/") for n in names)

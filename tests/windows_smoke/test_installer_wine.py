@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.packaging.build import build_wheel
 from tests.pki import TestPKI, pfx
 
 pytestmark = [pytest.mark.wine_host, pytest.mark.slow]
@@ -93,14 +94,7 @@ def standin(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     for name in ("certassist.exe", "certassist-cli.exe"):
         shutil.copy2(WINE_HOME / "launcher" / name, bundle / name)
-    wheels = base / "wheel"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(ROOT)],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    (wheel,) = wheels.glob("certassist-*.whl")
+    wheel = build_wheel(base / "wheel")
     site = internal / "python" / "Lib" / "site-packages"
     shutil.unpack_archive(wheel, site, "zip")  # a wheel is a zip laid out for site-packages
     return bundle
