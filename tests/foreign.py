@@ -55,16 +55,26 @@ class ForeignPki:
         return cert, key
 
     def pfx(
-        self, cert: Path, key: Path, extras: list[Path], out: Path, *, legacy: bool = False
+        self,
+        cert: Path,
+        key: Path,
+        extras: list[Path],
+        out: Path,
+        *,
+        legacy: bool = False,
+        name: str | None = None,
     ) -> Path:
         """`openssl pkcs12 -export -certfile EXTRAS` (what many real exports look like)."""
-        certfile = self.folder / f"{out.stem}-extras.pem"
-        certfile.write_bytes(b"".join(p.read_bytes() for p in extras))
-        args: list[str | Path] = ["pkcs12", "-export", "-in", cert, "-inkey", key,
-                                  "-certfile", certfile, "-out", out, "-passout",
-                                  f"pass:{PASSWORD}"]  # fmt: skip
+        args: list[str | Path] = ["pkcs12", "-export", "-in", cert, "-inkey", key, "-out", out,
+                                  "-passout", f"pass:{PASSWORD}"]  # fmt: skip
+        if extras:
+            certfile = self.folder / f"{out.stem}-extras.pem"
+            certfile.write_bytes(b"".join(p.read_bytes() for p in extras))
+            args += ["-certfile", certfile]
         if legacy:
             args.append("-legacy")
+        if name:
+            args += ["-name", name]
         openssl(*args)
         return out
 

@@ -22,6 +22,7 @@ from certassist.cli.version import VersionAction
 # Importing `certassist.cli.list` binds the name `list` in this module: never call the builtin here.
 COMMANDS: dict[str, str] = {
     "inspect": "inspect",
+    "classify": "classify",
     "list": "list",
     "check": "check",
     "renew": "renew",

@@ -30,8 +30,13 @@ def register(subparsers: Any) -> None:
 
 
 def settings_file(args: argparse.Namespace) -> Any:
+    """`--settings`, the OS user's settings, or with `--demo` the demo folder's own."""
     from certassist.core.settings import SettingsFile, default_settings_path
 
+    if getattr(args, "demo", False):
+        from certassist.demo.sandbox import open_sandbox
+
+        return SettingsFile(open_sandbox().folder.settings)
     return SettingsFile(getattr(args, "settings", None) or default_settings_path())
 
 
@@ -80,9 +85,12 @@ def run(args: argparse.Namespace) -> int:
     settings = here.settings
     report = run_check(here.stores, here.backups, settings, today)
     if args.ics:
+        from certassist.cli.common import writable_here
         from certassist.ops.calendar_export import build_calendar, write_calendar
 
-        text = build_calendar(report, datetime.now(UTC), lang, settings.uzi_recommend_weeks)
+        writable_here(args, args.ics)
+
+        text = build_calendar(report, datetime.now(UTC), lang, settings.uzi_issuing_weeks)
         path = write_calendar(text, args.ics)
         if not args.json:
             print(render("I-ics-written", lang, count=text.count("BEGIN:VEVENT"), path=path))

@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from certassist.core.errors import CertassistError, ExitCode, exit_code_of
@@ -97,6 +98,27 @@ def run_command(args: argparse.Namespace) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    """Where audit log, install records and UZI requests go: the demo's folder with `--demo`
+    (nothing outside it), else certassist's data folder."""
+    if getattr(args, "demo", False):
+        from certassist.demo.folder import demo_dir
+
+        return demo_dir()
+    from certassist.ops.records import default_data_dir
+
+    return default_data_dir()
+
+
+def writable_here(args: argparse.Namespace, path: Path) -> Path:
+    """A path the user asked to write: with `--demo` it must lie in the demo's folder."""
+    if getattr(args, "demo", False):
+        from certassist.demo.folder import inside_demo
+
+        inside_demo(path)
+    return path
 
 
 def unlock_stores(args: argparse.Namespace, stores: Sequence[object]) -> None:

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from certassist.cli.check import settings_file
 from certassist.cli.common import (
     EXIT_DUE,
     EXIT_OK,
@@ -21,12 +22,25 @@ from certassist.cli.common import (
 )
 from certassist.core.classify import describe
 from certassist.core.errors import CertassistError
+from certassist.core.kinds import Family, family
 from certassist.core.messages import text_only
 from certassist.core.models import Bundle, CertInfo
 from certassist.core.reading import read_certificate_and_key, read_certificate_file
-from certassist.core.rules import Status, StatusReport, applicable_rules, certificate_status
+from certassist.core.rules import (
+    Status,
+    StatusReport,
+    applicable_rules,
+    certificate_status,
+    uzi_timeline,
+)
+from certassist.core.settings import PracticeSettings
 from certassist.ops.passwords import open_with_tries
 
+_UZI_DATE_LABELS = {
+    "request_by": "L-rules-request-by",
+    "portal_by": "L-rules-portal-by",
+    "switch_off": "L-rules-switch-off",
+}
 DUE = {Status.RENEW_NOW, Status.UZI_START_NOW, Status.INSTALL_WINDOW_CLOSING}
 OVERDUE = {Status.EXPIRED, Status.UZI_OVERDUE, Status.NOT_YET_VALID}
 
@@ -37,6 +51,7 @@ def register(sub: Any) -> None:
     parser.add_argument("--key", type=Path, help="los sleutelbestand / separate key file")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--password-stdin", action="store_true", help="wachtwoord via stdin")
+    parser.add_argument("--settings", type=Path, help="praktijkinstellingen (JSON-bestand)")
     parser.set_defaults(func=run)
 
 
@@ -68,8 +83,14 @@ def exit_code(status: StatusReport) -> int:
 
 
 def to_dict(
-    info: CertInfo, bundle: Bundle, status: StatusReport, today: date, lang: str
+    info: CertInfo,
+    bundle: Bundle,
+    status: StatusReport,
+    today: date,
+    lang: str,
+    settings: PracticeSettings | None = None,
 ) -> dict[str, Any]:
+    practice = settings or PracticeSettings()
     c = info.classification
     uzi = None
     if c.uzi is not None:
@@ -102,8 +123,23 @@ def to_dict(
                 "message_id": d.message_id,
                 "text": d.render(lang),
             }
-            for d in applicable_rules(info, today)
+            for d in applicable_rules(
+                info, today, practice.facts(), practice.uzi_issuing_weeks
+            )  # R11-R13 with the practice's settings
         ],
+        "uzi_dates": _uzi_dates(info, practice),
+    }
+
+
+def _uzi_dates(info: CertInfo, settings: PracticeSettings) -> dict[str, str] | None:
+    """R11's three dates of a UZI server certificate (None for other kinds)."""
+    if family(info.kind) is not Family.UZI_SERVER:
+        return None
+    t = uzi_timeline(info.expiry_date, settings.uzi_issuing_weeks)
+    return {
+        "request_by": t.request_by.isoformat(),
+        "portal_by": t.portal_by.isoformat(),
+        "switch_off": t.switch_off.isoformat(),
     }
 
 
@@ -130,6 +166,9 @@ def _print_text(data: dict[str, Any], lang: str) -> None:
         line("L-field-uzi", fields)
     if data["ura"]:
         line("L-field-ura", data["ura"])
+    for name, label in _UZI_DATE_LABELS.items():
+        if data["uzi_dates"]:
+            line(label, data["uzi_dates"][name])
     for note in data["notes"]:
         line("L-field-notes", text_only(f"L-note-{note}", lang))
     print(text_only("L-field-rules", lang) + ":")
@@ -142,8 +181,14 @@ def run(args: argparse.Namespace) -> int:
     bundle = _load(args, lang)
     today = date.today()
     info = describe(bundle.leaf)
-    status = certificate_status(info, today)
-    data = to_dict(info, bundle, status, today, lang)
+    from certassist.ops.local import load_practice_settings
+
+    # R13 and the vendor steps need the practice's settings (the demo's own with --demo); a
+    # broken settings file must not stop an inspection: the defaults are used then.
+    settings_path = settings_file(args).path if getattr(args, "demo", False) else args.settings
+    settings, _error = load_practice_settings(settings_path)
+    status = certificate_status(info, today, settings.uzi_issuing_weeks)
+    data = to_dict(info, bundle, status, today, lang, settings)
     if args.json:
         emit_json(data)
     else:

@@ -50,12 +50,11 @@ def local(args: argparse.Namespace) -> LocalStores:
     from certassist.ops.local import local_and_backup_stores, with_settings
 
     path = getattr(args, "settings", None)
-    if getattr(args, "demo", False):
-        from certassist.demo.pki import TestPKI
-        from certassist.demo.sandbox import sandbox_stores
+    if getattr(args, "demo", False):  # the demo folder's sandbox, settings and backup folder
+        from certassist.demo.sandbox import open_sandbox
 
-        stores = sandbox_stores(TestPKI(date.today()))
-        return with_settings(stores, path, include_folders=False)
+        sandbox = open_sandbox()
+        return with_settings(sandbox.stores, sandbox.folder.settings, include_folders=True)
     return local_and_backup_stores(path)
 
 
@@ -81,7 +80,7 @@ def run(args: argparse.Namespace, today: date | None = None) -> int:
     here = local(args)
     unlock_stores(args, here.all)
     overview = scan_stores(
-        here.all, today or date.today(), recommend_weeks=here.settings.uzi_recommend_weeks
+        here.all, today or date.today(), issuing_weeks=here.settings.uzi_issuing_weeks
     )
     if args.json:
         emit_json(

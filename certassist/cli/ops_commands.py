@@ -15,7 +15,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from certassist.cli.common import EXIT_OK, emit_json, language, read_password, unlock_stores
+from certassist.cli.common import (
+    EXIT_OK,
+    data_dir,
+    emit_json,
+    language,
+    read_password,
+    unlock_stores,
+    writable_here,
+)
 from certassist.cli.confirm import confirm
 from certassist.cli.picking import pick_stores, resolve_fingerprint
 from certassist.core.errors import CertassistError, exit_code_of
@@ -24,7 +32,6 @@ from certassist.core.models import Actor, Bundle, StoreKind
 from certassist.ops.audit import AuditLog
 from certassist.ops.base import Confirm, Notice, OpContext, Outcome, Plan, Result, refusal_error
 from certassist.ops.flows import Choice, FlowId, operation_flow
-from certassist.ops.records import default_data_dir
 from certassist.stores.base import CertStore
 
 
@@ -88,8 +95,7 @@ def register(sub: Any) -> None:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
-    base = default_data_dir()
-    return base / "demo" if getattr(args, "demo", False) else base
+    return data_dir(args)  # with --demo: the demo's own folder
 
 
 def _context(args: argparse.Namespace) -> OpContext:
@@ -240,6 +246,7 @@ def _backup(args: argparse.Namespace) -> int:
     sources: list[tuple[CertStore, str | None]] = [(s, fingerprint) for s in stores]
     if fingerprint:
         sources = [(s, fingerprint) for s in stores if s.available and s.get(fingerprint)]
+    writable_here(args, args.to)  # the demo writes only in its own folder
     choice = Choice(
         sources=tuple(sources),
         folder=args.to,

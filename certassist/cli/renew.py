@@ -76,9 +76,13 @@ def _today(args: argparse.Namespace) -> date:
 
 
 def _flow(args: argparse.Namespace) -> UziRenewalFlow:
+    from certassist.cli.common import data_dir
     from certassist.ops.flows_renewal import uzi_renewals
 
-    return uzi_renewals(args.folder, lambda: _today(args))
+    folder = args.folder
+    if folder is None and getattr(args, "demo", False):  # the demo's requests stay in its folder
+        folder = data_dir(args) / "uzi-renewals"
+    return uzi_renewals(folder, lambda: _today(args))
 
 
 def _settings(args: argparse.Namespace) -> Any:
@@ -178,6 +182,9 @@ def _uzi_pair(args: argparse.Namespace, lang: str) -> int:
     paired = flow.pair(args.id, args.file, password, settings.facts())
     pfx_password, again = "", None
     if args.pfx_folder:
+        from certassist.cli.common import writable_here
+
+        writable_here(args, args.pfx_folder)  # the demo writes only in its own folder
         given = read_password(args, text_only("L-renewal-pfx-password", lang) + ": ")
         if given is None:
             raise CertassistError("E-renewal-pfx-password")
@@ -215,11 +222,14 @@ def _uzi_pair(args: argparse.Namespace, lang: str) -> int:
 
 
 def _op_context(args: argparse.Namespace) -> OpContext:
-    """Installing a paired UZI certificate: done by the practice's contact person or IT."""
+    """Installing a paired UZI certificate: done by the practice's contact person or IT
+    (with --demo, the audit log and install records are the demo folder's)."""
+    from certassist.cli.common import data_dir
     from certassist.core.models import Actor
     from certassist.ops.base import OpContext
 
-    return OpContext.for_user(Actor(getpass.getuser(), None, True), today=lambda: _today(args))
+    actor = Actor(getpass.getuser(), None, True)
+    return OpContext.for_user(actor, data_dir(args), today=lambda: _today(args))
 
 
 def _vecozo(args: argparse.Namespace, lang: str) -> int:
@@ -230,7 +240,9 @@ def _vecozo(args: argparse.Namespace, lang: str) -> int:
     from certassist.ops.vecozo_flow import check_user_number
 
     actor = Actor(getpass.getuser(), args.i_am, args.contact_person)
-    ctx = OpContext.for_user(actor, today=lambda: _today(args))
+    from certassist.cli.common import data_dir
+
+    ctx = OpContext.for_user(actor, data_dir(args), today=lambda: _today(args))
     stores = _stores(args)
     previous = None
     if args.what == "vecozo":
@@ -248,7 +260,10 @@ def _vecozo(args: argparse.Namespace, lang: str) -> int:
     browsers = ", ".join(s.label for s in guide.targets)
     if guide.window is not None:
         print(guide.window.render(lang))
-    print(render("I-vecozo-open-page", lang, url=guide.url, browser=browsers))
+    # Installing is done with user number and PIN; renewing is not (R2 asks a system
+    # certificate's PIN through its own notice).
+    page = "I-vecozo-open-page" if guide.action.value == "install" else "I-vecozo-open-renew-page"
+    print(render(page, lang, url=guide.url, browser=browsers))
     for notice in guide.notices:
         print(render(notice.message_id, lang, **dict(notice.params)))
     if args.wait <= 0:

@@ -1,8 +1,11 @@
 """`certassist settings show|set|add-pending|remove-pending|add-backup-folder|…`.
 
 The practice settings (no secrets) that the check, reminders and renewals rely on: practice
-name, AGB code, subscriber number (URA/OIN, R13), HIS/AIS vendor (R12), contact person (R2),
-backup folders to watch (R9) and issued-but-not-installed requests (R5).
+name, AGB code, subscriber number (the 8-digit URA, R13; an OIN only in its own field),
+contract holder and UZI card holder (R13), HIS/AIS vendor (R12), contact person (R2), the UZI
+issuing time (R11), backup folders to watch (R9) and issued-but-not-installed requests (R5).
+A change of the R13 practice data is saved with a warning that the UZI server certificate may
+need replacing.
 """
 
 from __future__ import annotations
@@ -28,10 +31,25 @@ def register(subparsers: Any) -> None:
     change = verbs.add_parser("set", help="instellingen wijzigen / change settings")
     change.add_argument("--practice-name")
     change.add_argument("--agb", help="AGB-code, 8 cijfers")
-    change.add_argument("--subscriber", help="abonneenummer: URA (8) of OIN (20 cijfers)")
+    change.add_argument(
+        "--subscriber", help="abonneenummer (URA) van het UZI-register: 8 cijfers (R13)"
+    )
+    change.add_argument("--oin", help="OIN, 20 cijfers (optioneel; wordt nergens vergeleken)")
+    change.add_argument("--contract-holder", help="contracthouder van de praktijk (R13)")
+    change.add_argument("--card-holder", help="UZI-pashouder van de praktijk (R13)")
     change.add_argument("--vendor", help="HIS/AIS-leverancier (zie 'settings vendors')")
     change.add_argument("--contact-person", help="VECOZO-contactpersoon")
-    change.add_argument("--uzi-weeks", type=int, help="weken vóór de laatste veilige start")
+    change.add_argument(
+        "--uzi-issuing-weeks",
+        "--uzi-weeks",
+        dest="uzi_weeks",
+        type=int,
+        help=(
+            "UZI-uitgiftetijd: weken van uw aanvraag bij de leverancier tot het nieuwe "
+            "certificaat bij de portal is (1-26, standaard 6); 'vraag aan vóór' = "
+            "verloopdatum − 28 dagen − deze weken (R11)"
+        ),
+    )
     folder = verbs.add_parser("add-backup-folder", help="back-upmap bewaken / watch a folder")
     folder.add_argument("folder", type=Path)
     unfolder = verbs.add_parser("remove-backup-folder", help="back-upmap niet meer bewaken")
@@ -67,6 +85,7 @@ def _changed(args: argparse.Namespace, settings: Any) -> Any:
     from certassist.core.settings import (
         PendingRequest,
         check_agb,
+        check_oin,
         check_subscriber,
         check_vendor,
         parse_settings,
@@ -84,12 +103,18 @@ def _changed(args: argparse.Namespace, settings: Any) -> Any:
             updates["subscriber_number"] = (
                 check_subscriber(args.subscriber) if args.subscriber else None
             )
+        if args.oin is not None:
+            updates["oin"] = check_oin(args.oin) if args.oin else None
+        if args.contract_holder is not None:
+            updates["contract_holder"] = args.contract_holder.strip() or None
+        if args.card_holder is not None:
+            updates["card_holder"] = args.card_holder.strip() or None
         if args.vendor is not None:
             updates["vendor_id"] = check_vendor(args.vendor) if args.vendor else None
         if args.contact_person is not None:
             updates["contact_person"] = args.contact_person.strip() or None
         if args.uzi_weeks is not None:
-            updates["uzi_recommend_weeks"] = args.uzi_weeks
+            updates["uzi_issuing_weeks"] = args.uzi_weeks
         changed = replace(settings, **updates)
         return parse_settings(to_document(changed))  # the same validation as on load
     if verb == "add-backup-folder":
@@ -136,13 +161,22 @@ def run(args: argparse.Namespace) -> int:
         return 0
     settings = store.load()
     changed = _changed(args, settings)
+    warning = ""
     if changed is not None:
+        from certassist.core.settings import practice_change_warning
+
+        warning = practice_change_warning(settings, changed, lang)  # R13
         store.save(changed)
         settings = changed
         if not args.json:
             print(render("I-settings-saved", lang, path=store.path))
+            if warning:
+                print(warning)
     if args.json:
-        emit_json(_document(settings))
+        data = _document(settings)
+        if warning:
+            data["warnings"] = [{"id": "W-R13-practice-changed", "message": warning}]
+        emit_json(data)
     elif args.verb == "show":
         for key, value in _document(settings).items():
             print(f"{key}: {value}")

@@ -271,13 +271,13 @@ def _combined(local: tuple[tuple[tuple[str, int, int], ...], ...]) -> ProfileSet
             try:
                 found = load_profile_file(file)
             except CertassistError as exc:
-                problems.append(exc)
+                problems.append(CertassistError("E-profile-local-invalid", **exc.params))
                 continue
             clash = next((p for p in found if p.id in taken), None)
             if clash is not None:
                 problems.append(
                     CertassistError(
-                        "E-profile-invalid",
+                        "E-profile-local-invalid",
                         file=path,
                         line=1,
                         detail=f"id {clash.id!r} is already used in {taken[clash.id]}",

@@ -27,7 +27,7 @@ from certassist.core.rules_base import (
     same_name,
 )
 from certassist.core.rules_dates import (
-    UZI_RECOMMEND_WEEKS,
+    UZI_ISSUING_WEEKS,
     UziTimeline,
     add_months,
     add_years,
@@ -57,6 +57,7 @@ from certassist.core.rules_uzi import (
     r12_vendor,
     r13_subscriber,
     subscriber_mismatch,
+    while_digid_off,
 )
 from certassist.core.rules_validity import (
     environment_label,
@@ -72,7 +73,7 @@ __all__ = [
     "Decision",
     "Outcome",
     "PracticeFacts",
-    "UZI_RECOMMEND_WEEKS",
+    "UZI_ISSUING_WEEKS",
     "Status",
     "StatusReport",
     "UziTimeline",
@@ -95,7 +96,9 @@ __all__ = [
     "renewed_expiry",
     "same_name",
     "subscriber_mismatch",
+    "uzi_renewal_signs",
     "uzi_timeline",
+    "while_digid_off",
     "vecozo_expiry_from_install",
 ]
 
@@ -135,10 +138,10 @@ def applicable_rules(
     info: CertInfo,
     today: date,
     facts: PracticeFacts | None = None,
-    recommend_weeks: int = UZI_RECOMMEND_WEEKS,
+    issuing_weeks: int = UZI_ISSUING_WEEKS,
 ) -> tuple[Decision, ...]:
     """For `certassist inspect`: which rules govern this certificate and where it stands now.
-    `recommend_weeks` is the practice's UZI lead time (R11), as in `certificate_status`."""
+    `issuing_weeks` is the practice's UZI issuing time (R11), as in `certificate_status`."""
     result: list[Decision] = []
     row = traits(info.kind)
     if row.person_bound:
@@ -163,7 +166,7 @@ def applicable_rules(
         result.append(decision("R9", Outcome.INFO, "I-R9-keep-backup"))
         result += r10_environment(info, Action.INSPECT)
     if row.family is Family.UZI_SERVER:
-        result += r11_timeline(info, today, recommend_weeks)
+        result += r11_timeline(info, today, issuing_weeks)
         result += r12_vendor(info, facts)
         result += r13_subscriber(info, facts)
     if row.family is Family.UZI_CARD:
@@ -252,5 +255,16 @@ def confirm_renewal(old: CertInfo, new: CertInfo, places: Sequence[str], today: 
         result.append(
             decision("R6", Outcome.WARN, "W-R6-not-yet-valid", valid_from=new.not_before.date())
         )
+    if family(new.kind) is Family.UZI_SERVER:
+        result += uzi_renewal_signs()
     result.append(decision("R9", Outcome.INFO, "I-R9-backup-now"))
     return Verdict(tuple(result))
+
+
+def uzi_renewal_signs() -> list[Decision]:
+    """R14 for a UZI server certificate: the portal sends no confirmation, so the user checks
+    the two signs the portal names and confirms them; certassist never claims the outcome."""
+    from certassist.core.vendors import portal_contact
+
+    helpdesk = portal_contact().helpdesk
+    return [decision("R14", Outcome.INFO, "I-R14-uzi-confirm-signs", helpdesk=helpdesk)]

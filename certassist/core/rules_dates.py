@@ -7,9 +7,13 @@ Calendar choices (documented here because users will see the dates):
   last day (R7: expiry 2025-03-31 → window opens 2025-02-28; 2028-03-31 → 2028-02-29).
 - Install window (R5): the issuer deletes a certificate that is not installed "within 60 days".
   We count the issue day as day 0, so the deadline (last day to install) is issued_on + 60 days.
-- UZI timeline (R11): the DigiD link is switched off 7 days before expiry; processing takes about
-  21 days from the moment the portal vendor has the certificate. Starting on the latest safe
-  start (expiry − 28 days) finishes exactly on the switch-off day; a day later is too late.
+- UZI timeline (R11): the DigiD link is switched off 7 days before expiry; the portal's processing
+  takes about 21 days counted from the moment the portal *has received* the new certificate. So
+  expiry − 28 days is the last day by which the new certificate must be with the portal (21 days
+  later is the switch-off day); it is not a request date. Before it lie the request with the
+  HIS/AIS vendor and the UZI-register's issuing time, a practice setting in whole weeks (at least
+  one, so the request date is always earlier than the portal date). Each date is the last day
+  that is still in time ("uiterlijk op"); the day after it is late.
 """
 
 from __future__ import annotations
@@ -18,14 +22,16 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from certassist.core.errors import CertassistError
 from certassist.core.rules_base import Decision, Outcome, decision
 
 VECOZO_YEARS = 2  # R6
 INSTALL_DAYS = 60  # R5
 INSTALL_WARN_DAYS = 14  # R5: default warning period before the deadline
-UZI_SWITCH_OFF_DAYS = 7  # R11
-UZI_PROCESSING_DAYS = 21  # R11: "ongeveer drie weken"
-UZI_RECOMMEND_WEEKS = 8  # R11: certassist asks to start well before the latest safe start
+UZI_SWITCH_OFF_DAYS = 7  # R11: "zeven dagen voor de vervaldatum"
+UZI_PROCESSING_DAYS = 21  # R11: "ongeveer drie weken", from the day the portal has it
+UZI_ISSUING_WEEKS = 6  # R11: request → certificate at the portal; unknown, so cautious
+UZI_ISSUING_WEEKS_RANGE = (1, 26)  # at least a week: the request date is before the portal date
 
 
 def add_years(day: date, years: int) -> date:
@@ -80,20 +86,20 @@ def install_window(issued_on: date, today: date, warn_days: int = INSTALL_WARN_D
 
 @dataclass(frozen=True)
 class UziTimeline:
-    """R11 dates for one UZI server certificate, all derived from its expiry."""
+    """R11's three dates for one UZI server certificate, all counted back from its expiry."""
 
     expiry: date
-    latest_safe_start: date
-    switch_off: date
-    recommended_start: date
+    request_by: date  # "vraag aan vóór": portal_by − the practice's issuing time
+    portal_by: date  # "nieuw certificaat bij de portal vóór": expiry − 28 days
+    switch_off: date  # "DigiD gaat uit op": expiry − 7 days, unless the renewal is done
 
     def dates(self) -> dict[str, date]:
-        """The four dates as message parameters (every R11 text may use any of them)."""
+        """The dates as message parameters (every R11 text may use any of them)."""
         return {
             "expiry": self.expiry,
-            "latest_safe_start": self.latest_safe_start,
+            "request_by": self.request_by,
+            "portal_by": self.portal_by,
             "switch_off": self.switch_off,
-            "recommended_start": self.recommended_start,
         }
 
     def message_id(self, today: date) -> str:
@@ -101,16 +107,31 @@ class UziTimeline:
         if today > self.expiry:
             return "W-R11-expired"
         if today >= self.switch_off:
-            return "W-R11-switched-off"
-        if today > self.latest_safe_start:
-            return "W-R11-overdue"
-        if today >= self.recommended_start:
-            return "W-R11-start-now"
-        return "I-R11-start-on"
+            return "W-R11-digid-off-unless-renewed"
+        if today > self.portal_by:
+            return "W-R11-portal-late"
+        if today == self.portal_by:
+            return "W-R11-portal-today"
+        if today > self.request_by:
+            return "W-R11-request-late"
+        if today == self.request_by:
+            return "W-R11-request-today"
+        return "I-R11-request-by"
 
 
-def uzi_timeline(expiry: date, recommend_weeks: int = UZI_RECOMMEND_WEEKS) -> UziTimeline:
+def check_issuing_weeks(weeks: object) -> int:
+    """The practice's issuing time in whole weeks; outside the range is refused, so no setting
+    can move the request date onto or past the portal date."""
+    low, high = UZI_ISSUING_WEEKS_RANGE
+    if not isinstance(weeks, int) or isinstance(weeks, bool) or not low <= weeks <= high:
+        raise CertassistError(
+            "E-settings-weeks", value=weeks, low=low, high=high, default=UZI_ISSUING_WEEKS
+        )
+    return weeks
+
+
+def uzi_timeline(expiry: date, issuing_weeks: int = UZI_ISSUING_WEEKS) -> UziTimeline:
+    weeks = check_issuing_weeks(issuing_weeks)
     switch_off = expiry - timedelta(days=UZI_SWITCH_OFF_DAYS)
-    latest = switch_off - timedelta(days=UZI_PROCESSING_DAYS)
-    recommended = min(expiry - timedelta(weeks=recommend_weeks), latest)
-    return UziTimeline(expiry, latest, switch_off, recommended)
+    portal_by = switch_off - timedelta(days=UZI_PROCESSING_DAYS)
+    return UziTimeline(expiry, portal_by - timedelta(weeks=weeks), portal_by, switch_off)

@@ -17,7 +17,7 @@ from certassist.core.models import CertInfo
 from certassist.core.rules_base import Outcome, fmt
 from certassist.core.rules_dates import (
     INSTALL_WARN_DAYS,
-    UZI_RECOMMEND_WEEKS,
+    UZI_ISSUING_WEEKS,
     install_window,
     renewal_window_opens,
     uzi_timeline,
@@ -30,8 +30,8 @@ class Status(StrEnum):
     RENEW_NOW = "renew-now"  # VECOZO, inside the renewal window (R7)
     EXPIRED = "expired"
     NOT_YET_VALID = "not-yet-valid"
-    UZI_START_NOW = "uzi-start-now"  # today >= recommended start (R11)
-    UZI_OVERDUE = "uzi-overdue"  # today > latest safe start (R11)
+    UZI_START_NOW = "uzi-start-now"  # from the request date up to the portal date (R11)
+    UZI_OVERDUE = "uzi-overdue"  # after the portal date: DigiD goes or went off (R11)
     INSTALL_WINDOW_CLOSING = "install-window-closing"  # pending request near day 60 (R5)
     BACKUP_MISSING = "backup-missing"  # decided by callers that know about backups (R9)
 
@@ -67,10 +67,10 @@ def _report(
 
 
 def certificate_status(
-    info: CertInfo, today: date, recommend_weeks: int = UZI_RECOMMEND_WEEKS
+    info: CertInfo, today: date, issuing_weeks: int = UZI_ISSUING_WEEKS
 ) -> StatusReport:
-    """`recommend_weeks`: the practice's lead time before a UZI server certificate's expiry
-    (R11, a practice setting); it moves only the recommended start, never the safe dates."""
+    """`issuing_weeks`: the practice's time from the UZI request to the certificate at the
+    portal (R11, a practice setting); it moves only the request date, never the portal date."""
     expiry = info.expiry_date
     days = (expiry - today).days
     if family(info.kind) is Family.ISSUER:  # a CA in a chain: never due, never a reminder
@@ -113,22 +113,24 @@ def certificate_status(
             opens=opens,
         )
     if family(info.kind) is Family.UZI_SERVER:
-        return _uzi_status(info, today, recommend_weeks)
+        return _uzi_status(info, today, issuing_weeks)
     return _report(Status.OK, "R6", "I-R6-valid-until", expiry, "L-rules-expiry", expiry=expiry)
 
 
 # The R11 stage (UziTimeline.message_id) -> the status it gives, and which date comes next.
 # Expired certificates never get here: certificate_status reports them first.
 _UZI_STAGES: dict[str, tuple[Status, str, str]] = {
-    "W-R11-switched-off": (Status.UZI_OVERDUE, "expiry", "L-rules-expiry"),
-    "W-R11-overdue": (Status.UZI_OVERDUE, "switch_off", "L-rules-switch-off"),
-    "W-R11-start-now": (Status.UZI_START_NOW, "latest_safe_start", "L-rules-latest-safe-start"),
-    "I-R11-start-on": (Status.OK, "recommended_start", "L-rules-recommended-start"),
+    "W-R11-digid-off-unless-renewed": (Status.UZI_OVERDUE, "expiry", "L-rules-expiry"),
+    "W-R11-portal-late": (Status.UZI_OVERDUE, "switch_off", "L-rules-switch-off"),
+    "W-R11-portal-today": (Status.UZI_START_NOW, "portal_by", "L-rules-portal-by"),
+    "W-R11-request-late": (Status.UZI_START_NOW, "portal_by", "L-rules-portal-by"),
+    "W-R11-request-today": (Status.UZI_START_NOW, "request_by", "L-rules-request-by"),
+    "I-R11-request-by": (Status.OK, "request_by", "L-rules-request-by"),
 }
 
 
-def _uzi_status(info: CertInfo, today: date, recommend_weeks: int) -> StatusReport:
-    t = uzi_timeline(info.expiry_date, recommend_weeks)
+def _uzi_status(info: CertInfo, today: date, issuing_weeks: int) -> StatusReport:
+    t = uzi_timeline(info.expiry_date, issuing_weeks)
     message_id = t.message_id(today)
     status, next_name, label = _UZI_STAGES[message_id]
     dates = t.dates()

@@ -10,23 +10,45 @@ from certassist.core.errors import CertassistError
 from certassist.core.kinds import Family, family
 from certassist.core.models import Action, CertInfo
 from certassist.core.rules_base import Decision, Outcome, PracticeFacts, decision
-from certassist.core.rules_dates import UZI_RECOMMEND_WEEKS, uzi_timeline
-from certassist.core.vendors import vendor_steps
+from certassist.core.rules_dates import UZI_ISSUING_WEEKS, uzi_timeline
+from certassist.core.vendors import portal_contact, portal_notes, vendor_steps
 
 CARD_RULE = "UZI-card"
 
 
 def r11_timeline(
-    info: CertInfo, today: date, recommend_weeks: int = UZI_RECOMMEND_WEEKS
+    info: CertInfo, today: date, issuing_weeks: int = UZI_ISSUING_WEEKS
 ) -> list[Decision]:
-    """R11: when to start so the DigiD link never goes off (about 3 weeks + 7 days margin);
-    `recommend_weeks` is the practice's own lead time for the recommended start."""
+    """R11: the three dates (request, new certificate at the portal, DigiD off) and where today
+    stands; `issuing_weeks` is the practice's time from request to certificate at the portal.
+    From the switch-off day on, what to do while DigiD may be off (old linking method, helpdesk,
+    portals without a fallback): certassist cannot know whether it is off, so it never says so."""
     if family(info.kind) is not Family.UZI_SERVER:
         return []
-    t = uzi_timeline(info.expiry_date, recommend_weeks)
+    t = uzi_timeline(info.expiry_date, issuing_weeks)
     message_id = t.message_id(today)
-    outcome = Outcome.INFO if message_id == "I-R11-start-on" else Outcome.WARN
-    return [decision("R11", outcome, message_id, **t.dates())]
+    outcome = Outcome.INFO if message_id == "I-R11-request-by" else Outcome.WARN
+    result = [decision("R11", outcome, message_id, **t.dates())]
+    if message_id == "W-R11-digid-off-unless-renewed" or message_id == "W-R11-expired":
+        result += while_digid_off()
+    return result
+
+
+def while_digid_off() -> list[Decision]:
+    """R11 while the DigiD link may be off: check the two signs, new patients are linked the old
+    way (the manual's place in the portal's admin site), the helpdesk, portals with no fallback."""
+    portal = portal_contact()
+    result = [
+        decision("R11", Outcome.INFO, "I-R11-check-signs"),
+        decision("R11", Outcome.INFO, "I-R11-old-linking", site=portal.admin_site),
+        decision("R11", Outcome.INFO, "I-R11-helpdesk", helpdesk=portal.helpdesk),
+    ]
+    result += [
+        decision("R11", Outcome.INFO, "I-R11-no-fallback", portal=note.name)
+        for note in portal_notes()
+        if not note.fallback
+    ]
+    return result
 
 
 def r12_vendor(info: CertInfo, facts: PracticeFacts | None) -> list[Decision]:

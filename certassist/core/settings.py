@@ -22,6 +22,7 @@ from certassist.core.fileio import atomic_write_bytes
 from certassist.core.kinds import pending_kinds, traits
 from certassist.core.models import Environment, Kind
 from certassist.core.rules_base import PracticeFacts
+from certassist.core.rules_dates import UZI_ISSUING_WEEKS, check_issuing_weeks
 
 SETTINGS_FILE = "settings.json"
 FORMAT_VERSION = 1
@@ -56,12 +57,18 @@ class PendingRequest:
 class PracticeSettings:
     practice_name: str = ""
     agb_code: str | None = None
-    subscriber_number: str | None = None  # URA (8 digits) or OIN (20 digits), R13
+    # R13: the UZI-register subscriber number (URA), 8 digits, the number in the certificate.
+    subscriber_number: str | None = None
+    oin: str | None = None  # optional, 20 digits; recorded only, never compared (not the URA)
+    contract_holder: str | None = None  # R13: a change may invalidate the UZI certificate
+    card_holder: str | None = None  # R13: the UZI card holder (UZI-pashouder)
     vendor_id: str | None = None  # HIS/AIS vendor from the R12 vendor data
     contact_person: str | None = None  # the practice's VECOZO contact person (R2)
     backup_folders: tuple[Path, ...] = ()
     pending_requests: tuple[PendingRequest, ...] = ()
-    uzi_recommend_weeks: int = 8  # R11: how long before the latest safe start to ask
+    # R11: weeks from the request with the vendor until the new certificate is with the portal
+    # ("vraag aan vóór" = expiry − 28 days − these weeks).
+    uzi_issuing_weeks: int = UZI_ISSUING_WEEKS
 
     def facts(self) -> PracticeFacts:
         return PracticeFacts(self.subscriber_number, self.vendor_id, self.contact_person)
@@ -97,11 +104,54 @@ def check_agb(value: str) -> str:
 
 
 def check_subscriber(value: str) -> str:
-    """URA: 8 digits; OIN: 20 digits (R13). Spaces are tolerated because people type them."""
+    """The subscriber number is the URA: 8 digits (R13). A 20-digit OIN typed here is refused
+    with an explanation: it can never match the certificate. Spaces are tolerated."""
     text = "".join(value.split())
-    if not (_URA.fullmatch(text) or _OIN.fullmatch(text)):
+    if _OIN.fullmatch(text):
+        raise CertassistError("E-settings-subscriber-is-oin", value=value)
+    if not _URA.fullmatch(text):
         raise CertassistError("E-settings-subscriber", value=value)
     return text
+
+
+def check_oin(value: str) -> str:
+    """The optional OIN: 20 digits; recorded for the practice's own reference only."""
+    text = "".join(value.split())
+    if not _OIN.fullmatch(text):
+        raise CertassistError("E-settings-oin", value=value)
+    return text
+
+
+# R13: the practice data a UZI server certificate and the DigiD link depend on, with labels.
+PRACTICE_FIELDS = {
+    "subscriber_number": "L-settings-subscriber",
+    "practice_name": "L-settings-practice-name",
+    "contract_holder": "L-settings-contract-holder",
+    "card_holder": "L-settings-card-holder",
+}
+
+
+def practice_changes(old: PracticeSettings, new: PracticeSettings) -> tuple[str, ...]:
+    """The R13 fields that had a value and now have another one (a first entry is no change)."""
+    changed = []
+    for name in PRACTICE_FIELDS:
+        before, after = getattr(old, name), getattr(new, name)
+        if before and (before or None) != (after or None):
+            changed.append(name)
+    return tuple(changed)
+
+
+def practice_change_warning(old: PracticeSettings, new: PracticeSettings, lang: str) -> str:
+    """R13's warning for a change of subscriber number, practice name, contract holder or card
+    holder, in the user's language; empty when none of them changed."""
+    changed = practice_changes(old, new)
+    if not changed:
+        return ""
+    from certassist.core.messages import render, text_only
+    from certassist.core.vendors import portal_contact
+
+    fields = ", ".join(text_only(PRACTICE_FIELDS[name], lang) for name in changed)
+    return render("W-R13-practice-changed", lang, fields=fields, helpdesk=portal_contact().helpdesk)
 
 
 def check_vendor(value: str, vendor_ids: VendorIds = _known_vendor_ids) -> str:
@@ -143,16 +193,25 @@ def _reject_unknown(raw: Mapping[str, Any], allowed: set[str], where: str) -> No
         raise CertassistError("E-settings-unknown-field", field=f"{where}{unknown[0]}")
 
 
+# Files written before the R11 correction held the weeks before *expiry* (wrongly counted); they
+# become issuing weeks (minus the portal's 4 weeks), never less cautious than the default.
+_OLD_WEEKS = "uzi_recommend_weeks"
+_PORTAL_WEEKS = 4
+
 _TOP = {
     "version",
     "practice_name",
     "agb_code",
     "subscriber_number",
+    "oin",
+    "contract_holder",
+    "card_holder",
     "vendor_id",
     "contact_person",
     "backup_folders",
     "pending_requests",
-    "uzi_recommend_weeks",
+    "uzi_issuing_weeks",
+    _OLD_WEEKS,
 }
 _PENDING = {"kind", "holder", "environment", "issued_on"}
 
@@ -200,9 +259,8 @@ def parse_settings(raw: Any, vendor_ids: VendorIds = _known_vendor_ids) -> Pract
     agb = _optional_text(top, "agb_code")
     subscriber = _optional_text(top, "subscriber_number")
     vendor = _optional_text(top, "vendor_id")
-    weeks = top.get("uzi_recommend_weeks", 8)
-    if not isinstance(weeks, int) or isinstance(weeks, bool) or not 0 <= weeks <= 52:
-        raise CertassistError("E-settings-weeks", value=weeks)
+    weeks = _issuing_weeks(top)
+    oin = _optional_text(top, "oin")
     folders = []
     for value in _list(top, "backup_folders"):
         if not isinstance(value, str) or not value.strip():
@@ -212,14 +270,26 @@ def parse_settings(raw: Any, vendor_ids: VendorIds = _known_vendor_ids) -> Pract
         practice_name=_optional_text(top, "practice_name") or "",
         agb_code=check_agb(agb) if agb else None,
         subscriber_number=check_subscriber(subscriber) if subscriber else None,
+        oin=check_oin(oin) if oin else None,
+        contract_holder=_optional_text(top, "contract_holder"),
+        card_holder=_optional_text(top, "card_holder"),
         vendor_id=check_vendor(vendor, vendor_ids) if vendor else None,
         contact_person=_optional_text(top, "contact_person"),
         backup_folders=tuple(folders),
         pending_requests=tuple(
             _pending(p, i) for i, p in enumerate(_list(top, "pending_requests"))
         ),
-        uzi_recommend_weeks=weeks,
+        uzi_issuing_weeks=weeks,
     )
+
+
+def _issuing_weeks(top: Mapping[str, Any]) -> int:
+    if "uzi_issuing_weeks" in top:
+        return check_issuing_weeks(top["uzi_issuing_weeks"])
+    old = top.get(_OLD_WEEKS)
+    if isinstance(old, int) and not isinstance(old, bool):
+        return max(old - _PORTAL_WEEKS, UZI_ISSUING_WEEKS)
+    return UZI_ISSUING_WEEKS
 
 
 def to_document(settings: PracticeSettings) -> dict[str, Any]:
@@ -228,6 +298,9 @@ def to_document(settings: PracticeSettings) -> dict[str, Any]:
         "practice_name": settings.practice_name,
         "agb_code": settings.agb_code,
         "subscriber_number": settings.subscriber_number,
+        "oin": settings.oin,
+        "contract_holder": settings.contract_holder,
+        "card_holder": settings.card_holder,
         "vendor_id": settings.vendor_id,
         "contact_person": settings.contact_person,
         "backup_folders": [str(p) for p in settings.backup_folders],
@@ -240,7 +313,7 @@ def to_document(settings: PracticeSettings) -> dict[str, Any]:
             }
             for p in settings.pending_requests
         ],
-        "uzi_recommend_weeks": settings.uzi_recommend_weeks,
+        "uzi_issuing_weeks": settings.uzi_issuing_weeks,
     }
 
 

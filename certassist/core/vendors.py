@@ -40,6 +40,15 @@ class PortalNote:
         return self.note_en if lang == "en" else self.note_nl
 
 
+@dataclass(frozen=True)
+class PortalContact:
+    """The patient portal's admin site and helpdesk (the portal vendor's page, R11/R13)."""
+
+    name: str
+    admin_site: str  # where the practice uploads, checks its data and finds the manual
+    helpdesk: str  # where a changed subscriber number or practice data is reported
+
+
 @cache
 def _data() -> dict[str, Any]:
     return read_toml(resources_dir() / "profiles" / "vendors.toml")
@@ -92,3 +101,12 @@ def portal_notes() -> tuple[PortalNote, ...]:
 
 def portal_note(portal_id: str) -> PortalNote | None:
     return next((p for p in portal_notes() if p.id == portal_id), None)
+
+
+def portal_contact() -> PortalContact:
+    entry: dict[str, Any] = _data().get("portal", {})
+    return PortalContact(
+        name=str(entry.get("name", "")),
+        admin_site=str(entry.get("admin_site", "")),
+        helpdesk=str(entry.get("helpdesk", "")),
+    )

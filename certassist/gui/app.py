@@ -27,10 +27,18 @@ def build_context(demo: bool, lang: str) -> object:
 
     if demo:
         from certassist.demo.sandbox import sandbox_context_args
+        from certassist.ops.audit import AuditLog
+        from certassist.ops.records import InstallRecords
 
         args = sandbox_context_args()
+        folder = args["backup_dir"]  # the demo's own folder: its logs stay there too
         return AppContext(
-            lang=lang, demo=True, settings_path=demo_settings(args["backup_dir"]), **args
+            lang=lang,
+            demo=True,
+            settings_path=demo_settings(folder),
+            audit=AuditLog(folder / "audit.jsonl"),
+            records=InstallRecords(folder / "installs.json"),
+            **args,
         )
     return AppContext(stores_loader=_real_stores, lang=lang)  # type: ignore[arg-type]
 
@@ -39,18 +47,13 @@ def demo_settings(folder: str | PathLike[str]) -> Path:
     """The demo practice's settings, in the sandbox folder: never the real user's file."""
     from pathlib import Path
 
-    from certassist.core.settings import PracticeSettings, save_settings
+    from certassist.core.settings import save_settings
+    from certassist.demo.folder import DemoFolder
+    from certassist.demo.sandbox import demo_practice_settings
 
-    path = Path(folder) / "praktijkinstellingen.json"
+    path = DemoFolder(Path(folder)).settings
     if not path.exists():
-        settings = PracticeSettings(
-            practice_name="Huisartsenpraktijk De Linde (VERZONNEN)",
-            subscriber_number="12345678",
-            vendor_id="promedico-asp",
-            contact_person="Anna de Vries",
-            backup_folders=(Path(folder),),
-        )
-        save_settings(settings, path)
+        save_settings(demo_practice_settings(Path(folder)), path)
     return path
 
 

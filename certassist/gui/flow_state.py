@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from certassist.core.models import Actor, Bundle
 from certassist.gui.context import AppContext
-from certassist.ops.flows import FlowId
+from certassist.ops.flows_ids import FlowId
 from certassist.ops.overview import CertificateGroup, Overview
 
 if TYPE_CHECKING:

@@ -1,10 +1,11 @@
 """Practice settings: what the practice records about itself, edited in a dialog.
 
-The validation is the settings module's own (`check_agb`, `check_subscriber`, `check_vendor`
-and the week range of `parse_settings`): this dialog only places each error next to its field,
+The validation is the settings module's own (`check_agb`, `check_subscriber`, `check_oin`,
+`check_vendor` and the issuing weeks' range): this dialog only places each error next to its field,
 in the catalog's words, so the CLI and the GUI never disagree about what is valid. Pending
 certificate requests are kept as they are (they are recorded by the install flows). No secret
-is ever asked here: the file holds none.
+is ever asked here: the file holds none. A change of the practice data a UZI server certificate
+depends on (R13) is saved only after a second click, with the warning shown next to the button.
 """
 
 from __future__ import annotations
@@ -30,11 +31,14 @@ from PySide6.QtWidgets import (
 
 from certassist.core.errors import CertassistError
 from certassist.core.messages import render
+from certassist.core.rules_dates import UZI_ISSUING_WEEKS, UZI_ISSUING_WEEKS_RANGE
 from certassist.core.settings import (
     PracticeSettings,
     check_agb,
+    check_oin,
     check_subscriber,
     check_vendor,
+    practice_change_warning,
 )
 from certassist.gui import palette
 from certassist.gui.context import AppContext
@@ -93,15 +97,29 @@ class SettingsDialog(QDialog):
         self.agb.setPlaceholderText(translate("SettingsDialog", "8 cijfers"))
         row("agb_code", translate("SettingsDialog", "&AGB-code:"), self.agb)
         self.subscriber = QLineEdit(self)
-        self.subscriber.setAccessibleName(translate("SettingsDialog", "Abonneenummer (URA/OIN)"))
+        self.subscriber.setAccessibleName(translate("SettingsDialog", "Abonneenummer (URA)"))
         self.subscriber.setPlaceholderText(
-            translate("SettingsDialog", "URA: 8 cijfers, OIN: 20 cijfers")
+            translate("SettingsDialog", "8 cijfers, zoals in uw UZI-servercertificaat")
         )
         row(
             "subscriber_number",
-            translate("SettingsDialog", "A&bonneenummer (URA/OIN):"),
+            translate("SettingsDialog", "A&bonneenummer (URA):"),
             self.subscriber,
         )
+        self.oin = QLineEdit(self)
+        self.oin.setAccessibleName(translate("SettingsDialog", "OIN (optioneel)"))
+        self.oin.setPlaceholderText(
+            translate("SettingsDialog", "20 cijfers; alleen bewaard, nergens mee vergeleken")
+        )
+        row("oin", translate("SettingsDialog", "&OIN (optioneel):"), self.oin)
+        self.contract_holder = QLineEdit(self)
+        self.contract_holder.setAccessibleName(translate("SettingsDialog", "Contracthouder"))
+        row(
+            "contract_holder", translate("SettingsDialog", "Co&ntracthouder:"), self.contract_holder
+        )
+        self.card_holder = QLineEdit(self)
+        self.card_holder.setAccessibleName(translate("SettingsDialog", "UZI-pashouder"))
+        row("card_holder", translate("SettingsDialog", "UZI-pas&houder:"), self.card_holder)
         self.vendor = QComboBox(self)
         self.vendor.setAccessibleName(translate("SettingsDialog", "HIS- of AIS-leverancier"))
         self.vendor.addItem(translate("SettingsDialog", "(niet ingesteld)"), "")
@@ -136,16 +154,28 @@ class SettingsDialog(QDialog):
         row("backup_folders", translate("SettingsDialog", "Back-up&mappen:"), folders)
 
         self.weeks = QSpinBox(self)
-        self.weeks.setRange(0, 52)
+        self.weeks.setRange(*UZI_ISSUING_WEEKS_RANGE)
         self.weeks.setSuffix(translate("SettingsDialog", " weken"))
         self.weeks.setAccessibleName(
-            translate("SettingsDialog", "Weken vóór de laatste startdatum herinneren (UZI)")
+            translate("SettingsDialog", "Uitgiftetijd UZI-servercertificaat in weken")
+        )
+        self.weeks.setToolTip(
+            translate(
+                "SettingsDialog",
+                "Weken van uw aanvraag bij de HIS- of AIS-leverancier tot het nieuwe certificaat "
+                "bij de portal is (standaard {n}). 'Vraag aan vóór' = verloopdatum − 28 dagen − "
+                "deze weken; 'nieuw certificaat bij de portal vóór' = verloopdatum − 28 dagen; "
+                "'DigiD gaat uit op' = verloopdatum − 7 dagen.",
+            ).format(n=UZI_ISSUING_WEEKS)
         )
         row(
-            "uzi_recommend_weeks",
-            translate("SettingsDialog", "&UZI-herinnering:"),
+            "uzi_issuing_weeks",
+            translate("SettingsDialog", "&UZI-uitgiftetijd:"),
             self.weeks,
         )
+        self.weeks_help = QLabel(self.weeks.toolTip(), self)
+        self.weeks_help.setWordWrap(True)
+        form.addRow("", self.weeks_help)
         layout.addLayout(form)
         from certassist.gui.reminders_section import RemindersSection
 
@@ -154,6 +184,9 @@ class SettingsDialog(QDialog):
         self.pending_note = QLabel(self)
         self.pending_note.setWordWrap(True)
         layout.addWidget(self.pending_note)
+        self.change_warning = _error_label(self)  # R13: shown before a second "Opslaan"
+        layout.addWidget(self.change_warning)
+        self._warned_for: PracticeSettings | None = None
         layout.addStretch(1)
         box = QDialogButtonBox(self)
         self.save_button = box.addButton(
@@ -182,13 +215,16 @@ class SettingsDialog(QDialog):
         self.name.setText(settings.practice_name)
         self.agb.setText(settings.agb_code or "")
         self.subscriber.setText(settings.subscriber_number or "")
+        self.oin.setText(settings.oin or "")
+        self.contract_holder.setText(settings.contract_holder or "")
+        self.card_holder.setText(settings.card_holder or "")
         index = self.vendor.findData(settings.vendor_id or "")
         self.vendor.setCurrentIndex(max(index, 0))
         self.contact.setText(settings.contact_person or "")
         self.folders.clear()
         for folder in settings.backup_folders:
             self._add_item(folder)
-        self.weeks.setValue(settings.uzi_recommend_weeks)
+        self.weeks.setValue(settings.uzi_issuing_weeks)
         count = len(settings.pending_requests)
         self.pending_note.setText(
             translate(
@@ -234,6 +270,7 @@ class SettingsDialog(QDialog):
         checks = {
             "agb_code": (self.agb.text(), check_agb),
             "subscriber_number": (self.subscriber.text(), check_subscriber),
+            "oin": (self.oin.text(), check_oin),
             "vendor_id": (str(self.vendor.currentData() or ""), check_vendor),
         }
         failed = False
@@ -254,15 +291,25 @@ class SettingsDialog(QDialog):
             practice_name=self.name.text().strip(),
             agb_code=values["agb_code"],  # type: ignore[arg-type]
             subscriber_number=values["subscriber_number"],  # type: ignore[arg-type]
+            oin=values["oin"],  # type: ignore[arg-type]
+            contract_holder=self.contract_holder.text().strip() or None,
+            card_holder=self.card_holder.text().strip() or None,
             vendor_id=values["vendor_id"],  # type: ignore[arg-type]
             contact_person=self.contact.text().strip() or None,
             backup_folders=tuple(Path(t) for t in self.folder_texts()),
-            uzi_recommend_weeks=int(self.weeks.value()),
+            uzi_issuing_weeks=int(self.weeks.value()),
         )
 
     def save(self) -> bool:
         settings = self.collect()
         if settings is None:
+            return False
+        warning = practice_change_warning(self.original, settings, self.ctx.lang)
+        if warning and settings != self._warned_for:  # R13: say it once, save on the next click
+            self._warned_for = settings
+            self.change_warning.setText(warning)
+            self.change_warning.setVisible(True)
+            self.save_button.setText(translate("SettingsDialog", "&Toch opslaan"))
             return False
         try:
             self.ctx.save_settings(settings)

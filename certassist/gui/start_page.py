@@ -34,18 +34,21 @@ from certassist.gui.labels import kind_and_environment
 from certassist.gui.overview_model import OverviewModel, group_title
 from certassist.gui.words import escape
 from certassist.gui.worker import run_task
+from certassist.ops.flows_ids import FlowId, Selection, flow_traits
 
 if TYPE_CHECKING:
     from certassist.gui.reminder_banner import ReminderBanner
     from certassist.ops.overview import CertificateGroup, Overview
 
-# flow id -> button text (translated at build time of the page)
-FLOWS = ("install", "backup", "restore", "copy", "spread", "renew", "uzi_pair", "remove")
-# Like Firefox's certificate manager: these act on one chosen certificate and stay disabled
+# One button per flow, in FlowId's order (their text: flow_title).
+FLOWS = tuple(FlowId)
+# Like Firefox's certificate manager: flows that act on one chosen certificate stay disabled
 # until the user has chosen one. Backup takes several (none chosen: the list asks), UZI pairing
 # finds its request itself; install and restore start from a file and never take the selection.
-NEEDS_SELECTION = ("copy", "spread", "renew", "remove")
-TAKES_SELECTION = (*NEEDS_SELECTION, "backup")
+NEEDS_SELECTION = tuple(f for f in FLOWS if flow_traits(f).selection is Selection.ONE)
+TAKES_SELECTION = tuple(
+    f for f in FLOWS if flow_traits(f).selection in (Selection.ONE, Selection.MANY)
+)
 COMPACT_BELOW = 560  # px of start page height (800×600 windows) below which it saves space
 
 
@@ -59,17 +62,17 @@ def _focusable_before(widget: QWidget) -> QWidget | None:
     return None
 
 
-def flow_title(flow: str) -> str:
+def flow_title(flow: FlowId | str) -> str:
     return {
-        "install": translate("Flows", "Installeren uit bestand"),
-        "backup": translate("Flows", "Back-up maken"),
-        "restore": translate("Flows", "Back-up terugzetten"),
-        "copy": translate("Flows", "Kopiëren Windows ↔ Firefox"),
-        "spread": translate("Flows", "Naar andere pc's brengen"),
-        "renew": translate("Flows", "Vernieuwen"),
-        "remove": translate("Flows", "Verwijderen"),
-        "uzi_pair": translate("Flows", "UZI-certificaat koppelen"),
-    }[flow]
+        FlowId.INSTALL: translate("Flows", "Installeren uit bestand"),
+        FlowId.BACKUP: translate("Flows", "Back-up maken"),
+        FlowId.RESTORE: translate("Flows", "Back-up terugzetten"),
+        FlowId.COPY: translate("Flows", "Kopiëren Windows ↔ Firefox"),
+        FlowId.TRANSFER: translate("Flows", "Naar andere pc's brengen"),
+        FlowId.RENEW: translate("Flows", "Vernieuwen"),
+        FlowId.REMOVE: translate("Flows", "Verwijderen"),
+        FlowId.UZI_PAIR: translate("Flows", "UZI-certificaat koppelen"),
+    }[FlowId(flow)]
 
 
 def explanation_text() -> str:
@@ -189,7 +192,7 @@ class StartPage(QWidget):
             return ""
         if flow in TAKES_SELECTION:
             return group.fingerprint
-        if flow == "uzi_pair" and family(group.kind) is Family.UZI_SERVER:
+        if flow == FlowId.UZI_PAIR and family(group.kind) is Family.UZI_SERVER:
             return group.fingerprint  # picks the request made for this certificate
         return ""
 
@@ -287,11 +290,11 @@ class StartPage(QWidget):
         def scan(report: object, cancelled: object) -> Overview:
             from certassist.ops.overview import scan_stores  # not on the start-up path
 
-            weeks = ctx.settings().uzi_recommend_weeks  # the practice's UZI lead time (R11)
+            weeks = ctx.settings().uzi_issuing_weeks  # the practice's UZI issuing time (R11)
             # The practice's registered backup folders count as places (R9: a verified
             # backup there clears "back-up ontbreekt"), as they do for the reminder check.
             stores = [*ctx.load_stores(), *ctx.backup_stores()]
-            return scan_stores(stores, today, recommend_weeks=weeks)
+            return scan_stores(stores, today, issuing_weeks=weeks)
 
         run_task(
             scan,
@@ -460,7 +463,7 @@ class StartPage(QWidget):
             from certassist.ops.calendar_export import build_calendar, write_calendar
 
             result, _pending = check(report, cancelled)  # type: ignore[operator]
-            weeks = ctx.settings().uzi_recommend_weeks
+            weeks = ctx.settings().uzi_issuing_weeks
             text = build_calendar(result, datetime.now(UTC), lang, weeks)
             return write_calendar(text, target), text.count("BEGIN:VEVENT")
 

@@ -14,7 +14,7 @@ from certassist.gui.context import AppContext
 from certassist.gui.flow_state import FLOW_PAGES, FlowState
 from certassist.gui.i18n import translate
 from certassist.gui.start_page import flow_title
-from certassist.ops.flows import FlowId
+from certassist.ops.flows_ids import FlowId
 from certassist.ops.overview import CertificateGroup, Overview
 
 PAGE_CLASSES = {

@@ -19,7 +19,7 @@ from certassist.core.kinds import Family, family
 from certassist.core.messages import text_only
 from certassist.core.models import Environment
 from certassist.core.rules import (
-    UZI_RECOMMEND_WEEKS,
+    UZI_ISSUING_WEEKS,
     environment_label,
     install_deadline,
     renewal_window_opens,
@@ -61,12 +61,14 @@ def _description(item: CheckItem, lang: str, expiry: date | None) -> str:
 
 
 def events_for(
-    item: CheckItem, lang: str = "nl", weeks: int = UZI_RECOMMEND_WEEKS
+    item: CheckItem, lang: str = "nl", weeks: int = UZI_ISSUING_WEEKS
 ) -> list[CalendarEvent]:
     """The dates of one check item; a replaced certificate needs none (its successor has them)."""
     if item.state == REPLACED:
         return []
     if item.pending is not None:
+        if family(item.pending.kind) is Family.UZI_SERVER:  # R5 is VECOZO's: no day 60 for UZI
+            return []
         seed = hashlib.sha256(item.pending.key.encode("utf-8")).hexdigest()
         deadline = install_deadline(item.pending.issued_on)
         return [
@@ -85,9 +87,9 @@ def events_for(
         dates.append(("renewal-opens", renewal_window_opens(expiry)))
     elif family(item.kind) is Family.UZI_SERVER:
         t = uzi_timeline(expiry, weeks)
-        dates += [
-            ("uzi-recommended-start", t.recommended_start),
-            ("uzi-latest-safe-start", t.latest_safe_start),
+        dates += [  # R11's three dates, as the check and inspect name them
+            ("uzi-request-by", t.request_by),
+            ("uzi-portal-by", t.portal_by),
             ("uzi-switch-off", t.switch_off),
         ]
     dates.append(("expiry", expiry))
@@ -163,7 +165,7 @@ def build_calendar(
     report: CheckReport,
     now: datetime,
     lang: str = "nl",
-    weeks: int = UZI_RECOMMEND_WEEKS,
+    weeks: int = UZI_ISSUING_WEEKS,
     alarm_days: int = 7,
 ) -> str:
     events = [e for item in report.items for e in events_for(item, lang, weeks)]

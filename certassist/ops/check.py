@@ -221,6 +221,8 @@ def _item(
 
 
 def _pending_item(request: PendingRequest, today: date) -> CheckItem:
+    if family(request.kind) is Family.UZI_SERVER:
+        return _pending_uzi_item(request)
     report = pending_request_status(request.issued_on, today)
     return CheckItem(
         label=request.holder,
@@ -233,6 +235,24 @@ def _pending_item(request: PendingRequest, today: date) -> CheckItem:
         next_date=report.next_date,
         next_date_label=report.next_date_label,
         rule_ids=(report.rule_id,),
+        pending=request,
+    )
+
+
+def _pending_uzi_item(request: PendingRequest) -> CheckItem:
+    """A UZI server request has no 60-day install window and no user number or PIN (R5 is
+    VECOZO's): its dates are those of the certificate it replaces (R11), listed with it."""
+    return CheckItem(
+        label=request.holder,
+        kind=request.kind,
+        environment=request.environment,
+        state="pending-" + Status.OK.value,
+        severity=Severity.NOTHING_DUE,
+        message_id="I-R11-request-pending",
+        params={"issued_on": fmt(request.issued_on)},
+        next_date=None,
+        next_date_label=None,
+        rule_ids=("R11",),
         pending=request,
     )
 
@@ -254,13 +274,13 @@ def run_check(
     describe: Describe | None = None,
 ) -> CheckReport:
     """Read every store and backup folder once and judge every certificate on `today`,
-    UZI server certificates with the practice's own lead time (R11)."""
+    UZI server certificates with the practice's own issuing time (R11)."""
     overview = scan_stores(
         [*stores, *backups],
         today,
         describe,
         check_backup=False,
-        recommend_weeks=settings.uzi_recommend_weeks,
+        issuing_weeks=settings.uzi_issuing_weeks,
     )
     groups = overview.groups
     items = [_item(g, groups, settings) for g in groups]

@@ -4,8 +4,9 @@ A face (a CLI command or a wizard) fills a `Choice` with what the user picked, a
 for its `plan`, shows it, collects the confirmations and calls `execute`. Which operation runs,
 with which options (a transfer backup writes its marker; a restore of such a backup retires the
 old certificate), is decided here and nowhere else, so both faces do exactly the same thing.
-Flows are found by `FlowId` through `operation_flow`; the UZI and VECOZO renewal flows, which
-are not plan → execute operations, are in `flows_renewal`.
+Flows are found by `FlowId` (`flows_ids`, with what each starts from) through `operation_flow`;
+the UZI and VECOZO renewal flows, which are not plan → execute operations, are in
+`flows_renewal`.
 """
 
 from __future__ import annotations
@@ -13,12 +14,11 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from certassist.core.errors import CertassistError
-from certassist.core.models import Bundle
+from certassist.core.models import Action, Bundle
 from certassist.ops.backup import BackupOperation, BackupPlan
 from certassist.ops.base import Cancel, Confirmations, OpContext, Plan, Progress, Result
 from certassist.ops.copy import CopyOperation, CopyPlan
@@ -30,6 +30,7 @@ from certassist.ops.files import (
     default_writer,
     read_transfer_marker,
 )
+from certassist.ops.flows_ids import FlowId as FlowId
 from certassist.ops.install import InstallOperation, PlacePlan
 from certassist.ops.remove import RemoveOperation, RemovePlan
 from certassist.ops.restore import RestoreOperation
@@ -40,19 +41,6 @@ from certassist.ops.transfer import (
     TransferOutOperation,
 )
 from certassist.stores.base import CertStore
-
-
-class FlowId(StrEnum):
-    """The flows a user can start (the GUI's wizards, the CLI's commands)."""
-
-    INSTALL = "install"
-    RESTORE = "restore"  # on another PC also retires the certificate a transfer backup replaces
-    BACKUP = "backup"
-    TRANSFER = "spread"  # bring a renewed certificate to the other PCs (a marked backup)
-    COPY = "copy"
-    REMOVE = "remove"
-    RENEW = "renew"  # VECOZO renewal guide, or a new UZI key and request (flows_renewal)
-    UZI_PAIR = "uzi_pair"  # the issued UZI certificate with its pending key (flows_renewal)
 
 
 @dataclass(frozen=True)
@@ -117,6 +105,7 @@ class OperationFlow(ABC, Generic[P_co]):
     """plan → (the face confirms) → execute, for one flow."""
 
     id: FlowId
+    action: Action  # what the rules are asked (a face suggesting targets asks the same)
 
     @abstractmethod
     def plan(self, ctx: OpContext, choice: Choice, io: FileIO = IN_PROCESS) -> P_co:
@@ -137,6 +126,7 @@ class OperationFlow(ABC, Generic[P_co]):
 
 class InstallFlow(OperationFlow[PlacePlan]):
     id = FlowId.INSTALL
+    action = Action.INSTALL
 
     def plan(self, ctx: OpContext, choice: Choice, io: FileIO = IN_PROCESS) -> PlacePlan:
         source = str(choice.file) if choice.file else ""
@@ -169,6 +159,7 @@ class RestoreFlow(OperationFlow[PlacePlan]):
     certificate the new one replaces, once the new one is verified there."""
 
     id = FlowId.RESTORE
+    action = Action.RESTORE
 
     def plan(self, ctx: OpContext, choice: Choice, io: FileIO = IN_PROCESS) -> PlacePlan:
         bundle = choice.file_bundle()
@@ -195,6 +186,7 @@ class RestoreFlow(OperationFlow[PlacePlan]):
 
 class BackupFlow(OperationFlow[BackupPlan]):
     id = FlowId.BACKUP
+    action = Action.BACKUP
     transfer = False
 
     def _operation(self, ctx: OpContext, io: FileIO) -> BackupOperation:
@@ -235,6 +227,7 @@ class TransferFlow(BackupFlow):
 
 class CopyFlow(OperationFlow[CopyPlan]):
     id = FlowId.COPY
+    action = Action.COPY
 
     def plan(self, ctx: OpContext, choice: Choice, io: FileIO = IN_PROCESS) -> CopyPlan:
         store, fingerprint = choice.source()
@@ -255,6 +248,7 @@ class CopyFlow(OperationFlow[CopyPlan]):
 
 class RemoveFlow(OperationFlow[RemovePlan]):
     id = FlowId.REMOVE
+    action = Action.REMOVE
 
     def plan(self, ctx: OpContext, choice: Choice, io: FileIO = IN_PROCESS) -> RemovePlan:
         store, fingerprint = choice.source()

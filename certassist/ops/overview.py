@@ -127,8 +127,8 @@ def _default_describe(cert: x509.Certificate) -> CertInfo:
     return describe(cert)
 
 
-def rules_status(recommend_weeks: int | None = None) -> StatusFn:
-    """The rules' status, with the practice's UZI lead time (R11) when it has one.
+def rules_status(issuing_weeks: int | None = None) -> StatusFn:
+    """The rules' status, with the practice's UZI issuing time (R11) when it has one.
 
     None means the rules' own default; the rules module is imported on first use only, to keep
     it off the GUI's start-up path.
@@ -137,9 +137,9 @@ def rules_status(recommend_weeks: int | None = None) -> StatusFn:
     def status(info: CertInfo, today: date) -> StatusReport:
         from certassist.core.rules import certificate_status
 
-        if recommend_weeks is None:
+        if issuing_weeks is None:
             return certificate_status(info, today)
-        return certificate_status(info, today, recommend_weeks)
+        return certificate_status(info, today, issuing_weeks)
 
     return status
 
@@ -182,14 +182,14 @@ def scan_stores(
     describe: Describe | None = None,
     status: StatusFn | None = None,
     check_backup: bool = True,
-    recommend_weeks: int | None = None,
+    issuing_weeks: int | None = None,
 ) -> Overview:
     """Read every store once; group by fingerprint; soonest expiry first.
 
-    `recommend_weeks`: the practice's UZI lead time (settings), used unless `status` is given.
+    `issuing_weeks`: the practice's UZI issuing time (settings), used unless `status` is given.
     """
     describe_fn = describe or _default_describe
-    status_fn = status or rules_status(recommend_weeks)
+    status_fn = status or rules_status(issuing_weeks)
     found: dict[str, tuple[StoreEntry, list[Place]]] = {}
     unavailable: list[UnavailableStore] = []
     for store in stores:

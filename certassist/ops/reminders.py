@@ -198,7 +198,7 @@ def notification_text(report: CheckReport, lang: str = "nl") -> Notification | N
     production = [i for i in due if i.is_production]
     others = [i for i in due if not i.is_production]
     for item in production[:3]:
-        lines.append(_line(item.label, item.next_date, lang))
+        lines.append(_line(item.label, item.next_date, lang, item.next_date_label))
     if len(production) > 3:
         lines.append(text_only("I-notify-more", lang, count=len(production) - 3))
     if others:
@@ -207,9 +207,14 @@ def notification_text(report: CheckReport, lang: str = "nl") -> Notification | N
     return Notification(text_only(title_id, lang, count=len(due)), "\n".join(lines), severity)
 
 
-def _line(label: str, when: object, lang: str) -> str:
+def _line(label: str, when: object, lang: str, what: str | None = None) -> str:
+    """One due item; with the name of its date when the rules give one (R11: "vraag aan vóór",
+    "nieuw certificaat bij de portal vóór", "DigiD gaat uit op"), so the reminder says which."""
     if when is None:
         return text_only("I-notify-line-now", lang, label=label)
+    if what:
+        name = text_only(what, lang)
+        return text_only("I-notify-line-named", lang, label=label, what=name, date=str(when))
     return text_only("I-notify-line", lang, label=label, date=str(when))
 
 

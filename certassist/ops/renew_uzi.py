@@ -49,6 +49,7 @@ from certassist.core.rules import (
     Verdict,
     confirm_renewal,
     subscriber_mismatch,
+    uzi_renewal_signs,
 )
 from certassist.core.rules import Outcome as RuleOutcome
 from certassist.core.vendors import VendorSteps, vendor_steps
@@ -383,6 +384,7 @@ def confirm_paired(paired: Paired, places: Sequence[str], today: date) -> Verdic
     return Verdict(
         (
             Decision("R14", RuleOutcome.INFO, "I-R14-renewed", renewed),
+            *uzi_renewal_signs(),
             Decision("R9", RuleOutcome.INFO, "I-R9-backup-now", {}),
         )
     )

@@ -36,7 +36,9 @@ from certassist.core.rules import (
     Decision,
     Verdict,
     check,
+    fmt,
     install_window,
+    renewal_window_opens,
     renewed_expiry,
     same_name,
 )
@@ -215,11 +217,31 @@ def plan_renewal(
     pages = vecozo_pages(current.environment)
     holder = current.holder or current.classification.organisation or current.subject
     targets = _targets(current, actor, Action.RENEW, stores, today)
+    notices = renewal_notices(current, pages, today) + _notices(pages, current.kind, Action.RENEW)
     return Guide(
         Action.RENEW, current.kind, holder, current.environment, who, pages, pages.renew,
-        targets, None, renewed_expiry(current.expiry_date),
-        _notices(pages, current.kind, Action.RENEW),
+        targets, None, renewed_expiry(current.expiry_date), notices,
     )  # fmt: skip
+
+
+def renewal_notices(current: CertInfo, pages: VecozoPages, today: date) -> tuple[Notice, ...]:
+    """What a VECOZO renewal must say before the user goes to VECOZO: too early (before the
+    renewal month, R7), not production (R10), the expected new expiry (R7: two years from the
+    original expiry, not from today), and — only for a personal certificate, the only kind that
+    can log in — that VECOZO shows a notice at login from a month before expiry."""
+    expiry = current.expiry_date
+    opens = renewal_window_opens(expiry)
+    notes: list[Notice] = []
+    if today < opens:
+        notes.append(Notice("W-R7-not-due-yet", {"opens": fmt(opens), "expiry": fmt(expiry)}, "R7"))
+    if current.environment is not Environment.PRODUCTION:
+        env = {"env": current.environment.value, "home": pages.home}
+        notes.append(Notice("W-R10-renew-not-production", env, "R10"))
+    new_expiry = {"expiry": fmt(expiry), "new_expiry": fmt(renewed_expiry(expiry))}
+    notes.append(Notice("I-R7-renewal-new-expiry", new_expiry, "R7"))
+    if traits(current.kind).person_bound:
+        notes.append(Notice("I-R7-login-notice", {"opens": fmt(opens)}, "R7"))
+    return tuple(notes)
 
 
 # --- noticing the new certificate -----------------------------------------------------------

@@ -928,7 +928,23 @@
       <source>U hoeft nu nog niets te doen. Vernieuwen kan vanaf {date}; certassist herinnert u eraan. Dan gaat het zo:</source>
       <translation>Nothing to do yet. Renewal opens on {date}; certassist will remind you. Then it works like this:</translation>
     </message>
-  </context>
+      <message>
+      <source>Open de link uit de e-mail van VECOZO, of de vernieuwpagina: {link}.</source>
+      <translation>Open the link in VECOZO&apos;s e-mail, or the renewal page: {link}.</translation>
+    </message>
+    <message>
+      <source>Vraag aan vóór: {date}.</source>
+      <translation>Request by: {date}.</translation>
+    </message>
+    <message>
+      <source>Nieuw certificaat bij de portal vóór: {date}. De portal heeft vanaf ontvangst ongeveer drie weken nodig.</source>
+      <translation>New certificate with the portal by: {date}. The portal needs about three weeks from receiving it.</translation>
+    </message>
+    <message>
+      <source>DigiD gaat uit op {date} als de vernieuwing dan niet klaar is.</source>
+      <translation>DigiD goes off on {date} if the renewal is not done by then.</translation>
+    </message>
+</context>
   <context>
     <name>ResultPage</name>
     <message>
@@ -1031,12 +1047,12 @@
       <translation>Test, acceptance and production certificates are never mixed.</translation>
     </message>
     <message>
-      <source>Het vernieuwen van een UZI-servercertificaat duurt ongeveer drie weken; is het 7 dagen voor het verlopen niet klaar, dan valt de DigiD-koppeling weg.</source>
-      <translation>Renewing a UZI server certificate takes about three weeks; if it is not complete 7 days before expiry, the DigiD link is switched off.</translation>
+      <source>De portal heeft ongeveer drie weken nodig vanaf het moment dat zij het nieuwe UZI-servercertificaat heeft ontvangen; is de vernieuwing 7 dagen voor het verlopen niet klaar, dan gaat de DigiD-koppeling tijdelijk uit.</source>
+      <translation>The portal needs about three weeks from the moment it has received the new UZI server certificate; if the renewal is not complete 7 days before expiry, the DigiD link is switched off temporarily.</translation>
     </message>
     <message>
-      <source>Een UZI-servercertificaat hoort bij één abonneenummer van de praktijk.</source>
-      <translation>A UZI server certificate belongs to one of the practice's subscriber numbers.</translation>
+      <source>Een UZI-servercertificaat hoort bij één abonneenummer (URA) van de praktijk; verandert dat, de praktijknaam, de contracthouder of de UZI-pashouder, dan kan het ongeldig worden.</source>
+      <translation>A UZI server certificate belongs to one subscriber number (URA) of the practice; if that, the practice name, the contract holder or the UZI card holder changes, it may become invalid.</translation>
     </message>
     <message>
       <source>De leverancier bevestigt een vernieuwing niet; certassist controleert zelf of het nieuwe certificaat er staat.</source>
@@ -1200,7 +1216,63 @@
       <source>Back-upmap kiezen</source>
       <translation>Choose backup folder</translation>
     </message>
-  </context>
+      <message>
+      <source>Abonneenummer (URA)</source>
+      <translation>Subscriber number (URA)</translation>
+    </message>
+    <message>
+      <source>8 cijfers, zoals in uw UZI-servercertificaat</source>
+      <translation>8 digits, as in your UZI server certificate</translation>
+    </message>
+    <message>
+      <source>A&amp;bonneenummer (URA):</source>
+      <translation>Su&amp;bscriber number (URA):</translation>
+    </message>
+    <message>
+      <source>OIN (optioneel)</source>
+      <translation>OIN (optional)</translation>
+    </message>
+    <message>
+      <source>20 cijfers; alleen bewaard, nergens mee vergeleken</source>
+      <translation>20 digits; only kept, never compared</translation>
+    </message>
+    <message>
+      <source>&amp;OIN (optioneel):</source>
+      <translation>&amp;OIN (optional):</translation>
+    </message>
+    <message>
+      <source>Contracthouder</source>
+      <translation>Contract holder</translation>
+    </message>
+    <message>
+      <source>Co&amp;ntracthouder:</source>
+      <translation>Co&amp;ntract holder:</translation>
+    </message>
+    <message>
+      <source>UZI-pashouder</source>
+      <translation>UZI card holder</translation>
+    </message>
+    <message>
+      <source>UZI-pas&amp;houder:</source>
+      <translation>UZI card &amp;holder:</translation>
+    </message>
+    <message>
+      <source>Uitgiftetijd UZI-servercertificaat in weken</source>
+      <translation>Issuing time of the UZI server certificate in weeks</translation>
+    </message>
+    <message>
+      <source>Weken van uw aanvraag bij de HIS- of AIS-leverancier tot het nieuwe certificaat bij de portal is (standaard {n}). &apos;Vraag aan vóór&apos; = verloopdatum − 28 dagen − deze weken; &apos;nieuw certificaat bij de portal vóór&apos; = verloopdatum − 28 dagen; &apos;DigiD gaat uit op&apos; = verloopdatum − 7 dagen.</source>
+      <translation>Weeks from your request with the HIS or AIS vendor until the new certificate is with the portal (default {n}). &apos;Request by&apos; = expiry date − 28 days − these weeks; &apos;new certificate with the portal by&apos; = expiry date − 28 days; &apos;DigiD goes off on&apos; = expiry date − 7 days.</translation>
+    </message>
+    <message>
+      <source>&amp;UZI-uitgiftetijd:</source>
+      <translation>&amp;UZI issuing time:</translation>
+    </message>
+    <message>
+      <source>&amp;Toch opslaan</source>
+      <translation>&amp;Save anyway</translation>
+    </message>
+</context>
   <context>
     <name>StartPage</name>
     <message>

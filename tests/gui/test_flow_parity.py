@@ -239,10 +239,12 @@ def test_backup_and_transfer(
     assert_same(cli_pc, gui_pc)
 
 
+@pytest.mark.parametrize("flag", [["--transfer"], []], ids=["--transfer", "marker"])
 def test_restore_of_a_transfer_backup_retires_the_old_certificate(
-    tmp_path: Path, qtbot: QtBot, pki: TestPKI, monkeypatch: Any
+    tmp_path: Path, qtbot: QtBot, pki: TestPKI, monkeypatch: Any, flag: list[str]
 ) -> None:
-    """On the other PC the wizard's plain restore does what `restore --transfer` does."""
+    """On the other PC the wizard's plain restore does what `restore --transfer` does (and the
+    CLI without the flag: the backup's marker says what it replaces)."""
     cli_pc, gui_pc = _pcs(tmp_path)
     old = pki.expiring_in(20, Kind.VECOZO_PERSONAL, name=ANNA)
     new = pki.issue("vecozo-personal", name=ANNA)
@@ -258,7 +260,7 @@ def test_restore_of_a_transfer_backup_retires_the_old_certificate(
     AuditLog(default_data_dir() / "audit.jsonl").path.unlink()  # only the restore is compared
 
     cli(monkeypatch, ["restore", str(cli_pc.usb / backup.name), "--nss-db", str(cli_pc.profile),
-                      "--i-am", ANNA, "--yes", "--transfer"], BACKUP_PASSWORD)  # fmt: skip
+                      "--i-am", ANNA, "--yes", *flag], BACKUP_PASSWORD)  # fmt: skip
 
     wizard = wizard_on(qtbot, gui_pc, "restore")
     who(qtbot, wizard, ANNA)
@@ -438,3 +440,14 @@ def test_uzi_request(
 
     assert pending(cli_pc) == pending(gui_pc) != []
     assert pending(cli_pc)[0]["old_fingerprint"] == current.fingerprint
+
+
+def test_every_flow_has_its_pages_title_and_traits(qapp: Any) -> None:
+    """Adding a flow: a FlowId, its traits row and its operation (ops), its pages and its title
+    (GUI), its command (CLI). Nothing else names flows."""
+    from certassist.gui.flow_state import FLOW_PAGES
+    from certassist.gui.start_page import FLOWS, flow_title
+    from certassist.ops.flows_ids import FLOW_TRAITS, FlowId
+
+    assert set(FLOW_PAGES) == set(FLOW_TRAITS) == set(FLOWS) == set(FlowId)
+    assert all(flow_title(f) for f in FlowId)

@@ -58,7 +58,7 @@ def test_settings_are_validated_inline_then_saved(
     assert not dialog.save()
     assert dialog.isVisible() and not settings_path.exists()
     assert "precies 8 cijfers" in dialog.errors["agb_code"].text()
-    assert "URA-nummer heeft 8 cijfers" in dialog.errors["subscriber_number"].text()
+    assert "(URA) heeft precies 8 cijfers" in dialog.errors["subscriber_number"].text()
     assert not dialog.errors["vendor_id"].isVisible()
     dialog.agb.setText("01234567")
     dialog.subscriber.setText("1234 5678")  # people type spaces
@@ -73,7 +73,7 @@ def test_settings_are_validated_inline_then_saved(
     saved = load_settings(settings_path)
     assert saved.agb_code == "01234567" and saved.subscriber_number == "12345678"
     assert saved.vendor_id == "promedico-asp" and saved.contact_person == "Anna de Vries"
-    assert saved.backup_folders == (tmp_path / "usb",) and saved.uzi_recommend_weeks == 10
+    assert saved.backup_folders == (tmp_path / "usb",) and saved.uzi_issuing_weeks == 10
     assert win.ctx.settings() == saved
     assert "wachtwoord" not in settings_path.read_text(encoding="utf-8").lower()
 
@@ -139,6 +139,8 @@ def test_banner_row_for_r13_opens_the_settings(
     button.click()
     dialog = win.settings_dialog
     dialog.subscriber.setText("12345678")
+    assert not dialog.save()  # R13: a changed subscriber number is said out loud first
+    assert "abonneenummer" in dialog.change_warning.text()
     with qtbot.waitSignal(win.start.checked, timeout=TIMEOUT):
         assert dialog.save()
     assert not win.start.banner.isVisible()
@@ -244,3 +246,57 @@ def test_demo_keeps_its_own_practice_settings(qapp: Any) -> None:
     assert ctx.settings().contact_person == "Anna de Vries"
     assert ctx.settings().subscriber_number == "12345678"
     assert not default_settings_path().exists()
+
+
+def test_an_oin_in_the_subscriber_field_is_explained_and_kept_apart(
+    make_ctx: Any, qtbot: QtBot, settings_path: Path
+) -> None:
+    """R13: the subscriber number is the 8-digit URA; a 20-digit OIN goes in its own field."""
+    from certassist.gui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(make_ctx(settings_path=settings_path))
+    qtbot.addWidget(dialog)
+    oin = "00000001234567890000"
+    dialog.subscriber.setText(oin)
+    assert not dialog.save() and not settings_path.exists()
+    error = dialog.errors["subscriber_number"].text()
+    assert "OIN" in error and "8 cijfers" in error and "niet het abonneenummer" in error
+    dialog.subscriber.setText("12345678")
+    dialog.oin.setText(oin)
+    assert dialog.save()
+    saved = load_settings(settings_path)
+    assert (saved.subscriber_number, saved.oin) == ("12345678", oin)
+
+
+def test_a_practice_change_warns_before_it_is_saved(
+    make_ctx: Any, qtbot: QtBot, settings_path: Path
+) -> None:
+    """R13: a new practice name, contract holder or card holder may invalidate the UZI server
+    certificate; the dialog says so and saves on the second click."""
+    from certassist.gui.settings_dialog import SettingsDialog
+
+    save_settings(
+        PracticeSettings(practice_name="De Linde", contract_holder="Dr. Linde"), settings_path
+    )
+    dialog = SettingsDialog(make_ctx(settings_path=settings_path))
+    qtbot.addWidget(dialog)
+    assert dialog.contract_holder.text() == "Dr. Linde"
+    dialog.contract_holder.setText("Dr. Eik")
+    assert not dialog.save()
+    warning = dialog.change_warning.text()
+    assert "contracthouder" in warning and "nieuw certificaat" in warning
+    assert "uwzorgonline.atlassian.net" in warning
+    assert load_settings(settings_path).contract_holder == "Dr. Linde"  # not yet
+    assert dialog.save()
+    assert load_settings(settings_path).contract_holder == "Dr. Eik"
+
+
+def test_issuing_weeks_field_explains_what_it_counts_from(make_ctx: Any, qtbot: QtBot) -> None:
+    from certassist.gui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(make_ctx())
+    qtbot.addWidget(dialog)
+    assert dialog.weeks.minimum() == 1  # never a request date on or after the portal date
+    help_text = dialog.weeks_help.text()
+    assert "verloopdatum − 28 dagen − deze weken" in help_text
+    assert "verloopdatum − 7 dagen" in help_text

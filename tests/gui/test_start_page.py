@@ -65,13 +65,13 @@ def test_every_button_has_an_accessible_name(window: Any) -> None:
 def test_start_page_uses_the_practices_uzi_lead_time(
     make_ctx: Any, qtbot: Any, tmp_path: Any
 ) -> None:
-    """40 days left: with the default 8 weeks the UZI row says "start now"; with the practice's
-    own 4 weeks it does not yet (R11 lead time from the settings)."""
+    """40 days left: with the default issuing time (6 weeks) the UZI row says "start now"; with
+    the practice's own 1 week the request date is 5 days away (R11 issuing time, settings)."""
     from certassist.core.settings import PracticeSettings, save_settings
     from certassist.gui.main_window import MainWindow
 
     settings_path = tmp_path / "settings.json"
-    save_settings(PracticeSettings(uzi_recommend_weeks=4), settings_path)
+    save_settings(PracticeSettings(uzi_issuing_weeks=1), settings_path)
     win = MainWindow(make_ctx(settings_path=settings_path))
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.start.loaded, timeout=10000):

@@ -147,11 +147,12 @@ def test_issuing_cas_that_came_with_a_pfx_are_not_rows(pki: TestPKI) -> None:
     assert group.holder == "Anna de Vries"
 
 
-def test_the_practice_lead_time_moves_the_uzi_start(pki: TestPKI) -> None:
-    """R11: 70 days before expiry is fine with the default 8 weeks, due with a 12-week practice."""
-    server = pki.expiring_in(70, "uzi-server")
+def test_the_practice_issuing_time_moves_the_uzi_request_date(pki: TestPKI) -> None:
+    """R11: 71 days before expiry is fine with the default 6 weeks (request by expiry − 70),
+    due for a practice whose request takes 12 weeks."""
+    server = pki.expiring_in(71, "uzi-server")
     store = _store("win", StoreKind.WINDOWS_USER, server)
     (default,) = scan_stores([store], TODAY, check_backup=False).groups
-    (twelve,) = scan_stores([store], TODAY, check_backup=False, recommend_weeks=12).groups
+    (twelve,) = scan_stores([store], TODAY, check_backup=False, issuing_weeks=12).groups
     assert default.status.status is Status.OK
     assert twelve.status.status is Status.UZI_START_NOW

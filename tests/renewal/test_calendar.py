@@ -55,9 +55,10 @@ def test_calendar_parses_and_has_every_date(pki: TestPKI, tmp_path: Path) -> Non
         assert event.decoded("DTEND") == start + timedelta(days=1)
         by_day.setdefault(start, []).append(str(event["SUMMARY"]))
     assert add_months(expiry, -1) in by_day  # R7 window opens
-    assert expiry - timedelta(weeks=8) in by_day  # R11 recommended start
-    assert expiry - timedelta(days=28) in by_day  # R11 latest safe start
-    assert expiry - timedelta(days=7) in by_day  # R11 switch-off
+    portal_by = expiry - timedelta(days=28)
+    assert portal_by - timedelta(weeks=6) in by_day  # R11 request by (default issuing time)
+    assert portal_by in by_day  # R11 new certificate with the portal by
+    assert expiry - timedelta(days=7) in by_day  # R11 DigiD goes off
     assert install_deadline(TODAY) in by_day  # R5
     assert len(events) == 2 + 4 + 2 + 1
     assert all(len(list(e.walk("VALARM"))) == 2 for e in events)

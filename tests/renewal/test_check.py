@@ -57,23 +57,23 @@ def test_next_date_before_the_window_is_when_it_opens(vecozo: Bundle) -> None:
     assert item.places == ("Demo-opslag",)
 
 
-def test_uzi_timeline_boundaries_default_eight_weeks(uzi: Bundle) -> None:
+def test_uzi_timeline_boundaries_default_issuing_time(uzi: Bundle) -> None:
     store = _store(uzi)
-    recommended = EXPIRY - timedelta(weeks=8)
-    latest = EXPIRY - timedelta(days=28)
-    assert _code(store, recommended - timedelta(days=1)) == 0
-    assert _code(store, recommended) == 1
-    assert _code(store, latest) == 1
-    assert _code(store, latest + timedelta(days=1)) == 2
-    report = run_check([store], [], PracticeSettings(), recommended)
-    assert report.items[0].next_date == latest
+    portal_by = EXPIRY - timedelta(days=28)
+    request_by = portal_by - timedelta(weeks=6)
+    assert _code(store, request_by - timedelta(days=1)) == 0
+    assert _code(store, request_by) == 1
+    assert _code(store, portal_by) == 1
+    assert _code(store, portal_by + timedelta(days=1)) == 2
+    report = run_check([store], [], PracticeSettings(), request_by + timedelta(days=1))
+    assert report.items[0].next_date == portal_by
     assert "R11" in report.items[0].rule_ids
 
 
-def test_uzi_lead_time_comes_from_the_settings(uzi: Bundle) -> None:
+def test_uzi_issuing_time_comes_from_the_settings(uzi: Bundle) -> None:
     store = _store(uzi)
-    twelve = PracticeSettings(uzi_recommend_weeks=12)
-    start = EXPIRY - timedelta(weeks=12)
+    twelve = PracticeSettings(uzi_issuing_weeks=12)
+    start = EXPIRY - timedelta(days=28) - timedelta(weeks=12)
     assert _code(store, start - timedelta(days=1), twelve) == 0
     assert _code(store, start, twelve) == 1
     report = run_check([store], [], twelve, TODAY)

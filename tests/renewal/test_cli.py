@@ -26,7 +26,12 @@ def _json(capsys: pytest.CaptureFixture[str]) -> object:
 
 
 def test_check_demo_json_and_exit_code(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    ics = tmp_path / "agenda.ics"
+    from certassist.demo.folder import demo_dir
+
+    assert main(["--demo", "check", "--json", "--ics", str(tmp_path / "agenda.ics")]) == 3
+    assert _json(capsys)["error"] == "E-demo-outside-folder"  # the demo writes only its folder
+    assert not (tmp_path / "agenda.ics").exists()
+    ics = demo_dir() / "agenda.ics"
     code = main(["--demo", "check", "--json", "--ics", str(ics)])
     data = _json(capsys)
     assert isinstance(data, dict)
@@ -132,7 +137,7 @@ def test_uzi_renewal_through_the_cli(
     assert main([*common, *args]) == 0
     paired = _json(capsys)
     assert isinstance(paired, dict)
-    assert paired["confirmation"] == ["I-R14-renewed", "I-R9-backup-now"]
+    assert paired["confirmation"] == ["I-R14-renewed", "I-R14-uzi-confirm-signs", "I-R9-backup-now"]
     assert read_certificate_file(Path(paired["pfx"]), PASSWORD).key_matches()
     assert main([*common, "uzi", "list"]) == 0 and _json(capsys) == []  # finished
 

@@ -178,3 +178,16 @@ def test_the_installed_task_starts_the_windowed_program_not_the_console_one(
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", str(tmp_path / "certassist-cli.exe"))
     assert program_path() == str(tmp_path / "certassist.exe")
+
+
+def test_a_uzi_reminder_names_which_of_the_three_dates_it_is(pki: TestPKI) -> None:
+    """R11: the reminder says "vraag aan vóór" or "bij de portal vóór", not just a date."""
+    store = FakeStore()
+    store.put(pki.expiring_in(70, Kind.UZI_SERVER))  # today is the request date
+    note = notification_text(run_check([store], [], PracticeSettings(), TODAY), "nl")
+    assert note is not None and "Vraag aan vóór" in note.body
+    assert str(TODAY) in note.body
+    later = run_check([store], [], PracticeSettings(), TODAY + timedelta(days=1))
+    note = notification_text(later, "nl")
+    expected = TODAY + timedelta(days=70 - 28)
+    assert note is not None and f"Nieuw certificaat bij de portal vóór {expected}" in note.body

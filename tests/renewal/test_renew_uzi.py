@@ -98,7 +98,11 @@ def test_issued_certificate_pairs_and_pfx_reads_back(
     assert back.fingerprint == issued.fingerprint and back.key_matches()
     verdict = flow.confirm(paired, ["USB-stick"])
     assert verdict.allowed
-    assert [d.message_id for d in verdict.decisions] == ["I-R14-renewed", "I-R9-backup-now"]
+    assert [d.message_id for d in verdict.decisions] == [
+        "I-R14-renewed",
+        "I-R14-uzi-confirm-signs",
+        "I-R9-backup-now",
+    ]
     assert verdict.decisions[0].params["new_expiry"] == paired.info.expiry_date.isoformat()
     flow.finish(started.pending.id)
     assert flow.pending() == []

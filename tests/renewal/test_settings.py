@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from certassist.core.settings import (
     load_settings,
     parse_settings,
     save_settings,
+    to_document,
 )
 
 
@@ -41,6 +43,9 @@ def test_round_trip_keeps_everything(tmp_path: Path) -> None:
         practice_name="Huisartsenpraktijk De Linde (VERZONNEN)",
         agb_code="01234567",
         subscriber_number="12345678",
+        oin="00000001234567890000",
+        contract_holder="Dr. P. Linde",
+        card_holder="Dr. P. Linde",
         vendor_id="promedico-asp",
         contact_person="Anna de Vries",
         backup_folders=(tmp_path / "usb",),
@@ -49,7 +54,7 @@ def test_round_trip_keeps_everything(tmp_path: Path) -> None:
                 Kind.VECOZO_PERSONAL, "Anna de Vries", Environment.ACCEPTANCE, date(2026, 11, 1)
             ),
         ),
-        uzi_recommend_weeks=10,
+        uzi_issuing_weeks=10,
     )
     path = tmp_path / "cfg" / "settings.json"
     save_settings(settings, path)
@@ -74,8 +79,11 @@ def test_default_path_is_in_the_user_config_dir(tmp_path: Path) -> None:
         ({"subscriber_number": "1" * 19}, "E-settings-subscriber"),
         ({"vendor_id": "acme-his"}, "E-settings-vendor"),
         ({"pin": "12345"}, "E-settings-unknown-field"),
-        ({"uzi_recommend_weeks": 60}, "E-settings-weeks"),
-        ({"uzi_recommend_weeks": True}, "E-settings-weeks"),
+        ({"uzi_issuing_weeks": 60}, "E-settings-weeks"),
+        ({"uzi_issuing_weeks": True}, "E-settings-weeks"),
+        ({"uzi_issuing_weeks": 0}, "E-settings-weeks"),  # request date = portal date
+        ({"subscriber_number": "0" * 7 + "1234567890000"}, "E-settings-subscriber-is-oin"),
+        ({"oin": "12345678"}, "E-settings-oin"),
         ({"backup_folders": "E:/"}, "E-settings-type"),
         ([], "E-settings-type"),
         (
@@ -126,10 +134,32 @@ def test_invalid_settings_are_refused_with_an_id(raw: object, message_id: str) -
     assert _error_id(raw) == message_id
 
 
-def test_subscriber_numbers_ura_and_oin_are_accepted() -> None:
+def test_subscriber_number_is_the_8_digit_ura_and_an_oin_has_its_own_field() -> None:
     assert parse_settings({"subscriber_number": "1234 5678"}).subscriber_number == "12345678"
     oin = "00000001234567890000"
-    assert parse_settings({"subscriber_number": oin}).subscriber_number == oin
+    settings = parse_settings({"subscriber_number": "12345678", "oin": oin})
+    assert settings.oin == oin and settings.facts().subscriber_number == "12345678"
+
+
+def test_settings_from_before_the_R11_correction_become_cautious_issuing_weeks() -> None:
+    """The old field counted weeks before *expiry*; it never makes the request later now."""
+    assert parse_settings({"uzi_recommend_weeks": 8}).uzi_issuing_weeks == 6  # the default
+    assert parse_settings({"uzi_recommend_weeks": 2}).uzi_issuing_weeks == 6
+    assert parse_settings({"uzi_recommend_weeks": 14}).uzi_issuing_weeks == 10
+    assert "uzi_recommend_weeks" not in to_document(parse_settings({"uzi_recommend_weeks": 8}))
+
+
+def test_a_change_of_practice_data_warns_about_the_uzi_certificate() -> None:
+    from certassist.core.settings import practice_change_warning, practice_changes
+
+    old = PracticeSettings(practice_name="De Linde", subscriber_number="12345678")
+    assert practice_changes(PracticeSettings(), old) == ()  # a first entry is no change
+    new = replace(old, practice_name="De Eik", card_holder="Dr. Eik")
+    assert practice_changes(old, new) == ("practice_name",)
+    text = practice_change_warning(old, new, "nl")
+    assert "praktijknaam" in text and "ongeldig" in text
+    assert "uwzorgonline.atlassian.net/servicedesk/customer/portal/9" in text
+    assert practice_change_warning(old, replace(old, agb_code="01234567"), "nl") == ""
 
 
 def test_every_vendor_of_the_r12_data_is_accepted() -> None:

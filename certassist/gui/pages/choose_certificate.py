@@ -16,16 +16,17 @@ from certassist.gui.i18n import days_left_text, format_date, translate
 from certassist.gui.labels import kind_and_environment, status_label
 from certassist.gui.overview_model import group_title
 from certassist.gui.pages.base import FlowPage
+from certassist.ops.flows_ids import FlowId, Selection, flow_traits
 from certassist.ops.overview import CertificateGroup, scan_stores
 
 if TYPE_CHECKING:
     from certassist.gui.wizard import FlowWizard
 
 
-def _wanted(flow: str, group: CertificateGroup) -> bool:
+def _wanted(flow: FlowId, group: CertificateGroup) -> bool:
     if traits(group.kind).actors is Actors.NOBODY:
         return False  # card certificates never leave the card
-    if flow in ("backup", "spread", "copy"):
+    if flow_traits(flow).needs_key:
         return group.key_present
     return True
 
@@ -33,7 +34,7 @@ def _wanted(flow: str, group: CertificateGroup) -> bool:
 class ChooseCertificatePage(FlowPage):
     def __init__(self, flow_wizard: FlowWizard) -> None:
         super().__init__(flow_wizard)
-        self.multi = self.fw.flow == "backup"
+        self.multi = flow_traits(self.fw.flow).selection is Selection.MANY
         self.setTitle(
             translate("ChooseCertificatePage", "Van welke certificaten wilt u een back-up?")
             if self.multi

@@ -28,6 +28,7 @@ from certassist.gui.i18n import translate
 from certassist.gui.pages.base import FlowPage, error_text
 from certassist.gui.widgets.password import PasswordField
 from certassist.gui.widgets.path_row import add_path_row
+from certassist.ops.flows_ids import FlowId
 
 if TYPE_CHECKING:
     from certassist.gui.wizard import FlowWizard
@@ -41,7 +42,7 @@ MAX_TRIES = 3
 class ChooseFilePage(FlowPage):
     def __init__(self, flow_wizard: FlowWizard) -> None:
         super().__init__(flow_wizard)
-        restore = self.fw.flow == "restore"
+        restore = self.fw.flow is FlowId.RESTORE
         self.setTitle(
             translate("ChooseFilePage", "Welke back-up wilt u terugzetten?")
             if restore
@@ -91,7 +92,7 @@ class ChooseFilePage(FlowPage):
     def initializePage(self) -> None:
         if not self.path.text() and self.ctx.backup_dir is not None:
             self.path.setText(str(self.ctx.backup_dir) + "/")
-        if self.fw.flow == "restore" and self.ctx.settings().backup_folders:
+        if self.fw.flow is FlowId.RESTORE and self.ctx.settings().backup_folders:
             ctx = self.ctx
             from certassist.gui.worker import run_task
 

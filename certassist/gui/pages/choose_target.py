@@ -80,15 +80,15 @@ class ChooseTargetPage(FlowPage):
         info = self._certificate()
         if info is None:
             return set()
-        from certassist.core.models import Action
         from certassist.gui.flow_state import op_context
+        from certassist.ops.flows import operation_flow
         from certassist.ops.placing import allowed_stores
 
         source = {s for s, _ in self.state.sources}
         candidates = [
             s for s in self.ctx.stores if not s.target.is_backup_folder and s.store_id not in source
         ]
-        action = Action.COPY if self.fw.flow == "copy" else Action.INSTALL
+        action = operation_flow(self.fw.flow).action
         try:
             allowed = allowed_stores(op_context(self.ctx, self.state), info, action, candidates)
         except Exception:  # a suggestion must never break the page

@@ -20,7 +20,10 @@ from certassist.gui.pages.base import FlowPage
 from certassist.gui.words import escape, link, say, shown_date
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
     from certassist.gui.wizard import FlowWizard
+    from certassist.ops.base import Notice
 
 
 def vecozo_steps(system: bool, renew_url: str) -> list[str]:
@@ -40,7 +43,13 @@ def vecozo_steps(system: bool, renew_url: str) -> list[str]:
     return [
         escape(who),
         escape(
+            # A system certificate cannot log in, so only a personal one gets the login notice.
             translate(
+                "RenewGuidePage",
+                "Open de link uit de e-mail van VECOZO, of de vernieuwpagina: {link}.",
+            )
+            if system
+            else translate(
                 "RenewGuidePage",
                 "Open de link uit de e-mail van VECOZO, of de vernieuwpagina: {link}. Vanaf een "
                 "maand voor de verloopdatum ziet u daar een melding.",
@@ -54,6 +63,15 @@ def vecozo_steps(system: bool, renew_url: str) -> list[str]:
             )
         ),
         escape(_backup_step()),
+    ]
+
+
+def _renewal_notes(notices: Sequence[Notice], lang: str) -> list[str]:
+    """The renewal's own notices (R7: the new expiry and VECOZO's login notice, R10: not
+    production); the too-early case is the page's intro already."""
+    shown = ("I-R7-renewal-new-expiry", "I-R7-login-notice", "W-R10-renew-not-production")
+    return [
+        escape(say(n.message_id, lang, dict(n.params))) for n in notices if n.message_id in shown
     ]
 
 
@@ -118,7 +136,31 @@ def other_steps() -> list[str]:
     ]
 
 
-def uzi_steps() -> list[str]:
+def uzi_steps(dates: Mapping[str, str] | None = None, lang: str = "nl") -> list[str]:
+    """R11's three dates as steps when the status carries them (not for an expired one)."""
+    dates = dates or {}
+    if not all(k in dates for k in ("request_by", "portal_by", "switch_off")):
+        timeline = translate(
+            "RenewGuidePage",
+            "Reken op ongeveer drie weken verwerking; is het zeven "
+            "dagen voor het verlopen niet klaar, dan valt de DigiD-koppeling weg.",
+        )
+        steps = [timeline]
+    else:
+        request, portal, off = (
+            shown_date(dates[k], lang) for k in ("request_by", "portal_by", "switch_off")
+        )
+        steps = [
+            translate("RenewGuidePage", "Vraag aan vóór: {date}.").format(date=request),
+            translate(
+                "RenewGuidePage",
+                "Nieuw certificaat bij de portal vóór: {date}. De portal heeft vanaf ontvangst "
+                "ongeveer drie weken nodig.",
+            ).format(date=portal),
+            translate(
+                "RenewGuidePage", "DigiD gaat uit op {date} als de vernieuwing dan niet klaar is."
+            ).format(date=off),
+        ]
     return [
         escape(
             translate(
@@ -127,13 +169,7 @@ def uzi_steps() -> list[str]:
                 "patiëntportaal): zij vragen het nieuwe UZI-servercertificaat samen met u aan.",
             )
         ),
-        escape(
-            translate(
-                "RenewGuidePage",
-                "Reken op ongeveer drie weken verwerking; is het zeven "
-                "dagen voor het verlopen niet klaar, dan valt de DigiD-koppeling weg.",
-            )
-        ),
+        *(escape(step) for step in steps),
         escape(
             translate(
                 "RenewGuidePage",
@@ -173,7 +209,7 @@ class RenewGuidePage(FlowPage):
         intro = ""
         expired = group.days_left < 0
         if family(group.kind) is Family.UZI_SERVER:
-            steps = uzi_steps()
+            steps = uzi_steps(group.status.params, self.lang)
             links = [
                 (ZORGCSP, "Zorg-CSP"),
                 (UZI_REGISTER, translate("RenewGuidePage", "UZI-register")),
@@ -193,6 +229,7 @@ class RenewGuidePage(FlowPage):
                 steps = reinstall_steps(system, guide.pages.install)
             else:
                 steps = vecozo_steps(system, guide.url)
+                steps += _renewal_notes(guide.notices, self.lang)
                 if not guide.who.allowed:
                     self.show_error(guide.who.refusals[0].to_error())
                 # R7: the rules say from when renewal is possible; before that, nothing to do.

@@ -14,38 +14,39 @@ from PySide6.QtWidgets import QLabel
 from certassist.gui.i18n import days_left_text, format_date, translate
 from certassist.gui.pages.base import FlowPage
 from certassist.gui.words import escape, say
+from certassist.ops.flows_ids import FlowId
 
 if TYPE_CHECKING:
     from certassist.gui.wizard import FlowWizard
 
 
-def next_advice(flow: str) -> str:
+def next_advice(flow: FlowId) -> str:
     return {
-        "install": translate(
+        FlowId.INSTALL: translate(
             "ResultPage",
             "Maak nu een back-up op een USB-stick: een certificaat kan maar één "
             "keer worden geïnstalleerd.",
         ),
-        "restore": translate(
+        FlowId.RESTORE: translate(
             "ResultPage",
             "Bewaar de back-up op een veilige plek; u heeft hem weer nodig als "
             "deze pc wordt vervangen.",
         ),
-        "copy": translate(
+        FlowId.COPY: translate(
             "ResultPage",
             "Start de browser opnieuw en log in op VECOZO om te controleren dat het werkt.",
         ),
-        "backup": translate(
+        FlowId.BACKUP: translate(
             "ResultPage",
             "Haal de USB-stick eruit en bewaar hem op een veilige plek, apart van het wachtwoord.",
         ),
-        "spread": translate(
+        FlowId.TRANSFER: translate(
             "ResultPage",
             "Neem de USB-stick mee naar de andere pc's. Start daar certassist en "
             "kies 'Back-up terugzetten'. Elke gebruiker zet een persoonlijk certificaat zelf "
             "terug op het eigen account.",
         ),
-        "remove": translate(
+        FlowId.REMOVE: translate(
             "ResultPage",
             "Het certificaat is weg van deze plek. Back-ups op andere media zijn niet aangeraakt.",
         ),
@@ -92,7 +93,7 @@ class ResultPage(FlowPage):
                 + "<br>".join(escape(w) for w in where)
                 + "</p>"
             )
-        if plan is not None and ok and self.fw.flow != "remove":
+        if plan is not None and ok and self.fw.flow is not FlowId.REMOVE:
             for info in plan.certificates:
                 parts.append(
                     "<p>"

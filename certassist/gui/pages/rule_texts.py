@@ -58,12 +58,15 @@ def rule_explanation(rule_id: str | None) -> str:
         ),
         "R11": translate(
             "Rules",
-            "Het vernieuwen van een UZI-servercertificaat duurt ongeveer drie weken; is het "
-            "7 dagen voor het verlopen niet klaar, dan valt de DigiD-koppeling weg.",
+            "De portal heeft ongeveer drie weken nodig vanaf het moment dat zij het nieuwe "
+            "UZI-servercertificaat heeft ontvangen; is de vernieuwing 7 dagen voor het verlopen "
+            "niet klaar, dan gaat de DigiD-koppeling tijdelijk uit.",
         ),
         "R13": translate(
             "Rules",
-            "Een UZI-servercertificaat hoort bij één abonneenummer van de praktijk.",
+            "Een UZI-servercertificaat hoort bij één abonneenummer (URA) van de praktijk; "
+            "verandert dat, de praktijknaam, de contracthouder of de UZI-pashouder, dan kan het "
+            "ongeldig worden.",
         ),
         "R14": translate(
             "Rules",

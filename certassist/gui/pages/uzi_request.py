@@ -8,7 +8,6 @@ flow (pages `pair_*`, R11, R14); the page says so.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -22,10 +21,6 @@ from certassist.gui.words import say
 
 if TYPE_CHECKING:
     from certassist.gui.wizard import FlowWizard
-
-
-def renewal_folder(ctx: Any) -> Path:
-    return Path(ctx.renewal_folder())  # the same folder as `certassist renew uzi`
 
 
 class UziRequestPage(FlowPage):
@@ -93,9 +88,9 @@ class UziRequestPage(FlowPage):
         def start(report: object, cancelled: object) -> Any:
             from cryptography import x509
 
-            from certassist.ops.renew_uzi import UziRenewalFlow
+            from certassist.gui.pairing import renewal_flow
 
-            flow = UziRenewalFlow(renewal_folder(ctx), today=ctx.today)
+            flow = renewal_flow(ctx)  # the same folder and flow as `certassist renew uzi`
             current = x509.load_der_x509_certificate(group.info.der)
             return flow.start(current, password, remember, facts)
 
