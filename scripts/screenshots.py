@@ -1,17 +1,29 @@
 """Render every page of every flow, in Dutch and English, to docs/screenshots/*.png.
 
 Run:  QT_QPA_PLATFORM=offscreen python scripts/screenshots.py   (or under xvfb-run)
-Uses the demo sandbox at a fixed date, so the pictures only change when the GUI does.
+An unchanged GUI gives byte-identical pictures, so a changed PNG in a diff is a changed page:
+- the demo sandbox at a fixed date, in a fixed folder, with keys, serial numbers and request
+  ids drawn from seeded generators (`Deterministic`) instead of the OS's randomness;
+- paths shown the way the practice sees them on Windows (C:\\Users\\anna\\…, E:\\ for the
+  USB stick), swapped in on screen only for the moment of the picture (`windows_paths`);
+- the main window at its own default size (1000×680), the start page also at 800×600.
 Files are named <flow>-<page>-<lang>.png; look at them after every GUI change.
+`--quick` renders the start page and the install flow only (the determinism test uses it).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import random
+import re
+import shutil
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -22,7 +34,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from certassist.core.messages import text_only  # noqa: E402
 from certassist.demo.sandbox import DEMO_PASSWORD, sandbox_context_args  # noqa: E402
@@ -33,7 +53,241 @@ from certassist.gui.main_window import MainWindow  # noqa: E402
 
 TODAY = date(2026, 11, 28)
 OUT = ROOT / "docs" / "screenshots"
+WORK = Path(tempfile.gettempdir()) / "certassist-screenshots"
 BACKUP_PASSWORD = "Paarse-Olifant-Danst-7"
+SMALL = (800, 600)
+
+
+class Deterministic:
+    """Seeded stand-ins for the randomness the pictures would show: RSA keys (the CSR text),
+    certificate serial numbers (fingerprints in backup file names) and request ids.
+
+    Each calling module draws from its own numbered stream, and `reset()` starts every stream
+    again, so a second rendering in the same process sees exactly the same values. Made-up
+    demo keys only: nothing here ever touches a real certificate.
+    """
+
+    def __init__(self) -> None:
+        self.counters: dict[str, int] = {}
+        self.keys: dict[tuple[str, int, int], Any] = {}
+        self.originals: list[tuple[Any, str, Any]] = []
+
+    def reset(self) -> None:
+        self.counters.clear()
+
+    def _rng(self, purpose: str) -> random.Random:
+        count = self.counters.get(purpose, 0)
+        self.counters[purpose] = count + 1
+        seed = hashlib.sha256(f"{purpose}:{count}".encode()).digest()
+        return random.Random(int.from_bytes(seed, "big"))
+
+    def install(self) -> None:
+        import secrets
+
+        from cryptography import x509
+        from cryptography.hazmat.primitives.asymmetric import rsa
+
+        def caller() -> str:
+            return str(sys._getframe(2).f_globals.get("__name__", "?"))
+
+        def generate_private_key(public_exponent: int, key_size: int, backend: Any = None) -> Any:
+            purpose = f"key:{caller()}"
+            index = self.counters.get(purpose, 0)
+            cached = self.keys.get((purpose, index, key_size))
+            rng = self._rng(purpose)
+            if cached is None:
+                cached = _rsa_key(rng, public_exponent, key_size)
+                self.keys[(purpose, index, key_size)] = cached
+            return cached
+
+        def token_bytes(n: int | None = None) -> bytes:
+            return self._rng(f"bytes:{caller()}").randbytes(n or 32)
+
+        def token_hex(n: int | None = None) -> str:
+            return self._rng(f"bytes:{caller()}").randbytes(n or 32).hex()
+
+        self.originals = [
+            (rsa, "generate_private_key", rsa.generate_private_key),
+            (secrets, "token_bytes", secrets.token_bytes),
+            (secrets, "token_hex", secrets.token_hex),
+            (x509, "random_serial_number", x509.random_serial_number),
+        ]
+        rsa.generate_private_key = generate_private_key  # type: ignore[assignment]
+        secrets.token_bytes = token_bytes
+        secrets.token_hex = token_hex
+        x509.random_serial_number = lambda: self._rng("serial").getrandbits(159) | 1 << 150
+
+    def uninstall(self) -> None:
+        """The OS's randomness again (the determinism test renders inside pytest)."""
+        for module, name, original in self.originals:
+            setattr(module, name, original)
+        self.originals = []
+
+
+def _rsa_key(rng: random.Random, e: int, bits: int) -> Any:
+    """An RSA key from a seeded generator (Miller-Rabin primes): the same seed, the same key."""
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    def prime(size: int) -> int:
+        while True:
+            n = rng.getrandbits(size) | (3 << (size - 2)) | 1
+            if all(n % p for p in _SMALL_PRIMES) and _probably_prime(n, rng):
+                if (n - 1) % e:
+                    return n
+
+    while True:
+        p, q = prime(bits // 2), prime(bits // 2)
+        if p != q:
+            break
+    p, q = max(p, q), min(p, q)
+    d = pow(e, -1, (p - 1) * (q - 1))
+    numbers = rsa.RSAPrivateNumbers(
+        p, q, d, d % (p - 1), d % (q - 1), pow(q, -1, p), rsa.RSAPublicNumbers(e, p * q)
+    )
+    return numbers.private_key()
+
+
+_SMALL_PRIMES = [n for n in range(3, 2000, 2) if all(n % d for d in range(3, int(n**0.5) + 1, 2))]
+
+
+def _probably_prime(n: int, rng: random.Random, rounds: int = 24) -> bool:
+    d, r = n - 1, 0
+    while d % 2 == 0:
+        d, r = d // 2, r + 1
+    for _ in range(rounds):
+        x = pow(rng.randrange(2, n - 2), d, n)
+        if x in (1, n - 1):
+            continue
+        for _ in range(r - 1):
+            x = pow(x, 2, n)
+            if x == n - 1:
+                break
+        else:
+            return False
+    return True
+
+
+DETERMINISTIC = Deterministic()
+
+
+class RunGate:
+    """Holds each operation after its first progress report until the run page is
+    photographed: a moving "busy" bar or a run already finished would change the picture."""
+
+    def __init__(self) -> None:
+        self.reported = threading.Event()
+        self.release = threading.Event()
+        self.original: tuple[Any, Any] | None = None
+
+    def install(self) -> None:
+        import certassist.gui.pages.run as run_page
+
+        original = run_page.execute_for
+        if getattr(original, "gated", False):
+            return
+        self.original = (run_page, original)
+
+        def gated(ctx: Any, state: Any, report: Any, cancelled: Any) -> Any:
+            first = True
+
+            def held(done: int, total: int, text: str = "") -> None:
+                nonlocal first
+                report(done, total, text)
+                if first:
+                    first = False
+                    self.reported.set()
+                    self.release.wait(60)
+
+            return original(ctx, state, held, cancelled)
+
+        gated.gated = True  # type: ignore[attr-defined]
+        run_page.execute_for = gated
+
+    def uninstall(self) -> None:
+        if self.original is not None:
+            module, original = self.original
+            module.execute_for = original
+            self.original = None
+
+    def arm(self) -> None:
+        self.reported.clear()
+        self.release.clear()
+
+
+GATE = RunGate()
+
+# Where the practice would see these folders on Windows (longest prefix first).
+WINDOWS_FOLDERS = (
+    ("demo", "C:\\Users\\anna\\Documents\\certassist-demo"),
+    ("usb2", "F:"),
+    ("usb", "E:"),
+    ("netwerk", "\\\\praktijk-server\\back-ups"),
+    ("renewals", "C:\\Users\\anna\\AppData\\Local\\certassist\\uzi-aanvragen"),
+    ("pfx", "C:\\Users\\anna\\Documents\\UZI"),
+    ("", "C:\\Users\\anna\\Downloads"),
+)
+_PATH_CHARS = r"[^\s\"'<>,;()]*"
+
+
+def windows_path(text: str) -> str:
+    """Every path under WORK written as the Windows path the practice would see."""
+
+    def swap(match: re.Match[str]) -> str:
+        path = match.group(0)
+        tail = ""
+        while path and path[-1] in ".:":
+            path, tail = path[:-1], path[-1] + tail
+        rest = path[len(str(WORK)) :].lstrip("/").split("/", 1)[1:]  # drop the language part
+        inner = rest[0] if rest else ""
+        for folder, shown in WINDOWS_FOLDERS:
+            if inner == folder or inner.startswith(folder + "/") or not folder:
+                remainder = inner[len(folder) :].lstrip("/") if folder else inner
+                joined = shown + ("\\" + remainder.replace("/", "\\") if remainder else "\\")
+                return joined + tail
+        return path + tail
+
+    text = re.sub(re.escape(str(WORK)) + _PATH_CHARS, swap, text)
+    # The restore list names a backup as "<folder>/<file>": on Windows that is a backslash.
+    return re.sub(r"\b(usb2?|netwerk)/", lambda m: m.group(1) + "\\", text)
+
+
+@contextmanager
+def windows_paths(widget: QWidget) -> Iterator[None]:
+    """Show Windows paths in every text of `widget` while it is photographed, then restore
+    the real ones (signals blocked: no page reacts to the swap)."""
+    undo: list[Callable[[], None]] = []
+
+    def swap(item: Any, get: Callable[[], str], put: Callable[[str], None]) -> None:
+        old = get()
+        new = windows_path(old)
+        if new != old:
+            blocked = item.blockSignals(True)
+            put(new)
+            item.blockSignals(blocked)
+            undo.append(lambda: (item.blockSignals(True), put(old), item.blockSignals(blocked)))
+
+    for edit in widget.findChildren(QLineEdit):
+        swap(edit, edit.text, edit.setText)
+    for label in widget.findChildren(QLabel):
+        swap(label, label.text, label.setText)
+    for plain in widget.findChildren(QPlainTextEdit):
+        swap(plain, plain.toPlainText, plain.setPlainText)
+    for view in widget.findChildren(QListWidget):
+        for row in range(view.count()):
+            entry = view.item(row)
+            swap(view, entry.text, entry.setText)
+    for combo in widget.findChildren(QComboBox):
+        for row in range(combo.count()):
+            swap(
+                combo,
+                lambda c=combo, r=row: c.itemText(r),
+                lambda t, c=combo, r=row: c.setItemText(r, t),
+            )
+    try:
+        yield
+    finally:
+        for step in reversed(undo):
+            step()
 
 
 def wait(condition: Callable[[], bool], timeout: float = 60.0) -> None:
@@ -48,11 +302,16 @@ def wait(condition: Callable[[], bool], timeout: float = 60.0) -> None:
 
 
 def shot(widget: QWidget, name: str, lang: str) -> None:
+    from certassist.gui.worker import wait_idle
+
+    wait_idle()  # a list still filling in a worker would make the picture depend on timing
     for _ in range(5):
         QCoreApplication.processEvents()
+        time.sleep(0.01)
     path = OUT / f"{name}-{lang}.png"
-    widget.grab().save(str(path))
-    print(path.relative_to(ROOT))
+    with windows_paths(widget):
+        widget.grab().save(str(path))
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
 
 class Walker:
@@ -96,8 +355,12 @@ class Walker:
     def run(self) -> None:
         for box in self.wizard.pages["check"].boxes.values():
             box.setChecked(True)
+        GATE.arm()
         self.next("run")
+        bar = self.wizard.pages["run"].bar
+        wait(lambda: GATE.reported.is_set() and bar.maximum() > 0)
         self.snap()
+        GATE.release.set()
         wait(lambda: self.page() == "result")
         self.snap()
 
@@ -115,8 +378,9 @@ def targets(wizard: Any, labels: list[str], name: str = "choose_target") -> None
         )
 
 
-def render_language(lang: str, work: Path) -> None:
+def render_language(lang: str, work: Path, quick: bool = False) -> None:
     install_language(lang)
+    DETERMINISTIC.reset()
     args = sandbox_context_args(TODAY, work / lang / "demo")
     from certassist.gui.app import demo_settings
     from certassist.ops.audit import AuditLog
@@ -128,19 +392,31 @@ def render_language(lang: str, work: Path) -> None:
         settings_path=demo_settings(args["backup_dir"]),  # type: ignore[arg-type]
         renewals_dir=work / lang / "renewals", **args,
     )  # fmt: skip
-    window = MainWindow(ctx)
-    window.resize(1100, 760)
+    window = MainWindow(ctx)  # at its own default size, 1000×680
     window.show()
     wait(lambda: window.start.check_report is not None)
-    window.start.table.selectRow(1)
-    shot(window, "start-overview", lang)
-    settings_shots(window, lang, work)
+    shot(window, "start-overview", lang)  # nothing chosen yet
     groups = window.start.overview.groups
-    system = next(g for g in groups if g.kind == "vecozo-system")
     anna = next(g for g in groups if g.holder == "Anna de Vries" and g.environment == "production")
+    window.start.select(anna.fingerprint)
+    shot(window, "start-chosen", lang)
+    default = window.size()
+    window.start.select(None)
+    window.resize(*SMALL)
+    wait(lambda: window.size().width() == SMALL[0])
+    shot(window, "start-overview-800x600", lang)
+    window.start.select(anna.fingerprint)
+    shot(window, "start-chosen-800x600", lang)
+    window.start.select(None)
+    window.resize(default)
+    wait(lambda: window.size() == default)
+    if not quick:
+        settings_shots(window, lang, work)
+    system = next(g for g in groups if g.kind == "vecozo-system")
     acceptance = next(g for g in groups if g.environment == "acceptance")
     uzi = next(g for g in groups if g.kind == "uzi-server")
     bram = next(g for g in groups if g.holder == "Bram Jansen")
+    other = next(g for g in groups if g.kind == "other")
     demo = ctx.backup_dir
     assert demo is not None
     w = Walker(window, lang)
@@ -159,6 +435,9 @@ def render_language(lang: str, work: Path) -> None:
     w.check()
     w.run()
     w.close()
+    if quick:
+        close_down(window)
+        return
 
     # bad inputs and refusals
     wiz = w.open("install")
@@ -167,7 +446,9 @@ def render_language(lang: str, work: Path) -> None:
     page.path.setText(str(demo / "nieuw-persoonlijk-certificaat.pfx"))
     page.password.edit.setText("fout")
     wiz.next()
-    wait(lambda: page.error.isVisible())
+    wait(lambda: page.error.isVisible() and page.busy is None)
+    wiz.next()  # the second try: "poging 2 van 3"
+    wait(lambda: "2" in page.error.text() and page.busy is None)
     shot(wiz, "install-choose_file-wrong-password", lang)
     page.path.setText(str(demo / "beschadigd.pfx"))
     wiz.next()
@@ -189,7 +470,9 @@ def render_language(lang: str, work: Path) -> None:
     wiz = w.open("restore")
     w.who("Anna de Vries", contact=True)
     page = w.next("choose_file")
+    wait(lambda p=page: p.found_label.isVisible())  # the registered folders are read first
     page.path.setText(str(demo / "systeemcertificaat-backup.pfx"))
+    page.password.edit.setFocus()  # the user types the password last
     page.password.edit.setText(DEMO_PASSWORD)
     w.snap()
     w.next("choose_target")
@@ -252,17 +535,15 @@ def render_language(lang: str, work: Path) -> None:
     w.run()
     w.close()
 
-    # remove the colleague's expired certificate
-    w.open("remove", bram.fingerprint)
-    w.who("Anna de Vries", contact=True)
-    w.next("choose_certificate")
-    w.next("check")
-    w.check()
-    w.run()
-    w.close()
-
-    # renew: VECOZO guidance and UZI timeline
-    for group, suffix in ((acceptance, "-vecozo"), (uzi, "-uzi")):
+    # renew: guides by kind and state (due, not yet due, expired, other) and the UZI timeline
+    guides = (
+        (acceptance, "-vecozo"),
+        (system, "-vecozo-system"),
+        (bram, "-vecozo-expired"),
+        (other, "-other"),
+        (uzi, "-uzi"),
+    )
+    for group, suffix in guides:
         w.open("renew", group.fingerprint)
         w.who("Anna de Vries", contact=True)
         w.next("choose_certificate")
@@ -277,6 +558,15 @@ def render_language(lang: str, work: Path) -> None:
             wait(lambda p=page: p.started is not None or p.error.isVisible())
             w.snap(suffix + "-done")
         w.close()
+    # remove the colleague's expired certificate
+    w.open("remove", bram.fingerprint)
+    w.who("Anna de Vries", contact=True)
+    w.next("choose_certificate")
+    w.next("check")
+    w.check()
+    w.run()
+    w.close()
+
     pairing_shots(w, work / lang)
     close_down(window)
 
@@ -330,14 +620,30 @@ def pairing_shots(w: Walker, work: Path) -> None:
     w.close()
 
 
+def render(out: Path, langs: tuple[str, ...] = ("nl", "en"), quick: bool = False) -> None:
+    """Every picture into `out`, from a fresh WORK folder (the same paths every run)."""
+    global OUT
+    OUT = out
+    out.mkdir(parents=True, exist_ok=True)
+    DETERMINISTIC.install()
+    GATE.install()
+    shutil.rmtree(WORK, ignore_errors=True)
+    WORK.mkdir(parents=True)
+    os.environ["XDG_CACHE_HOME"] = str(WORK / "cache")
+    os.environ["XDG_DATA_HOME"] = str(WORK / "data")
+    try:
+        for lang in langs:
+            render_language(lang, WORK, quick)
+    finally:
+        GATE.uninstall()
+        DETERMINISTIC.uninstall()
+        install_language("nl")
+        shutil.rmtree(WORK, ignore_errors=True)
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    OUT.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="certassist-shots-") as tmp:
-        os.environ.setdefault("XDG_CACHE_HOME", str(Path(tmp) / "cache"))
-        os.environ.setdefault("XDG_DATA_HOME", str(Path(tmp) / "data"))
-        for lang in ("nl", "en"):
-            render_language(lang, Path(tmp))
+    render(OUT, quick="--quick" in sys.argv)
     del app
     return 0
 

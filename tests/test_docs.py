@@ -42,6 +42,15 @@ def test_every_rule_has_an_anchor() -> None:
     assert {f"r{n}" for n in range(1, 15)} | {"uzi-card", "kinds"} <= anchors
 
 
+def test_every_kind_and_family_is_described() -> None:
+    from certassist.core.kinds import KIND_TRAITS, Family
+
+    rules = (DOCS / "rules.md").read_text(encoding="utf-8")
+    architecture = (DOCS / "architecture.md").read_text(encoding="utf-8")
+    assert sorted(k for k in KIND_TRAITS if f"(`{k}`)" not in rules) == []
+    assert sorted(f for f in Family if f"`{f}`" not in architecture) == []
+
+
 def test_every_message_of_a_rule_is_named_in_the_rules_page() -> None:
     text = (DOCS / "rules.md").read_text(encoding="utf-8")
     rule_messages = {i for i in _catalog_ids() if re.match(r"[EWIA]-(R\d+|UZI-card)-", i)}

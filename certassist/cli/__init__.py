@@ -34,16 +34,17 @@ COMMAND_MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))  # in
 
 
 def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="certassist",
-        description="Certificaatassistent voor zorgpraktijken / certificate assistant",
-    )
-    parser.add_argument("--demo", action="store_true", help="sandbox met verzonnen certificaten")
-    parser.add_argument("--lang", choices=("nl", "en"), default=None, help="taal / language")
+    from certassist.cli.help_text import localise
+
+    parser = argparse.ArgumentParser(prog="certassist")
+    parser.add_argument("--demo", action="store_true")
+    parser.add_argument("--lang", choices=("nl", "en"), default=None)
+    parser.add_argument("--json", action="store_true")  # taken out before parsing: see main
     parser.add_argument("--version", action=VersionAction)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command")
     for name in modules:
         importlib.import_module(f"certassist.cli.{name}").register(sub)
+    localise(parser)  # in the run's language: set before the parser is built
     return parser
 
 
@@ -82,9 +83,22 @@ def _global_options_first(argv: list[str]) -> tuple[list[str], bool]:
     return front + rest, as_json
 
 
+def _chosen_language(ordered: list[str]) -> str | None:
+    for i, arg in enumerate(ordered):
+        if arg == "--lang" and i + 1 < len(ordered) and ordered[i + 1] in ("nl", "en"):
+            return ordered[i + 1]
+        if arg in ("--lang=nl", "--lang=en"):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from certassist.cli.common import language, system_language
+    from certassist.core.messages import set_language
+
     ordered, as_json = _global_options_first([*(sys.argv[1:] if argv is None else argv)])
     words = [w for i, w in enumerate(ordered) if i == 0 or ordered[i - 1] != "--lang"]
+    set_language(system_language(_chosen_language(ordered)))  # help and argparse's errors too
     parser = build_parser(_modules_for(words))
     try:
         args = parser.parse_args(ordered)
@@ -92,15 +106,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE if exc.code else 0
     if as_json:
         args.json = True
-    from certassist.cli.common import language
-    from certassist.core.messages import set_language
-
     set_language(language(args))
     if args.command is None:
-        from certassist.gui.app import run_gui
-
-        return int(run_gui(demo=args.demo, lang=args.lang))
+        return run_command(args, _gui)
     return run_command(args)
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from certassist.gui.app import run_gui
+
+    return int(run_gui(demo=args.demo, lang=args.lang))
 
 
 if __name__ == "__main__":

@@ -18,13 +18,11 @@ from certassist.core.messages import render, text_only
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "check", help="wat moet er gebeuren? / what is due? (exit 0/1/2)"
-    )
-    parser.add_argument("--json", action="store_true", help="uitvoer als JSON / JSON output")
-    parser.add_argument("--notify", action="store_true", help="melding tonen als er iets is")
-    parser.add_argument("--ics", type=Path, help="agenda (.ics) met alle datums schrijven")
-    parser.add_argument("--settings", type=Path, help="praktijkinstellingen (JSON-bestand)")
+    parser = subparsers.add_parser("check")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--notify", action="store_true")
+    parser.add_argument("--ics", type=Path)
+    parser.add_argument("--settings", type=Path)
     parser.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
 

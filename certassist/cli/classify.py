@@ -19,7 +19,8 @@ from cryptography import x509
 
 from certassist.cli.common import EXIT_OK, EXIT_OVERDUE, emit_json, language, read_password
 from certassist.core.errors import CertassistError
-from certassist.core.messages import render, text_only
+from certassist.core.kinds import kind_label
+from certassist.core.messages import render
 from certassist.core.models import Environment, Kind, cert_der, sha256_fingerprint
 from certassist.core.profile_learning import ANSWERABLE, learn
 from certassist.core.profiles import profile_problems
@@ -107,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     }
     message = "I-classify-kept" if effective else "W-classify-overruled"
     params = {
-        "kind": text_only(f"L-kind-{kind.value}", lang),
+        "kind": kind_label(kind, lang),
         "file": str(learned.path),
         "profile": now.profile_id,
     }

@@ -13,6 +13,7 @@ from typing import Any
 
 from certassist.core.errors import CertassistError, ExitCode, exit_code_of
 from certassist.core.messages import render
+from certassist.core.safe_text import shown
 
 # The exit codes live with the error classes (core.errors.ExitCode); these names are shorthand.
 EXIT_OK = int(ExitCode.OK)
@@ -45,7 +46,13 @@ def emit_json(data: Any) -> None:
     3 ms instead of 10. One write, because json.dump would write hundreds of small pieces.
     """
     indent = 2 if sys.stdout.isatty() else None
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent, default=str) + "\n")
+    text = json.dumps(data, ensure_ascii=False, indent=indent, default=str)
+    if not text.isascii():
+        try:
+            text.encode(sys.stdout.encoding or "utf-8")
+        except UnicodeEncodeError:  # a file name that is not UTF-8: JSON's exact \u escapes
+            text = json.dumps(data, ensure_ascii=True, indent=indent, default=str)
+    sys.stdout.write(text + "\n")
 
 
 def error_payload(error: CertassistError, lang: str) -> dict[str, Any]:
@@ -58,7 +65,7 @@ def report_error(args: argparse.Namespace, error: CertassistError) -> None:
         emit_json(error_payload(error, lang))
     else:
         print(
-            f"[{error.message_id}] {render(error.message_id, lang, **error.params)}",
+            shown(f"[{error.message_id}] {render(error.message_id, lang, **error.params)}"),
             file=sys.stderr,
         )
 
@@ -84,10 +91,10 @@ def read_password(args: argparse.Namespace, prompt: str) -> str | None:
     return getpass.getpass(prompt)
 
 
-def run_command(args: argparse.Namespace) -> int:
+def run_command(args: argparse.Namespace, func: Any = None) -> int:
     """Run a sub-command: a CertassistError becomes id + text and an exit code, no traceback."""
     try:
-        return int(args.func(args))
+        return int((func or args.func)(args))
     except CertassistError as error:
         report_error(args, error)
         return exit_code_of(error)

@@ -22,7 +22,7 @@ from certassist.cli.common import (
 )
 from certassist.core.classify import describe
 from certassist.core.errors import CertassistError
-from certassist.core.kinds import Family, family
+from certassist.core.kinds import Family, family, kind_label
 from certassist.core.messages import text_only
 from certassist.core.models import Bundle, CertInfo
 from certassist.core.reading import read_certificate_and_key, read_certificate_file
@@ -33,6 +33,7 @@ from certassist.core.rules import (
     certificate_status,
     uzi_timeline,
 )
+from certassist.core.safe_text import shown
 from certassist.core.settings import PracticeSettings
 from certassist.ops.passwords import open_with_tries
 
@@ -46,12 +47,12 @@ OVERDUE = {Status.EXPIRED, Status.UZI_OVERDUE, Status.NOT_YET_VALID}
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("inspect", help="toon wat een certificaatbestand is / inspect a file")
+    parser = sub.add_parser("inspect")
     parser.add_argument("file", type=Path)
-    parser.add_argument("--key", type=Path, help="los sleutelbestand / separate key file")
+    parser.add_argument("--key", type=Path)
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--password-stdin", action="store_true", help="wachtwoord via stdin")
-    parser.add_argument("--settings", type=Path, help="praktijkinstellingen (JSON-bestand)")
+    parser.add_argument("--password-stdin", action="store_true")
+    parser.add_argument("--settings", type=Path)
     parser.set_defaults(func=run)
 
 
@@ -98,7 +99,7 @@ def to_dict(
     return {
         "fingerprint": info.fingerprint,
         "kind": c.kind.value,
-        "kind_label": text_only(f"L-kind-{c.kind.value}", lang),
+        "kind_label": kind_label(c.kind, lang),
         "environment": c.environment.value,
         "profile": c.profile_id,
         "holder": c.holder,
@@ -145,7 +146,7 @@ def _uzi_dates(info: CertInfo, settings: PracticeSettings) -> dict[str, str] | N
 
 def _print_text(data: dict[str, Any], lang: str) -> None:
     def line(label_id: str, value: object) -> None:
-        print(f"{text_only(label_id, lang) + ':':<24} {value}")
+        print(shown(f"{text_only(label_id, lang) + ':':<24} {value}"))
 
     env = text_only(f"L-env-short-{data['environment']}", lang)
     line("L-field-kind", data["kind_label"])
@@ -173,7 +174,7 @@ def _print_text(data: dict[str, Any], lang: str) -> None:
         line("L-field-notes", text_only(f"L-note-{note}", lang))
     print(text_only("L-field-rules", lang) + ":")
     for rule in data["rules"]:
-        print(f"  [{rule['rule']}] {rule['text']}")
+        print(shown(f"  [{rule['rule']}] {rule['text']}"))
 
 
 def run(args: argparse.Namespace) -> int:

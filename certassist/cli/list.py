@@ -23,7 +23,9 @@ from certassist.cli.common import (
     unlock_stores,
 )
 from certassist.cli.picking import short_fingerprint
+from certassist.core.kinds import kind_label
 from certassist.core.messages import render, text_only
+from certassist.core.safe_text import shown
 from certassist.ops.overview import CertificateGroup, scan_stores
 
 if TYPE_CHECKING:
@@ -34,12 +36,10 @@ _DUE = {"renew-now", "uzi-start-now", "install-window-closing", "backup-missing"
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "list", help="overzicht van alle certificaten / overview of all certificates"
-    )
-    parser.add_argument("--json", action="store_true", help="uitvoer als JSON / JSON output")
-    parser.add_argument("--settings", type=Path, help="praktijkinstellingen (JSON-bestand)")
-    parser.add_argument("--password-stdin", action="store_true", help="hoofdwachtwoord via stdin")
+    parser = subparsers.add_parser("list")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--settings", type=Path)
+    parser.add_argument("--password-stdin", action="store_true")
     parser.set_defaults(func=run)
 
 
@@ -102,18 +102,20 @@ def run(args: argparse.Namespace, today: date | None = None) -> int:
         print(text_only("L-overview-none", lang))
     for group in overview.groups:
         status = text_only(f"L-overview-status-{group.status.status}", lang)
-        kind = text_only(f"L-kind-{group.kind}", lang)
-        env = text_only(f"L-env-{group.environment}", lang)
+        kind = kind_label(group.kind, lang)
+        env = text_only(f"L-env-short-{group.environment}", lang)
         print(
-            f"[{status}] {group.holder or group.info.subject} ({kind}, {env}) — "
-            f"{group.expiry_date.isoformat()} ({_days(group, lang)})"
+            shown(
+                f"[{status}] {group.holder or group.info.subject} ({kind}, {env}) — "
+                f"{group.expiry_date.isoformat()} ({_days(group, lang)})"
+            )
         )
         print(f"    {text_only('L-cli-fingerprint', lang)} {short_fingerprint(group.fingerprint)}")
         for place in group.places:
-            print(f"    {place.label}: {place.store_id}")
-        print(f"    {group.status.render(lang)}")
+            print(shown(f"    {place.label}: {place.store_id}"))
+        print(shown(f"    {group.status.render(lang)}"))
     for u in overview.unavailable:
         reason = render(u.message_id, lang, **u.params)
-        print(text_only("L-overview-unavailable", lang, store=u.label, reason=reason))
-        print(f"    {u.store_id}")
+        print(shown(text_only("L-overview-unavailable", lang, store=u.label, reason=reason)))
+        print(shown(f"    {u.store_id}"))
     return exit_code(overview.groups, bool(overview.unavailable))

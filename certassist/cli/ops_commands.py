@@ -29,6 +29,7 @@ from certassist.cli.picking import pick_stores, resolve_fingerprint
 from certassist.core.errors import CertassistError, exit_code_of
 from certassist.core.messages import render, text_only
 from certassist.core.models import Actor, Bundle, StoreKind
+from certassist.core.safe_text import shown
 from certassist.ops.audit import AuditLog
 from certassist.ops.base import Confirm, Notice, OpContext, Outcome, Plan, Result, refusal_error
 from certassist.ops.flows import Choice, FlowId, operation_flow
@@ -37,57 +38,51 @@ from certassist.stores.base import CertStore
 
 def register(sub: Any) -> None:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--json", action="store_true", help="uitvoer als JSON / JSON output")
-    common.add_argument("--yes", action="store_true", help="plan bevestigen / confirm the plan")
-    common.add_argument("--password-stdin", action="store_true", help="wachtwoord(en) via stdin")
-    common.add_argument(
-        "--nss-db", action="append", type=Path, default=[], metavar="DIR",
-        help="NSS-database (Firefox-profielmap) / NSS database",
-    )  # fmt: skip
-    common.add_argument("--i-am", metavar="NAAM", help="R1: 'Ik ben <naam>' / 'I am <name>'")
-    common.add_argument("--contact-person", action="store_true", help="R2: ik ben contactpersoon")
-    common.add_argument(
-        "--shared-ok", action="store_true",
-        help="R4: mijn eigen plek, ook al staat er het certificaat van een ander",
-    )  # fmt: skip
+    common.add_argument("--json", action="store_true")
+    common.add_argument("--yes", action="store_true")
+    common.add_argument("--password-stdin", action="store_true")
+    common.add_argument("--nss-db", action="append", type=Path, default=[], metavar="DIR")
+    common.add_argument("--i-am", metavar="NAME")
+    common.add_argument("--contact-person", action="store_true")
+    common.add_argument("--shared-ok", action="store_true")
 
-    p = sub.add_parser("install", parents=[common], help="certificaat installeren / install")
+    p = sub.add_parser("install", parents=[common])
     p.add_argument("file", type=Path)
-    p.add_argument("--key", type=Path, help="los sleutelbestand / separate key file")
-    p.add_argument("--store", action="append", default=[], help="doelopslag (id of soort)")
+    p.add_argument("--key", type=Path)
+    p.add_argument("--store", action="append", default=[])
     p.set_defaults(func=lambda a: _run(a, _install))
 
-    p = sub.add_parser("restore", parents=[common], help="back-up terugzetten / restore")
+    p = sub.add_parser("restore", parents=[common])
     p.add_argument("file", type=Path)
-    p.add_argument("--store", action="append", default=[], help="doelopslag (id of soort)")
-    p.add_argument("--older-ok", action="store_true", help="oudere back-up toch terugzetten")
-    p.add_argument("--transfer", action="store_true", help="vernieuwd certificaat: oude vervangen")
+    p.add_argument("--store", action="append", default=[])
+    p.add_argument("--older-ok", action="store_true")
+    p.add_argument("--transfer", action="store_true")
     p.set_defaults(func=lambda a: _run(a, _restore))
 
-    p = sub.add_parser("backup", parents=[common], help="back-up maken / back up")
-    p.add_argument("--store", action="append", default=[], help="bronopslag (id of soort)")
-    p.add_argument("--fingerprint", help="SHA-256 vingerafdruk; zonder: alles")
-    p.add_argument("--to", type=Path, required=True, help="doelmap (USB-stick, netwerk)")
-    p.add_argument("--compatible", action="store_true", help="3DES voor oudere Windows")
-    p.add_argument("--transfer", action="store_true", help="om naar andere pc's te brengen")
+    p = sub.add_parser("backup", parents=[common])
+    p.add_argument("--store", action="append", default=[])
+    p.add_argument("--fingerprint")
+    p.add_argument("--to", type=Path, required=True)
+    p.add_argument("--compatible", action="store_true")
+    p.add_argument("--transfer", action="store_true")
     p.set_defaults(func=lambda a: _run(a, _backup))
 
-    p = sub.add_parser("copy", parents=[common], help="kopiëren/verplaatsen / copy or move")
-    p.add_argument("--from", dest="source", required=True, help="bronopslag")
-    p.add_argument("--to", dest="targets", action="append", required=True, help="doelopslag")
+    p = sub.add_parser("copy", parents=[common])
+    p.add_argument("--from", dest="source", required=True)
+    p.add_argument("--to", dest="targets", action="append", required=True)
     p.add_argument("--fingerprint", required=True)
-    p.add_argument("--move", action="store_true", help="bron pas na controle verwijderen")
+    p.add_argument("--move", action="store_true")
     p.set_defaults(func=lambda a: _run(a, _copy))
 
-    p = sub.add_parser("remove", parents=[common], help="certificaat verwijderen / remove")
+    p = sub.add_parser("remove", parents=[common])
     p.add_argument("--store", action="append", default=[], required=True)
     p.add_argument("--fingerprint", required=True)
-    p.add_argument("--backup", type=Path, help="gecontroleerde back-up van dit certificaat")
-    p.add_argument("--not-needed", action="store_true", help="verlopen of niet meer nodig")
+    p.add_argument("--backup", type=Path)
+    p.add_argument("--not-needed", action="store_true")
     p.set_defaults(func=lambda a: _run(a, _remove))
 
-    p = sub.add_parser("log", help="logboek tonen / show the audit log")
-    p.add_argument("--json", action="store_true", help="uitvoer als JSON / JSON output")
+    p = sub.add_parser("log")
+    p.add_argument("--json", action="store_true")
     p.set_defaults(func=_log)
 
 
@@ -152,9 +147,9 @@ def _emit(args: argparse.Namespace, plan: Plan, result: Result) -> int:
             }
         )
     else:
-        print(render(result.message_id, lang, **result.params))
+        print(shown(render(result.message_id, lang, **result.params)))
         for n in result.notices:
-            print("  " + render(n.message_id, lang, **n.params))
+            print(shown("  " + render(n.message_id, lang, **n.params)))
     return EXIT_OK if result.ok else 1
 
 
@@ -288,7 +283,10 @@ def _log(args: argparse.Namespace) -> int:
     for r in records:
         rules = ",".join(r.rules)
         print(
-            f"{r.time} {r.who} {r.what} {r.outcome} {r.kind} {r.holder or '-'} "
-            f"{r.fingerprint[:16]} {r.source or '-'} → {r.target or '-'} [{rules}] {r.message_id}"
+            shown(
+                f"{r.time} {r.who} {r.what} {r.outcome} {r.kind} {r.holder or '-'} "
+                f"{r.fingerprint[:16]} {r.source or '-'} → {r.target or '-'} [{rules}] "
+                f"{r.message_id}"
+            )
         )
     return EXIT_OK

@@ -9,19 +9,17 @@ from pathlib import Path
 from typing import Any
 
 from certassist.cli.common import emit_json, language
-from certassist.core.messages import render
+from certassist.core.messages import render, text_only
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "reminders", help="dagelijkse herinnering aan/uit / daily reminder on/off"
-    )
+    parser = subparsers.add_parser("reminders")
     verbs = parser.add_subparsers(dest="verb", required=True)
-    enable = verbs.add_parser("enable", help="dagelijks controleren / check daily")
-    enable.add_argument("--time", default="09:00", help="tijdstip UU:MM (standaard 09:00)")
-    verbs.add_parser("disable", help="herinnering uitzetten / turn off")
-    verbs.add_parser("status", help="staat de herinnering aan? / is it on?")
-    parser.add_argument("--json", action="store_true", help="uitvoer als JSON / JSON output")
+    enable = verbs.add_parser("enable")
+    enable.add_argument("--time", default="09:00")
+    verbs.add_parser("disable")
+    verbs.add_parser("status")
+    parser.add_argument("--json", action="store_true")
     parser.set_defaults(func=run)
 
 
@@ -60,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         )
     elif status.enabled:
         print(render("I-reminders-enabled", lang, task=reminders.task,
-                     next_run=status.next_run or "?"))  # fmt: skip
+                     next_run=status.next_run or text_only("L-value-unknown", lang)))  # fmt: skip
     else:
         print(render("I-reminders-disabled", lang))
     return 0

@@ -15,59 +15,54 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from certassist.cli.common import emit_json, language, read_password
+from certassist.cli.picking import find_fingerprint
 from certassist.core.errors import CertassistError
 from certassist.core.messages import render, text_only
 
 if TYPE_CHECKING:
+    from certassist.core.settings import PracticeSettings
     from certassist.ops.base import OpContext
     from certassist.ops.renew_uzi import UziRenewalFlow
     from certassist.stores.base import CertStore
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("renew", help="vernieuwen / renew (UZI, VECOZO)")
-    parser.add_argument("--json", action="store_true", help="uitvoer als JSON / JSON output")
-    parser.add_argument("--settings", type=Path, help="praktijkinstellingen (JSON-bestand)")
+    parser = subparsers.add_parser("renew")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--settings", type=Path)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)  # pending renewals
     parser.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
     what = parser.add_subparsers(dest="what", required=True)
 
-    uzi = what.add_parser("uzi", help="UZI-servercertificaat")
+    uzi = what.add_parser("uzi")
     verbs = uzi.add_subparsers(dest="verb", required=True)
-    start = verbs.add_parser("start", help="nieuwe sleutel + aanvraag (CSR)")
-    start.add_argument("--from", dest="source", type=Path, help="huidig certificaat (bestand)")
-    start.add_argument("--fingerprint", help="huidig certificaat uit een opslag op deze pc")
-    start.add_argument("--host", help="hostnaam als er geen huidig certificaat is")
-    start.add_argument("--organisation", help="organisatie (O) bij --host")
-    start.add_argument("--serial", help="serienummer (UZI-nummer) bij --host")
-    start.add_argument(
-        "--remember-password",
-        action="store_true",
-        help="wachtwoord in de wachtwoordkluis van Windows bewaren",
-    )
+    start = verbs.add_parser("start")
+    start.add_argument("--from", dest="source", type=Path)
+    start.add_argument("--fingerprint")
+    start.add_argument("--host")
+    start.add_argument("--organisation")
+    start.add_argument("--serial")
+    start.add_argument("--remember-password", action="store_true")
     start.add_argument("--password-stdin", action="store_true")
-    verbs.add_parser("list", help="openstaande aanvragen")
-    pair = verbs.add_parser("pair", help="ontvangen certificaat koppelen aan de sleutel")
+    verbs.add_parser("list")
+    pair = verbs.add_parser("pair")
     pair.add_argument("id")
-    pair.add_argument("file", type=Path, help="ontvangen certificaat (PEM/DER/P7B)")
-    pair.add_argument("--pfx-folder", type=Path, help="PFX (met sleutel) in deze map schrijven")
-    pair.add_argument("--install", nargs="*", metavar="STORE", help="installeren in opslag(en)")
+    pair.add_argument("file", type=Path)
+    pair.add_argument("--pfx-folder", type=Path)
+    pair.add_argument("--install", nargs="*", metavar="STORE")
     pair.add_argument("--password-stdin", action="store_true")
 
-    for name, helptext in (
-        ("vecozo", "VECOZO-certificaat vernieuwen"),
-        ("vecozo-install", "nieuw VECOZO-certificaat installeren"),
-    ):
-        sub = what.add_parser(name, help=helptext)
+    for name in ("vecozo", "vecozo-install"):
+        sub = what.add_parser(name)
         if name == "vecozo":
-            sub.add_argument("fingerprint", help="het certificaat dat verloopt")
+            sub.add_argument("fingerprint")
         else:
-            sub.add_argument("key", help="openstaande aanvraag (zie 'settings show')")
-            sub.add_argument("--user-number", required=True, help="14 cijfers uit de e-mail")
-        sub.add_argument("--i-am", help="uw naam zoals op het certificaat (R1)")
-        sub.add_argument("--contact-person", action="store_true", help="ik ben de contactpersoon")
-        sub.add_argument("--pin-at-hand", action="store_true", help="de pincode ligt klaar")
-        sub.add_argument("--wait", type=float, default=0.0, help="seconden wachten op het nieuwe")
+            sub.add_argument("key")
+            sub.add_argument("--user-number", required=True)
+        sub.add_argument("--i-am")
+        sub.add_argument("--contact-person", action="store_true")
+        sub.add_argument("--pin-at-hand", action="store_true")
+        sub.add_argument("--wait", type=float, default=0.0)
     parser.set_defaults(func=run)
 
 
@@ -85,33 +80,24 @@ def _flow(args: argparse.Namespace) -> UziRenewalFlow:
     return uzi_renewals(folder, lambda: _today(args))
 
 
-def _settings(args: argparse.Namespace) -> Any:
+def _settings(args: argparse.Namespace) -> PracticeSettings:
     from certassist.cli.check import settings_file
 
-    return settings_file(args).load()
+    settings: PracticeSettings = settings_file(args).load()
+    return settings
 
 
-def _stores(args: argparse.Namespace) -> list[Any]:
+def _stores(args: argparse.Namespace) -> list[CertStore]:
     """The PC's stores (not the backup folders: a renewal installs into the PC)."""
     from certassist.cli.list import local
 
     return list(local(args).stores)
 
 
-def _find(stores: list[Any], fingerprint: str) -> tuple[Any, Any]:
-    wanted = fingerprint.replace(":", "").upper()
-    for store in stores:
-        if store.available:
-            for entry in store.list():
-                if entry.fingerprint.startswith(wanted):
-                    return store, entry
-    raise CertassistError("E-store-not-found", store="*", fingerprint=fingerprint)
-
-
 def _new_password(args: argparse.Namespace, lang: str) -> str:
     first = read_password(args, text_only("L-renewal-new-key-password", lang) + ": ")
     if first is None:
-        raise CertassistError("E-uzirenew-password-needed", host="?")
+        raise CertassistError("E-ops-password-not-given")
     if not args.password_stdin:
         again = getpass.getpass(text_only("L-renewal-repeat-password", lang) + ": ")
         if again != first:
@@ -129,7 +115,7 @@ def _uzi_start(args: argparse.Namespace, lang: str) -> int:
 
         current = read_certificate_file(args.source, None).leaf
     elif args.fingerprint:
-        current = _find(_stores(args), args.fingerprint)[1].certificate
+        current = find_fingerprint(args.fingerprint, _stores(args))[1].certificate
     elif args.host and args.organisation:
         subject = new_subject(args.host, args.organisation, args.serial)
     else:
@@ -246,7 +232,7 @@ def _vecozo(args: argparse.Namespace, lang: str) -> int:
     stores = _stores(args)
     previous = None
     if args.what == "vecozo":
-        previous = describe(_find(stores, args.fingerprint)[1].certificate)
+        previous = describe(find_fingerprint(args.fingerprint, stores)[1].certificate)
         guide = flow.plan(ctx, previous, stores)
     else:
         check_user_number(args.user_number)

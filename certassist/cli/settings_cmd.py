@@ -18,53 +18,39 @@ from typing import Any
 
 from certassist.cli.common import emit_json, language
 from certassist.core.kinds import pending_kinds
-from certassist.core.messages import render
+from certassist.core.messages import render, text_only
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("settings", help="praktijkinstellingen / practice settings")
-    parser.add_argument("--settings", type=Path, help="praktijkinstellingen (JSON-bestand)")
-    parser.add_argument("--json", action="store_true", help="uitvoer als JSON / JSON output")
+    parser = subparsers.add_parser("settings")
+    parser.add_argument("--settings", type=Path)
+    parser.add_argument("--json", action="store_true")
     verbs = parser.add_subparsers(dest="verb", required=True)
-    verbs.add_parser("show", help="instellingen tonen / show settings")
-    verbs.add_parser("vendors", help="bekende HIS/AIS-leveranciers / known vendors (R12)")
-    change = verbs.add_parser("set", help="instellingen wijzigen / change settings")
+    verbs.add_parser("show")
+    verbs.add_parser("vendors")
+    change = verbs.add_parser("set")
     change.add_argument("--practice-name")
-    change.add_argument("--agb", help="AGB-code, 8 cijfers")
-    change.add_argument(
-        "--subscriber", help="abonneenummer (URA) van het UZI-register: 8 cijfers (R13)"
-    )
-    change.add_argument("--oin", help="OIN, 20 cijfers (optioneel; wordt nergens vergeleken)")
-    change.add_argument("--contract-holder", help="contracthouder van de praktijk (R13)")
-    change.add_argument("--card-holder", help="UZI-pashouder van de praktijk (R13)")
-    change.add_argument("--vendor", help="HIS/AIS-leverancier (zie 'settings vendors')")
-    change.add_argument("--contact-person", help="VECOZO-contactpersoon")
-    change.add_argument(
-        "--uzi-issuing-weeks",
-        "--uzi-weeks",
-        dest="uzi_weeks",
-        type=int,
-        help=(
-            "UZI-uitgiftetijd: weken van uw aanvraag bij de leverancier tot het nieuwe "
-            "certificaat bij de portal is (1-26, standaard 6); 'vraag aan vóór' = "
-            "verloopdatum − 28 dagen − deze weken (R11)"
-        ),
-    )
-    folder = verbs.add_parser("add-backup-folder", help="back-upmap bewaken / watch a folder")
+    change.add_argument("--agb")
+    change.add_argument("--subscriber")
+    change.add_argument("--oin")
+    change.add_argument("--contract-holder")
+    change.add_argument("--card-holder")
+    change.add_argument("--vendor")
+    change.add_argument("--contact-person")
+    change.add_argument("--uzi-issuing-weeks", "--uzi-weeks", dest="uzi_weeks", type=int)
+    folder = verbs.add_parser("add-backup-folder")
     folder.add_argument("folder", type=Path)
-    unfolder = verbs.add_parser("remove-backup-folder", help="back-upmap niet meer bewaken")
+    unfolder = verbs.add_parser("remove-backup-folder")
     unfolder.add_argument("folder", type=Path)
-    pending = verbs.add_parser("add-pending", help="uitgegeven, nog niet geïnstalleerd (R5)")
+    pending = verbs.add_parser("add-pending")
     kinds = [str(kind) for kind in pending_kinds()]
     pending.add_argument("--kind", required=True, choices=kinds)
-    pending.add_argument("--holder", required=True, help="naam op het certificaat / praktijk")
+    pending.add_argument("--holder", required=True)
     pending.add_argument(
         "--environment", default="production", choices=("production", "acceptance", "test")
     )
-    pending.add_argument(
-        "--issued-on", required=True, type=date.fromisoformat, help="datum van uitgifte JJJJ-MM-DD"
-    )
-    unpending = verbs.add_parser("remove-pending", help="aanvraag verwijderen")
+    pending.add_argument("--issued-on", required=True, type=date.fromisoformat)
+    unpending = verbs.add_parser("remove-pending")
     unpending.add_argument("key")
     parser.set_defaults(func=run)
 
@@ -178,6 +164,27 @@ def run(args: argparse.Namespace) -> int:
             data["warnings"] = [{"id": "W-R13-practice-changed", "message": warning}]
         emit_json(data)
     elif args.verb == "show":
-        for key, value in _document(settings).items():
-            print(f"{key}: {value}")
+        print_settings(_document(settings), lang)
     return 0
+
+
+def print_settings(document: dict[str, Any], lang: str) -> None:
+    """One labelled line per setting in the run's language; lists one item a line; never a
+    Python repr (a field without a label yet shows its JSON name)."""
+    from certassist.core.messages import catalog
+
+    none = text_only("L-settings-none", lang)
+    for key, value in document.items():
+        label_id = f"L-settings-field-{key.replace('_', '-')}"
+        label = text_only(label_id, lang) if label_id in catalog() else key
+        if isinstance(value, list):
+            print(f"{label}:" + ("" if value else f" {none}"))
+            for item in value:
+                text = (
+                    text_only("L-settings-pending", lang, env=item.get("environment"), **item)
+                    if isinstance(item, dict)
+                    else str(item)
+                )
+                print(f"  - {text}")
+        else:
+            print(f"{label}: {none if value in (None, '') else value}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from certassist.core.der import DerError, read_length
+from certassist.core.der import DerError, read_header
 
 MAX_DEPTH = 32
 CONSTRUCTED = 0x20
@@ -37,12 +37,7 @@ class Node:
 def _parse(data: bytes, pos: int, limit: int, depth: int) -> Node:
     if depth > MAX_DEPTH:
         raise DerError("nested too deeply")
-    if pos + 2 > limit:
-        raise DerError("truncated header")
-    tag = data[pos]
-    if tag & 0x1F == 0x1F:
-        raise DerError("high tag numbers are not used here")
-    length, start = read_length(data, pos + 1)
+    tag, length, start = read_header(data, pos, limit)
     if length is None:
         if not tag & CONSTRUCTED:
             raise DerError("indefinite length on a primitive element")

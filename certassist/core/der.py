@@ -45,13 +45,20 @@ def read_length(data: bytes, pos: int) -> tuple[int | None, int]:
     return int.from_bytes(data[pos + 1 : pos + 1 + count], "big"), pos + 1 + count
 
 
-def read_tlv(data: bytes, offset: int = 0) -> Tlv:
-    if offset + 2 > len(data):
+def read_header(data: bytes, pos: int, limit: int) -> tuple[int, int | None, int]:
+    """The tag and length at `pos` (an element must start before `limit`): (tag, length, where
+    the value starts); the length is None for BER's indefinite form."""
+    if pos + 2 > limit:
         raise DerError("truncated header")
-    tag = data[offset]
+    tag = data[pos]
     if tag & 0x1F == 0x1F:
         raise DerError("high tag numbers are not used here")
-    length, pos = read_length(data, offset + 1)
+    length, start = read_length(data, pos + 1)
+    return tag, length, start
+
+
+def read_tlv(data: bytes, offset: int = 0) -> Tlv:
+    tag, length, pos = read_header(data, offset, len(data))
     if length is None:
         raise DerError("bad length")  # indefinite: BER, not DER
     end = pos + length

@@ -18,7 +18,7 @@ class ExitCode(IntEnum):
     DUE = 1  # something due soon, or the operation finished with a warning
     REFUSED = 2  # expired, overdue, not yet valid, or a rule refused
     BAD_INPUT = 3  # unreadable file, wrong password, unknown fingerprint
-    STORE = 4  # a store (or the screen) could not be used
+    STORE = 4  # a store could not be used (or the screen, for the window)
     NOT_CONFIRMED = 5  # a confirmation was not given or answered "no": nothing changed
     USAGE = 64  # the command line itself is wrong
     INTERRUPTED = 130  # Ctrl+C
@@ -65,10 +65,10 @@ class NotConfirmedError(CertassistError):
     exit_code = ExitCode.NOT_CONFIRMED
 
 
-class UsageError(CertassistError):
-    """The command line asks for something that cannot be (an ambiguous name, no display)."""
+class NoDisplayError(CertassistError):
+    """The window cannot be shown (no display, a missing Qt library): use the command line."""
 
-    exit_code = ExitCode.USAGE
+    exit_code = ExitCode.STORE
 
 
 def exit_code_of(error: BaseException) -> int:

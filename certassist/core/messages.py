@@ -60,8 +60,9 @@ class _SafeParams(dict[str, Any]):
         return "{" + key + "}"
 
 
-# `{new:kind}` in a template renders the parameter as the label `L-kind-<value>` in the
-# message's language, so parameters stay machine values (JSON, audit log) and texts read well.
+# `{new:kind}` in a template renders the parameter as the kind's name (`L-kind-<value>`, through
+# core.kinds.kind_label: an unknown kind shows its id) and `{x:env}` as `L-rules-env-<value>`, in
+# the message's language, so parameters stay machine values (JSON, audit log) and texts read well.
 LABEL_SPECS = {"kind": "L-kind-", "env": "L-rules-env-"}
 
 
@@ -71,6 +72,10 @@ class _Labelled:
         self.lang = lang
 
     def __format__(self, spec: str) -> str:
+        if spec == "kind":
+            from certassist.core.kinds import kind_label
+
+            return kind_label(str(self.value), self.lang)
         prefix = LABEL_SPECS.get(spec)
         if prefix is None:
             return format(self.value, spec)

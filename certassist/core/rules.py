@@ -145,7 +145,9 @@ def applicable_rules(
     result: list[Decision] = []
     row = traits(info.kind)
     if row.person_bound:
-        result.append(decision("R1", Outcome.INFO, "I-R1-only-holder", holder=info.holder or "?"))
+        result.append(
+            decision("R1", Outcome.INFO, "I-R1-only-holder", holder=info.holder or info.subject)
+        )
     if row.own_stores_only:
         result.append(decision("R4", Outcome.INFO, "I-R4-own-stores"))
     if row.actors is Actors.CONTACT_PERSON:
@@ -194,15 +196,15 @@ def _same_owner(old: CertInfo, new: CertInfo) -> Decision | None:
                 "R14",
                 Outcome.REFUSE,
                 "E-R14-different-subscriber",
-                old=a.subscriber_number or a.ura or "?",
-                new=b.subscriber_number or b.ura or "?",
+                old=a.subscriber_number or a.ura or "—",
+                new=b.subscriber_number or b.ura or "—",
             )
         return None
     old_name = a.holder or a.organisation
     new_name = b.holder or b.organisation
     if old_name is not None and not same_name(old_name, new_name):
         return decision(
-            "R14", Outcome.REFUSE, "E-R14-different-holder", old=old_name, new=new_name or "?"
+            "R14", Outcome.REFUSE, "E-R14-different-holder", old=old_name, new=new_name or "—"
         )
     return None
 

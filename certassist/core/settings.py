@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from certassist.core.errors import CertassistError
-from certassist.core.fileio import atomic_write_bytes
+from certassist.core.fileio import atomic_write_bytes, private_folder
 from certassist.core.kinds import pending_kinds, traits
 from certassist.core.models import Environment, Kind
 from certassist.core.rules_base import PracticeFacts
@@ -338,7 +338,7 @@ def load_settings(path: Path, vendor_ids: VendorIds = _known_vendor_ids) -> Prac
 
 def save_settings(settings: PracticeSettings, path: Path) -> None:
     """Write atomically: a temp file in the same folder, fsync, then rename over the old one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)  # the user's only (0700), also when it existed before
     data = json.dumps(to_document(settings), ensure_ascii=False, indent=2) + "\n"
     atomic_write_bytes(path, data.encode("utf-8"))
 

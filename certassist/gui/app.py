@@ -11,15 +11,27 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from certassist.core.errors import CertassistError, NoDisplayError
+
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
     from os import PathLike
     from pathlib import Path
+
+
+# The primary-password prompt (gui/primary_password.py), made on the GUI thread by run_gui.
+_prompt: Callable[[str, int], str | None] | None = None
 
 
 def _real_stores() -> list[object]:
     from certassist.ops.local import local_stores
 
-    return list(local_stores())
+    stores: list[object] = list(local_stores())
+    if _prompt is not None:
+        from certassist.gui.primary_password import unlock_all
+
+        unlock_all(stores, _prompt)
+    return stores
 
 
 def build_context(demo: bool, lang: str) -> object:
@@ -57,7 +69,38 @@ def demo_settings(folder: str | PathLike[str]) -> Path:
     return path
 
 
+# Platform plugins that draw without a desktop session (tests, screenshots, remote frame buffers).
+_HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb", "vkkhrdisplay")
+
+
+def display_problem(
+    system: str = sys.platform, env: Mapping[str, str] = os.environ
+) -> CertassistError | None:
+    """Why the window cannot be shown here, checked before Qt starts: without a display Qt
+    aborts the whole process (exit 134, "could not load the Qt platform plugin xcb"), which
+    tells IT support nothing. Windows and macOS always have a screen for a signed-in user."""
+    if not system.startswith("linux"):
+        return None
+    platform = env.get("QT_QPA_PLATFORM", "").split(":")[0].strip().lower()
+    if platform in _HEADLESS_PLATFORMS:
+        return None
+    wayland = bool(env.get("WAYLAND_DISPLAY")) and platform in ("", "wayland")
+    if wayland:
+        return None
+    if not env.get("DISPLAY"):
+        return NoDisplayError("E-gui-no-display")
+    import ctypes.util
+
+    if ctypes.util.find_library("xcb-cursor") is None:  # Qt 6.5+ needs it for X11
+        return NoDisplayError("E-gui-qt-missing", detail="libxcb-cursor0")
+    return None
+
+
 def run_gui(demo: bool = False, lang: str | None = None) -> int:
+    """The wizard; raises NoDisplayError (exit 4) when there is no screen to show it on."""
+    problem = display_problem()
+    if problem is not None:
+        raise problem
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -70,6 +113,11 @@ def run_gui(demo: bool = False, lang: str | None = None) -> int:
 
     from certassist.gui.main_window import MainWindow
 
+    if not demo:
+        global _prompt
+        from certassist.gui.primary_password import PrimaryPasswordPrompt
+
+        _prompt = PrimaryPasswordPrompt()
     window = MainWindow(build_context(demo, chosen))  # type: ignore[arg-type]
     if os.environ.get("CERTASSIST_BENCHMARK_EXIT"):
         # benchmarks/bench_startup.py times the arrival of this line, then lets us quit.

@@ -61,7 +61,7 @@ def execute_pairing(
     from certassist.ops.flows_renewal import PairTargets, place_paired
 
     if state.paired is None:
-        raise CertassistError("E-uzirenew-password-needed", host="?")
+        raise CertassistError("E-ops-password-not-given")
     targets = PairTargets(
         stores=tuple(ctx.store(s) for s in state.targets),
         pfx_folder=state.folder,

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -364,13 +364,12 @@ class StartPage(QWidget):
         ctx, today = self.ctx, self.ctx.today()
 
         def work(report: object, cancelled: object) -> tuple[object, list[object]]:
+            from certassist.gui.pairing import pending_renewals
             from certassist.ops.check import run_check
-            from certassist.ops.renew_uzi import UziRenewalFlow
 
             settings = ctx.settings()
             result = run_check(ctx.load_stores(), ctx.backup_stores(), settings, today)
-            pending = UziRenewalFlow(ctx.renewal_folder(), today=ctx.today).pending()
-            return result, list(pending)
+            return result, list(pending_renewals(ctx))
 
         return work
 
@@ -500,13 +499,19 @@ class StartPage(QWidget):
 
         with_key = translate("StartPage", "met sleutel")
         without_key = translate("StartPage", "zonder sleutel")
-        places = "".join(
-            f"<br>&nbsp;&nbsp;• {escape(p.label)} ({with_key if p.has_key else without_key})"
-            for p in group.places
+        places = " · ".join(
+            f"{escape(p.label)} ({with_key if p.has_key else without_key})" for p in group.places
         )
         title = escape(
             f"{group_title(group)} — {kind_and_environment(group.kind, group.environment)}"
         )
         status = escape(say(group.status.message_id, self.ctx.lang, group.status.params))
         where = escape(translate("StartPage", "Staat in:"))
-        self.detail.setText(f"<b>{title}</b><br>{status}<br>{where}{places}")
+        self.detail.setText(f"<b>{title}</b><br>{status}<br>{where} {places}")
+        # The detail may have grown and the list shrunk: keep the chosen row in view.
+        QTimer.singleShot(0, self, self._keep_choice_in_view)
+
+    def _keep_choice_in_view(self) -> None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if rows:
+            self.table.scrollTo(rows[0])

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from certassist.core.fileio import make_private, private_folder
 from certassist.core.models import CertInfo
 
 
@@ -85,22 +86,44 @@ def record_for(
     )
 
 
+def encode_line(record: AuditRecord) -> bytes:
+    """One JSON line. Readable UTF-8 normally; a file name that is not UTF-8 (Linux allows any
+    bytes; Python keeps them as lone surrogates) is written with JSON's \\u escapes instead, so
+    the line is valid, reads back exactly, and never fails to encode after a store changed."""
+    data = record.to_json()
+    try:
+        return (json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(data, ensure_ascii=True, sort_keys=True) + "\n").encode("ascii")
+
+
 class AuditLog:
     """Append-only JSON lines in a file owned by the user (path injected)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
+    def ready(self) -> None:
+        """Before an operation changes anything: the folder (0700) and the file (0600) exist and
+        the file opens for appending; OSError when not, so nothing is changed unrecorded."""
+        fd = self._open()
+        os.close(fd)
+
     def append(self, record: AuditRecord) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        line = json.dumps(record.to_json(), ensure_ascii=False, sort_keys=True) + "\n"
+        line = encode_line(record)
         # O_APPEND: concurrent writers interleave whole lines, never overwrite earlier ones.
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        fd = self._open()
         try:
-            os.write(fd, line.encode("utf-8"))
+            os.write(fd, line)
             os.fsync(fd)
         finally:
             os.close(fd)
+
+    def _open(self) -> int:
+        private_folder(self.path.parent)
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        make_private(self.path)  # a log made 0644 by an older version becomes the user's only
+        return fd
 
     def read(self) -> list[AuditRecord]:
         """All records, oldest first; a damaged line is skipped, not fatal."""

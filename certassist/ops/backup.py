@@ -91,7 +91,9 @@ class BackupOperation(AuditedOperation[BackupPlan]):
         rules: set[str] = set()
         for store, fingerprint in sources:
             if not store.available:
-                raise store.unavailable_reason or StoreError("E-ops-store-unavailable")
+                raise store.unavailable_reason or StoreError(
+                    "E-ops-store-unavailable", store=store.label
+                )
             with guarded(store):
                 entries = store.list()
             if fingerprint is not None:

@@ -19,9 +19,9 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from cryptography import x509
 
-from certassist.core.errors import CertassistError, NotConfirmedError, RefusedError
+from certassist.core.errors import CertassistError, NotConfirmedError, RefusedError, StoreError
 from certassist.core.models import Action, Actor, CertInfo, StoreTarget
-from certassist.ops.audit import AuditLog, record_for
+from certassist.ops.audit import AuditLog, encode_line, record_for
 from certassist.ops.records import InstallRecords, default_data_dir
 
 Progress = Callable[[int, int, str], None]  # (step, total, message id)
@@ -254,6 +254,21 @@ def audit(
         )
 
 
+def audit_ready(ctx: OpContext, trail: Trail) -> None:
+    """Audit before effect: the log must be writable and this operation's record encodable
+    (a file name that is not UTF-8, for one) before a store changes; else nothing happens."""
+    ready = getattr(ctx.audit, "ready", None)
+    if ready is None:
+        return
+    encode_line(record_for(ctx.actor.os_user, trail.what, "done", trail.info,
+                           source=trail.source, target=trail.target))  # fmt: skip
+    try:
+        ready()
+    except OSError as exc:
+        path = str(getattr(ctx.audit, "path", ""))
+        raise StoreError("E-audit-unwritable", path=path, reason=exc.strerror or str(exc)) from exc
+
+
 @dataclass
 class Trail:
     """What the audit record of a cancelled or failed execution names; the run keeps it current
@@ -292,6 +307,7 @@ class AuditedOperation(ABC, Generic[P]):
         require_confirmations(plan, confirmations)
         check_holder(self.ctx, plan, confirmations)
         trail = self._trail(plan)
+        audit_ready(self.ctx, trail)  # before any store changes, or not at all
         try:
             return self._run(plan, confirmations, Steps(0, progress, cancel), trail)
         except Cancelled:

@@ -33,9 +33,10 @@ from certassist.core.rules import (
     normalise_name,
     pending_request_status,
     subscriber_mismatch,
+    while_digid_off,
 )
 from certassist.core.settings import PendingRequest, PracticeSettings
-from certassist.ops.overview import CertificateGroup, Describe, UnavailableStore, scan_stores
+from certassist.ops.overview import CertificateGroup, Describe, StoreProblem, scan_stores
 
 if TYPE_CHECKING:
     from certassist.stores.base import CertStore
@@ -60,6 +61,7 @@ _SEVERITY = {
     Status.EXPIRED: Severity.OVERDUE,
 }
 _ENV_ORDER = {Environment.PRODUCTION: 0, Environment.ACCEPTANCE: 1, Environment.TEST: 2}
+_DIGID_MAY_BE_OFF = ("W-R11-digid-off-unless-renewed", "W-R11-expired")
 REPLACED = "replaced"  # state of a certificate superseded by a newer one for the same holder
 
 
@@ -119,7 +121,7 @@ class CheckItem:
 class CheckReport:
     today: date
     items: tuple[CheckItem, ...]
-    unavailable: tuple[UnavailableStore, ...] = ()
+    unavailable: tuple[StoreProblem, ...] = ()
 
     @property
     def exit_code(self) -> int:
@@ -202,6 +204,8 @@ def _item(
     if severity > Severity.NOTHING_DUE and _newer_for_same_owner(group, groups):
         state, severity = REPLACED, Severity.NOTHING_DUE
         notes.append(CheckNote("R7", "I-check-replaced", {"expiry": fmt(group.expiry_date)}))
+    elif report.message_id in _DIGID_MAY_BE_OFF:  # R11: the signs, old linking, helpdesk, Bricks
+        notes += [CheckNote(d.rule_id, d.message_id, dict(d.params)) for d in while_digid_off()]
     return CheckItem(
         label=_label(group),
         kind=group.kind,

@@ -115,11 +115,17 @@ def place(store: CertStore, bundle: Bundle) -> tuple[StoreEntry, bool]:
             return verify_present(store, bundle.fingerprint, bundle.has_key), True
     except Exception:
         if before is None:
-            with contextlib.suppress(Exception):
-                leftover = store.get(bundle.fingerprint)
-                if leftover is not None and not leftover.has_key:
-                    store.remove(bundle.fingerprint)
+            drop_keyless_copy(store, bundle.fingerprint)
         raise
+
+
+def drop_keyless_copy(store: CertStore, fingerprint: str) -> None:
+    """Remove a copy without its key that this operation made (call only for such a copy):
+    it would show up in the browser and not work. A copy with its key is never touched."""
+    with contextlib.suppress(Exception):
+        leftover = store.get(fingerprint)
+        if leftover is not None and not leftover.has_key:
+            store.remove(fingerprint)
 
 
 def same_line(old: CertInfo, new: CertInfo) -> bool:

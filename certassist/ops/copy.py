@@ -23,7 +23,7 @@ from certassist.ops.base import (
     Steps,
     Trail,
 )
-from certassist.ops.common import audit, guarded, verify_present
+from certassist.ops.common import audit, drop_keyless_copy, guarded, verify_present
 from certassist.ops.placing import Placement, check_bundle, check_placements, run_placements
 from certassist.stores.base import CertStore
 
@@ -117,8 +117,13 @@ class CopyOperation(AuditedOperation[CopyPlan]):
         """Every target is re-read once more right before the source goes."""
         info = plan.certificates[0]
         for placement in plan.placements:
-            with guarded(placement.store):
-                verify_present(placement.store, info.fingerprint, need_key=True)
+            try:
+                with guarded(placement.store):
+                    verify_present(placement.store, info.fingerprint, need_key=True)
+            except CertassistError:
+                if not placement.already_there:  # the source stays; our key-less copy goes
+                    drop_keyless_copy(placement.store, info.fingerprint)
+                raise
         try:
             with guarded(source):
                 source.remove(info.fingerprint)

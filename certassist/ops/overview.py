@@ -50,8 +50,9 @@ class Place:
 
 
 @dataclass(frozen=True)
-class UnavailableStore:
-    """A store that could not be read, with the reason the user can act on."""
+class StoreProblem:
+    """A store (or one certificate in it) that could not be read, with the reason the user can
+    act on: what the overview reports; the store itself may be a `stores.unavailable` one."""
 
     store_id: str
     label: str
@@ -118,7 +119,7 @@ class CertificateGroup:
 @dataclass(frozen=True)
 class Overview:
     groups: list[CertificateGroup]
-    unavailable: list[UnavailableStore]
+    unavailable: list[StoreProblem]
 
 
 def _default_describe(cert: x509.Certificate) -> CertInfo:
@@ -171,9 +172,9 @@ def _is_ca(entry: StoreEntry) -> bool:
     return bool(constraints.value.ca)
 
 
-def _damaged_entry(store: CertStore, entry: StoreEntry) -> UnavailableStore:
+def _damaged_entry(store: CertStore, entry: StoreEntry) -> StoreProblem:
     params = {"store": store.label, "fingerprint": entry.fingerprint[:16]}
-    return UnavailableStore(store.store_id, store.label, "E-store-certificate-damaged", params)
+    return StoreProblem(store.store_id, store.label, "E-store-certificate-damaged", params)
 
 
 def scan_stores(
@@ -191,7 +192,7 @@ def scan_stores(
     describe_fn = describe or _default_describe
     status_fn = status or rules_status(issuing_weeks)
     found: dict[str, tuple[StoreEntry, list[Place]]] = {}
-    unavailable: list[UnavailableStore] = []
+    unavailable: list[StoreProblem] = []
     for store in stores:
         reason = store.unavailable_reason if not store.available else None
         entries: list[StoreEntry] = []
@@ -202,7 +203,7 @@ def scan_stores(
                 reason = error
         if reason is not None:
             unavailable.append(
-                UnavailableStore(store.store_id, store.label, reason.message_id, reason.params)
+                StoreProblem(store.store_id, store.label, reason.message_id, reason.params)
             )
             continue
         for entry in entries:
@@ -245,7 +246,7 @@ def build_overview(
 def stores_from_statuses(statuses: Sequence[Any]) -> list[CertStore]:
     """Registry answers → stores; one that could not even be built stays, with its reason."""
     from certassist.core.models import StoreTarget
-    from certassist.stores import unavailable
+    from certassist.stores.unavailable import UnavailableStore
 
     result: list[CertStore] = []
     for status in statuses:
@@ -254,7 +255,5 @@ def stores_from_statuses(statuses: Sequence[Any]) -> list[CertStore]:
         else:
             reason = status.reason or CertassistError("E-ops-store-unavailable", store=status.label)
             target = StoreTarget(status.kind)
-            result.append(
-                unavailable.UnavailableStore(status.store_id, status.label, target, reason)
-            )
+            result.append(UnavailableStore(status.store_id, status.label, target, reason))
     return result

@@ -37,7 +37,7 @@ def check_bundle(bundle: Bundle) -> None:
     if not bundle.has_key:
         raise CertassistError("E-ops-no-key-in-file")
     if not bundle.key_matches():
-        raise CertassistError("E-read-key-mismatch")
+        raise CertassistError("E-ops-key-mismatch")
 
 
 def allowed_stores(

@@ -14,7 +14,7 @@ from typing import Any
 
 import platformdirs
 
-from certassist.core.fileio import atomic_write_bytes
+from certassist.core.fileio import atomic_write_bytes, private_folder
 
 
 def default_data_dir() -> Path:
@@ -72,6 +72,6 @@ class InstallRecords:
         return self.get(key)  # type: ignore[return-value]
 
     def _write(self, data: dict[str, Any]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(self.path.parent)  # the user's only (0700), also when it existed
         text = json.dumps(data, indent=2, sort_keys=True)
         atomic_write_bytes(self.path, text.encode("utf-8"))

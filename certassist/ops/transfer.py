@@ -7,6 +7,7 @@ new certificate, verifies it, and only then removes the old one from that store.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,7 +136,8 @@ class TransferInOperation(RestoreOperation):
     ) -> Result:
         result = super()._run(plan, confirmations, steps, trail)
         if not isinstance(plan, TransferInPlan) or not plan.replacements:
-            return result
+            # Nothing old here to retire: the message still says how many ("0"), never "{removed}".
+            return dataclasses.replace(result, params={**result.params, "removed": 0})
         info = plan.certificates[0]
         trail.cancelled_message = "I-ops-transfer-old-kept"  # the new one is in; the old stays
         steps.total = steps.done + len(plan.replacements)

@@ -171,7 +171,7 @@ class WindowsStore:
         if exc.code == NTE_NO_KEY:
             return CertassistError("E-store-no-key", store=self.label)
         if exc.code == CRYPT_E_NOT_FOUND:
-            return CertassistError("E-store-not-found", store=self.label, fingerprint="?")
+            return CertassistError("E-store-gone", store=self.label)
         if exc.code == ERROR_INVALID_PASSWORD:
             return StoreError("E-windows-import-rejected", store=self.label)
         return StoreError(

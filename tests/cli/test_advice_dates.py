@@ -185,6 +185,11 @@ def test_check_walks_every_uzi_and_vecozo_boundary(practice: dict[str, Any]) -> 
         item = _item(_check(practice, expiry - timedelta(days=days)), server)
         assert (item["state"], item["severity"], item["message"]) == (status, code, message)
         assert "R11" in item["rules"]
+    switched = _item(_check(practice, expiry - timedelta(days=7)), server)
+    assert [n["message"] for n in switched["notes"]] == [
+        "I-R11-check-signs", "I-R11-old-linking", "I-R11-helpdesk", "I-R11-no-fallback",
+    ]  # fmt: skip
+    assert _item(_check(practice, expiry - timedelta(days=8)), server)["notes"] == []
     opens = renewal_window_opens(practice["vecozo_expiry"])
     for day, state, severity in (
         (opens - timedelta(days=1), "ok", 0),

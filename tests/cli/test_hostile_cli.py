@@ -62,3 +62,63 @@ def test_list_shows_the_good_certificates_beside_a_damaged_one(tmp_path: Path) -
     text = json.dumps(listed)
     assert other.fingerprint in text  # the good one is listed
     assert "E-store-certificate-damaged" in text
+
+
+EVIL = "Evil\x1b]0;pwned\x07\x1b[31m\n[E-read-wrong-password] forged\u202e"
+
+
+def _evil_pfx(tmp_path: Path) -> Path:
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+
+    from certassist.stores.pkcs12file import pfx_bytes
+    from tests.pki import Bundle
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, EVIL)])
+    start = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name)
+        .public_key(key.public_key()).serial_number(99).not_valid_before(start)
+        .not_valid_after(start + dt.timedelta(days=400)).sign(key, hashes.SHA256())
+    )  # fmt: skip
+    assert pkcs12  # the file is what cryptography writes, as for any PFX
+    path = tmp_path / "evil.pfx"
+    path.write_bytes(pfx_bytes(Bundle(cert, (), key), "Wacht-Woord-12", kdf_rounds=2048))
+    return path
+
+
+def _no_raw_controls(text: str) -> None:
+    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    assert not any(line.startswith("[E-read-wrong-password]") for line in text.splitlines())
+
+
+def test_control_characters_in_a_subject_are_escaped_in_text_and_exact_in_json(
+    tmp_path: Path,
+) -> None:
+    path = _evil_pfx(tmp_path)
+    text = run("inspect", str(path), "--password-stdin", stdin="Wacht-Woord-12\n")
+    assert "Traceback" not in text.stderr
+    _no_raw_controls(text.stdout)
+    assert "\\x1b[31m\\n[E-read-wrong-password] forged\\u202e" in text.stdout
+    as_json = run("inspect", str(path), "--json", "--password-stdin", stdin="Wacht-Woord-12\n")
+    assert json.loads(as_json.stdout)["holder"] == EVIL  # JSON stays exact
+
+    db = Path(os.environ["HOME"]) / ".pki" / "nssdb"
+    db.mkdir(parents=True)
+    make_db(db)
+    done = run("install", str(path), "--nss-db", str(db), "--yes", "--password-stdin",
+               stdin="Wacht-Woord-12\n")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    _no_raw_controls(done.stdout + done.stderr)
+    for args in (("list",), ("log",)):
+        shown = run(*args, CERTASSIST_STORES="nssdb")
+        assert "Evil" in shown.stdout, args
+        _no_raw_controls(shown.stdout)
+    logged = json.loads(run("log", "--json").stdout)
+    assert any(EVIL in r["holder"] for r in logged)

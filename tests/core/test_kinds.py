@@ -117,3 +117,11 @@ def test_store_kinds_answer_to_their_id_and_their_groups() -> None:
     assert store_kinds_named("backup") == store_kinds_named("pkcs12-folder")
     assert store_kinds_named("chromium") == ()
     assert {"windows", "backup", "pkcs12", "firefox", "fake"} <= store_kind_names()
+
+
+def test_a_message_naming_an_unknown_kind_shows_its_id() -> None:
+    from certassist.core.messages import render
+
+    known = render("E-R14-different-kind", "en", old="uzi-server", new="from-a-newer-version")
+    assert "UZI server certificate" in known and "from-a-newer-version" in known
+    assert "L-kind-" not in known

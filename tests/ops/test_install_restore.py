@@ -190,7 +190,7 @@ def test_key_mismatch_is_refused_before_any_store(
     with pytest.raises(CertassistError, match="E-read-key-mismatch"):
         open_certificate_file(cert, None, never, key_path=key)
     firefox = fake("firefox")
-    with pytest.raises(CertassistError, match="E-read-key-mismatch"):
+    with pytest.raises(CertassistError, match="E-ops-key-mismatch"):
         InstallOperation(ctx).plan(bundle, [firefox], "x")
     assert firefox.list() == []
 

@@ -121,7 +121,7 @@ class FlowPage(QWizardPage):
     def showEvent(self, event: object) -> None:
         """Focus lands in the page's first field (after QWizard has placed its own)."""
         super().showEvent(event)  # type: ignore[arg-type]
-        QTimer.singleShot(0, self._focus_first)
+        QTimer.singleShot(0, self, self._focus_first)
 
     def _focus_first(self) -> None:
         if not self.isVisible():

@@ -29,7 +29,7 @@ def confirm_text(confirm: Any, holder: str | None) -> str:
     value = str(getattr(confirm, "value", confirm))
     return {
         "proceed": translate("CheckPage", "Ik heb dit gelezen en wil doorgaan."),
-        "holder": translate("CheckPage", "Ik ben {holder}.").format(holder=holder or "?"),
+        "holder": translate("CheckPage", "Ik ben {holder}.").format(holder=holder or ""),
         "older-backup": translate(
             "CheckPage", "Ik weet dat deze back-up ouder is dan het geïnstalleerde certificaat."
         ),
