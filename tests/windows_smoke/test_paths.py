@@ -84,7 +84,7 @@ def test_inspect_reads_a_pfx_on_a_windows_path(
     assert code == 0, out
     data = json.loads(out)
     assert data["kind"] == "vecozo-personal" and data["holder"] == "José Ünal-Çelik"
-    assert data["file_fingerprint_sha256"] == person.fingerprint
+    assert data["fingerprint"] == person.fingerprint
 
 
 def test_the_path_separator_is_windows() -> None:
