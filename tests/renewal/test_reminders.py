@@ -187,8 +187,11 @@ def test_a_uzi_reminder_names_which_of_the_three_dates_it_is(pki: TestPKI) -> No
     store.put(pki.expiring_in(70, Kind.UZI_SERVER))  # today is the request date
     note = notification_text(run_check([store], [], PracticeSettings(), TODAY), "nl")
     assert note is not None and "Vraag aan vóór" in note.body
-    assert str(TODAY) in note.body
+    assert format_day(TODAY, "nl") in note.body
     later = run_check([store], [], PracticeSettings(), TODAY + timedelta(days=1))
     note = notification_text(later, "nl")
     expected = TODAY + timedelta(days=70 - 28)
-    assert note is not None and f"Nieuw certificaat bij de portal vóór {expected}" in note.body
+    assert (
+        note is not None
+        and f"Nieuw certificaat bij de portal vóór {format_day(expected, 'nl')}" in note.body
+    )
