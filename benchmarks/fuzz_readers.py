@@ -66,12 +66,12 @@ def coverage_guided(argv: list[str]) -> int:
             _keep(name, raw[1:], exc)
             raise
 
+    import atexit
+
+    atexit.register(lambda: print(f"coverage-guided fuzz: {executed[0]} inputs", flush=True))
     atheris.instrument_all()
     atheris.Setup([sys.argv[0], *argv, str(seeds_dir)], target)
-    try:
-        atheris.Fuzz()
-    finally:
-        print(f"coverage-guided fuzz: {executed[0]} inputs")
+    atheris.Fuzz()  # libFuzzer ends the process itself (its "Done N runs" line)
     return 0
 
 

@@ -21,6 +21,8 @@ from certassist.gui.i18n import install_language, translate
 from certassist.gui.start_page import StartPage
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
+
     from certassist.gui.wizard import FlowWizard
 
 
@@ -130,8 +132,8 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def showEvent(self, event: object) -> None:
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
             QTimer.singleShot(0, self._first_shown)

@@ -24,11 +24,12 @@ if TYPE_CHECKING:
 
 def reminders_for(ctx: AppContext) -> Reminders:
     """The reminders of this PC; tests and the demo put their own in `ctx.extra`."""
-    given = ctx.extra.get("reminders")
-    if given is not None:
-        return given  # type: ignore[no-any-return]
-    from certassist.cli.reminders import program_path
     from certassist.ops.reminders import Reminders
+
+    given = ctx.extra.get("reminders")
+    if isinstance(given, Reminders):
+        return given
+    from certassist.cli.reminders import program_path
 
     return Reminders(program_path())
 

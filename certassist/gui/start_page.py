@@ -37,7 +37,14 @@ from certassist.gui.worker import run_task
 from certassist.ops.flows_ids import FlowId, Selection, flow_traits
 
 if TYPE_CHECKING:
-    from certassist.gui.reminder_banner import ReminderBanner
+    from PySide6.QtGui import QResizeEvent
+
+    from certassist.gui.reminder_banner import BannerAction, ReminderBanner
+    from certassist.gui.worker import Report
+    from certassist.ops.check import CheckReport
+    from certassist.ops.renew_uzi import PendingRenewal
+
+    CheckResult = tuple[CheckReport, list[PendingRenewal]]
     from certassist.ops.overview import CertificateGroup, Overview
 
 # One button per flow, in FlowId's order (their text: flow_title).
@@ -108,7 +115,7 @@ class StartPage(QWidget):
         # The reminder banner is built when the first check result arrives (after the first
         # page is shown): start-up time, benchmarks/bench_startup.py.
         self.banner: ReminderBanner | None = None
-        self.check_report: object | None = None
+        self.check_report: CheckReport | None = None
         state_row = QHBoxLayout()
         self.state = QLabel(translate("StartPage", "Certificaten worden gelezen…"), self)
         self.state.setAccessibleName(translate("StartPage", "Toestand van het overzicht"))
@@ -210,8 +217,8 @@ class StartPage(QWidget):
         header.setStretchLastSection(False)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         self.fit_columns()
         if self.selected_group() is None:
             self.detail.setText(self._nothing_chosen_text())
@@ -287,7 +294,7 @@ class StartPage(QWidget):
         self.ctx.forget_settings()  # the reminder check reads them again, in its worker
         ctx, today = self.ctx, self.ctx.today()
 
-        def scan(report: object, cancelled: object) -> Overview:
+        def scan(report: Report, cancelled: Callable[[], bool]) -> Overview:
             from certassist.ops.overview import scan_stores  # not on the start-up path
 
             weeks = ctx.settings().uzi_issuing_weeks  # the practice's UZI issuing time (R11)
@@ -359,11 +366,11 @@ class StartPage(QWidget):
 
     # --- reminders: the banner and the calendar export --------------------------
 
-    def _check_work(self) -> object:
+    def _check_work(self) -> Callable[[Report, Callable[[], bool]], CheckResult]:
         """The worker's part: the same check as `certassist check`, plus waiting UZI requests."""
         ctx, today = self.ctx, self.ctx.today()
 
-        def work(report: object, cancelled: object) -> tuple[object, list[object]]:
+        def work(report: Report, cancelled: Callable[[], bool]) -> CheckResult:
             from certassist.gui.pairing import pending_renewals
             from certassist.ops.check import run_check
 
@@ -376,13 +383,13 @@ class StartPage(QWidget):
     def run_check(self) -> None:
         """Runs after the overview (never before the first page is shown: start-up time)."""
         run_task(
-            self._check_work(),  # type: ignore[arg-type]
+            self._check_work(),
             on_done=self._checked,
             on_error=self._check_failed,
             parent=self,
         )
 
-    def _checked(self, result: tuple[object, list[object]]) -> None:
+    def _checked(self, result: CheckResult) -> None:
         from certassist.gui.reminder_banner import banner_view
 
         report, pending = result
@@ -424,17 +431,16 @@ class StartPage(QWidget):
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
-    def _banner_action(self, action: object) -> None:
-        kind = getattr(action, "kind", "")
-        if kind == "flow":
-            self.flowRequested.emit(action.target, action.fingerprint)  # type: ignore[attr-defined]
-        elif kind == "settings":
+    def _banner_action(self, action: BannerAction) -> None:
+        if action.kind == "flow":
+            self.flowRequested.emit(action.target, action.fingerprint)
+        elif action.kind == "settings":
             self.settingsRequested.emit()
-        elif kind == "url":
+        elif action.kind == "url":
             from PySide6.QtCore import QUrl
             from PySide6.QtGui import QDesktopServices
 
-            QDesktopServices.openUrl(QUrl(action.target))  # type: ignore[attr-defined]
+            QDesktopServices.openUrl(QUrl(action.target))
 
     def export_calendar(self, path: Path | None = None) -> None:
         """Ask where (unless given), then check and write the .ics in a worker."""
@@ -456,12 +462,12 @@ class StartPage(QWidget):
         check = self._check_work()
         ctx, lang, target = self.ctx, self.ctx.lang, path
 
-        def work(report: object, cancelled: object) -> tuple[Path, int]:
+        def work(report: Report, cancelled: Callable[[], bool]) -> tuple[Path, int]:
             from datetime import UTC, datetime
 
             from certassist.ops.calendar_export import build_calendar, write_calendar
 
-            result, _pending = check(report, cancelled)  # type: ignore[operator]
+            result, _pending = check(report, cancelled)
             weeks = ctx.settings().uzi_issuing_weeks
             text = build_calendar(result, datetime.now(UTC), lang, weeks)
             return write_calendar(text, target), text.count("BEGIN:VEVENT")

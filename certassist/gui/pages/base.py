@@ -30,6 +30,8 @@ from certassist.gui.words import say
 from certassist.gui.worker import Report, TaskHandle, run_task
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
+
     from certassist.gui.context import AppContext
     from certassist.gui.flow_state import FlowState
     from certassist.gui.wizard import FlowWizard
@@ -118,9 +120,9 @@ class FlowPage(QWizardPage):
                     return widget
         return None
 
-    def showEvent(self, event: object) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         """Focus lands in the page's first field (after QWizard has placed its own)."""
-        super().showEvent(event)  # type: ignore[arg-type]
+        super().showEvent(event)
         QTimer.singleShot(0, self, self._focus_first)
 
     def _focus_first(self) -> None:

@@ -17,7 +17,7 @@ from certassist.gui.labels import kind_and_environment, status_label
 from certassist.gui.overview_model import group_title
 from certassist.gui.pages.base import FlowPage
 from certassist.ops.flows_ids import FlowId, Selection, flow_traits
-from certassist.ops.overview import CertificateGroup, scan_stores
+from certassist.ops.overview import CertificateGroup, Overview, scan_stores
 
 if TYPE_CHECKING:
     from certassist.gui.wizard import FlowWizard
@@ -71,8 +71,8 @@ class ChooseCertificatePage(FlowPage):
         else:
             self._fill()
 
-    def _fill_overview(self, overview: object) -> None:
-        self.state.overview = overview  # type: ignore[assignment]
+    def _fill_overview(self, overview: Overview) -> None:
+        self.state.overview = overview
         self._fill()
 
     def _fill(self) -> None:

@@ -31,6 +31,7 @@ from certassist.gui.widgets.path_row import add_path_row
 from certassist.ops.flows_ids import FlowId
 
 if TYPE_CHECKING:
+    from certassist.core.models import Bundle
     from certassist.gui.wizard import FlowWizard
 
 
@@ -151,13 +152,13 @@ class ChooseFilePage(FlowPage):
         path = Path(self.path.text().strip())
         password = self.password.text() or None
 
-        def read() -> object:
+        def read() -> Bundle:
             from certassist.gui.offload import offloaded_reader
 
             return offloaded_reader(path, password)
 
-        def apply(bundle: object) -> None:
-            self.state.bundle = bundle  # type: ignore[assignment]
+        def apply(bundle: Bundle) -> None:
+            self.state.bundle = bundle
             self.state.file_path = path
             self.password.clear()
             self.wrong_tries = 0
