@@ -256,6 +256,15 @@ def _copy(move: bool) -> Scenario:
     return run
 
 
+def move_to_one(w: World, ctx: OpContext) -> Result:
+    """A move with one target: the only other copy with the key is the one placed now."""
+    cert = w.pki.issue("vecozo-personal", name=ANNA)
+    windows = w.store("windows", StoreKind.WINDOWS_USER, cert)
+    firefox = w.store("firefox", StoreKind.FIREFOX)
+    op = CopyOperation(ctx)
+    return op.execute(op.plan(windows, cert.fingerprint, [firefox], move=True), ALL_YES)
+
+
 def remove(w: World, ctx: OpContext) -> Result:
     cert = w.pki.issue("other")
     windows = w.store("windows", StoreKind.WINDOWS_USER, cert)
@@ -289,6 +298,7 @@ SCENARIOS: dict[str, Scenario] = {
     "restore": restore,
     "copy": _copy(False),
     "move": _copy(True),
+    "move-to-one": move_to_one,
     "remove": remove,
     "transfer-out": transfer_out,
     "transfer-in": transfer_in,
@@ -367,7 +377,9 @@ def matrix(pki: TestPKI, tmp: Path, ctx_for: Callable[[Path], OpContext], name: 
         where = tmp / f"d{store_id}"
         world, result = _run(pki, where, ctx_for(where), name, None, store_id)
         rows.append(f"{store_id} drops keys → {result}")
-        for later in (1, 2, 3):
+        # Losing the key later than the last re-read before the source goes cannot be seen
+        # by anyone; with one target that is two calls after the add.
+        for later in (1,) if name == "move-to-one" else (1, 2, 3):
             where = tmp / f"g{store_id}{later}"
             world, result = _run(pki, where, ctx_for(where), name, None, None,
                                  forget=(store_id, later))  # fmt: skip
