@@ -80,11 +80,10 @@ def main() -> int:
     parser.add_argument("mode", choices=["mutate", "atheris"])
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("rest", nargs=argparse.REMAINDER)
-    args = parser.parse_args()
+    args, rest = parser.parse_known_args()  # the rest (after --) is for libFuzzer
     if args.mode == "mutate":
         return mutate(args.seconds, args.seed)
-    return coverage_guided([a for a in args.rest if a != "--"])
+    return coverage_guided([a for a in rest if a != "--"])
 
 
 if __name__ == "__main__":
