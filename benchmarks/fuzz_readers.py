@@ -66,12 +66,12 @@ def coverage_guided(argv: list[str]) -> int:
             _keep(name, raw[1:], exc)
             raise
 
+    import atexit
+
+    atexit.register(lambda: print(f"coverage-guided fuzz: {executed[0]} inputs", flush=True))
     atheris.instrument_all()
     atheris.Setup([sys.argv[0], *argv, str(seeds_dir)], target)
-    try:
-        atheris.Fuzz()
-    finally:
-        print(f"coverage-guided fuzz: {executed[0]} inputs")
+    atheris.Fuzz()  # libFuzzer ends the process itself (its "Done N runs" line)
     return 0
 
 
@@ -80,11 +80,10 @@ def main() -> int:
     parser.add_argument("mode", choices=["mutate", "atheris"])
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("rest", nargs=argparse.REMAINDER)
-    args = parser.parse_args()
+    args, rest = parser.parse_known_args()  # the rest (after --) is for libFuzzer
     if args.mode == "mutate":
         return mutate(args.seconds, args.seed)
-    return coverage_guided([a for a in args.rest if a != "--"])
+    return coverage_guided([a for a in rest if a != "--"])
 
 
 if __name__ == "__main__":

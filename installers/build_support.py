@@ -13,11 +13,13 @@ compile stops the build instead of shipping a Dutch-only program silently.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 import tomllib
-from pathlib import Path
+from collections.abc import Callable, Iterable
+from pathlib import Path, PurePosixPath
 
 ROOT = Path(__file__).resolve().parents[1]
 TS_DIR = ROOT / "resources" / "i18n"
@@ -83,6 +85,78 @@ def compile_translations(out_dir: Path, ts_dir: Path = TS_DIR) -> list[Path]:
             raise SystemExit(f"lrelease failed for {source.name}:\n{done.stdout}{done.stderr}")
         compiled.append(target)
     return compiled
+
+
+# What the frozen folder does not need (dest names in PyInstaller's TOC, "/"-separated, lower
+# case). The app loads none of Qt's own translations (its texts are certassist_*.qm; only
+# Dutch is kept, for a future translator of Qt's dialogs); it opens no network connection
+# (QtNetwork with its TLS and network-information plugins); on Linux it needs the X11 and
+# offscreen platforms, not Wayland's client (Qt falls back to X11/XWayland), the embedded
+# (eglfs, linuxfb, vnc, vkkhrdisplay) ones, evdev input or the GTK theme plugin, which alone
+# pulls in GTK 3, GDK, ATK, cairo and pango.
+DEAD_WEIGHT = re.compile(
+    r"""^pyside6/qt/translations/(?!qtbase_nl\.|qt_nl\.)
+      | ^pyside6/qtnetwork\.
+      | /plugins/(tls|networkinformation|generic|egldeviceintegrations)/
+      | /plugins/wayland-
+      | /plugins/platforms/(lib)?q(wayland|eglfs|linuxfb|vnc|vkkhrdisplay|minimalegl)
+      | /plugins/platformthemes/(lib)?qgtk3
+    """,
+    re.X,
+)
+_PLAIN_LIBRARY = re.compile(r"^lib.*\.so(\.\d+)*$")
+
+
+def drop_dead_weight(
+    binaries: list[tuple[str, str, str]],
+    datas: list[tuple[str, str, str]],
+    platform: str = sys.platform,
+    imports: Callable[[str], Iterable[str]] | None = None,
+) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """PyInstaller's TOCs (dest, source, typecode) without DEAD_WEIGHT, and on Linux without the
+    shared libraries nothing left needs any more (the GTK stack after the GTK theme plugin).
+
+    Only Linux libraries are pruned by their links (DT_NEEDED, `imports(source)` -> names): a
+    Windows DLL can be loaded by name at run time (Qt does so), and a wrong guess there could
+    not be seen before a user's PC. Every Python extension, plugin and libpython is a root.
+    """
+
+    def dead(dest: str) -> bool:
+        return bool(DEAD_WEIGHT.search(dest.replace("\\", "/").lower()))
+
+    binaries = [entry for entry in binaries if not dead(entry[0])]
+    datas = [entry for entry in datas if not dead(entry[0])]
+    if not platform.startswith("linux"):
+        return binaries, datas
+    if imports is None:
+        from PyInstaller.depend.bindepend import get_imports
+
+        def imports(source: str) -> Iterable[str]:
+            return [PurePosixPath(name).name for name, _ in get_imports(source)]
+
+    def is_library(dest: str) -> bool:
+        name = PurePosixPath(dest).name
+        return (
+            bool(_PLAIN_LIBRARY.match(name)) and "/plugins/" not in dest and "libpython" not in name
+        )
+
+    libraries = {
+        PurePosixPath(d).name: (d, s) for d, s, t in binaries if t != "SYMLINK" and is_library(d)
+    }
+    queue = [s for d, s, t in binaries if t != "SYMLINK" and not is_library(d)]
+    kept: set[str] = set()
+    while queue:
+        for name in imports(queue.pop()):
+            if name in libraries and name not in kept:
+                kept.add(name)
+                queue.append(libraries[name][1])
+
+    def needed(entry: tuple[str, str, str]) -> bool:
+        return not is_library(entry[0]) or PurePosixPath(entry[0]).name in kept
+
+    # SYMLINK entries (a library's short name beside it) go with their library.
+    datas = [entry for entry in datas if entry[2] != "SYMLINK" or needed(entry)]
+    return [entry for entry in binaries if needed(entry)], datas
 
 
 def main(argv: list[str]) -> int:

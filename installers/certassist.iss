@@ -29,7 +29,8 @@ AppName=certassist
 AppVersion={#AppVersion}
 AppVerName=certassist {#AppVersion}
 AppPublisher=certassist
-DefaultDirName={autopf}\certassist
+; {autopf} by way of DefaultAppDir in [Code]: the same folders, with a fallback for Wine.
+DefaultDirName={code:DefaultAppDir}
 DefaultGroupName=certassist
 DisableProgramGroupPage=yes
 ; Per user by default (%LOCALAPPDATA%\Programs, no UAC prompt); IT can still install for all
@@ -92,3 +93,18 @@ Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,certassist}"; Flags
 
 [UninstallRun]
 Filename: "{app}\{#AppExe}"; Parameters: "reminders disable"; RunOnceId: "certassist-reminders-disable"; Flags: runhidden waituntilterminated
+
+[Code]
+// The install folder: {autopf}\certassist, that is Program Files for /ALLUSERS and
+// %LOCALAPPDATA%\Programs ({userpf}) per user. Wine 8 has no FOLDERID_UserProgramFiles, so
+// {autopf} cannot be expanded there in per-user mode ("Failed to expand shell folder constant");
+// Windows' own default for that folder, {localappdata}\Programs, is used then. The installer
+// test under Wine (tests/windows_smoke/test_installer_wine.py) installs both ways.
+function DefaultAppDir(Param: String): String;
+begin
+  try
+    Result := ExpandConstant('{autopf}\certassist');
+  except
+    Result := ExpandConstant('{localappdata}\Programs\certassist');
+  end;
+end;

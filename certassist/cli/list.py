@@ -25,6 +25,7 @@ from certassist.cli.common import (
 from certassist.cli.picking import short_fingerprint
 from certassist.core.kinds import kind_label
 from certassist.core.messages import render, text_only
+from certassist.core.names import format_day
 from certassist.core.safe_text import shown
 from certassist.ops.overview import CertificateGroup, scan_stores
 
@@ -107,7 +108,7 @@ def run(args: argparse.Namespace, today: date | None = None) -> int:
         print(
             shown(
                 f"[{status}] {group.holder or group.info.subject} ({kind}, {env}) — "
-                f"{group.expiry_date.isoformat()} ({_days(group, lang)})"
+                f"{format_day(group.expiry_date, lang)} ({_days(group, lang)})"
             )
         )
         print(f"    {text_only('L-cli-fingerprint', lang)} {short_fingerprint(group.fingerprint)}")

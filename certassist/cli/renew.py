@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from certassist.cli.common import emit_json, language, read_password
-from certassist.cli.picking import find_fingerprint
+from certassist.cli.picking import find_fingerprint, pick_stores
 from certassist.core.errors import CertassistError
 from certassist.core.messages import render, text_only
 
@@ -182,7 +182,7 @@ def _uzi_pair(args: argparse.Namespace, lang: str) -> int:
         )
     stores: tuple[CertStore, ...] = ()
     if args.install is not None:
-        stores = tuple(s for s in _stores(args) if not args.install or s.store_id in args.install)
+        stores = tuple(pick_stores(_stores(args), args.install))  # ids, kinds, label words
     targets = PairTargets(stores, args.pfx_folder, pfx_password, again)
     placed = place_paired(_op_context(args), flow, paired, targets)
     verdict = placed.verdict

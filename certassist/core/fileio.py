@@ -23,7 +23,10 @@ from certassist.core.errors import CertassistError
 # Temporary files carry this pattern, so those of a run that was killed are recognised (and
 # cleaned by the next run that holds the folder's lock): ".<name>.<8 hex>.certassist-tmp".
 TEMP_SUFFIX = ".certassist-tmp"
-TEMP_PATTERN = re.compile(r"^\..+\.[0-9a-f]{8}\.certassist-tmp$")
+# Versions before 2026-12 wrote ".<name>.pfx.<8 hex>.tmp": those are recognised too.
+TEMP_PATTERN = re.compile(
+    r"^\..+\.[0-9a-f]{8}\.certassist-tmp$|^\..+\.(pfx|p12|json)\.[0-9a-f]{8}\.tmp$"
+)
 
 
 def atomic_write_bytes(

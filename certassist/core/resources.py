@@ -1,24 +1,35 @@
 """Where the data files (profiles, messages, translations) are, and reading them quickly.
 
-Searched in order: $CERTASSIST_RESOURCES, a PyInstaller bundle, the source checkout.
+The data ships inside the package as `certassist/resources` (setup.py copies the repository's
+top-level `resources/` there and compiles the translations; build.spec collects it to the same
+place), and is found with importlib.resources, the same in an installed wheel and in a frozen
+PyInstaller folder. Searched in order: $CERTASSIST_RESOURCES, the package's own data, and the
+top-level `resources/` of a source checkout (an editable install or PYTHONPATH).
 """
 
 from __future__ import annotations
 
 import os
-import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+
+def _shipped() -> Path | None:
+    """`certassist/resources` as a real folder (wheel, frozen), or None (a checkout, a zip)."""
+    from importlib.resources import files
+
+    shipped = files("certassist") / "resources"
+    return shipped if isinstance(shipped, Path) else None
 
 
 @cache
 def resources_dir() -> Path:
     override = os.environ.get("CERTASSIST_RESOURCES")
     candidates = [Path(override)] if override else []
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        candidates.append(Path(bundle) / "resources")
+    shipped = _shipped()
+    if shipped is not None:
+        candidates.append(shipped)
     candidates.append(Path(__file__).resolve().parents[2] / "resources")
     for candidate in candidates:
         if (candidate / "messages").is_dir():

@@ -24,7 +24,13 @@ from certassist.ops.base import (
     Steps,
     Trail,
 )
-from certassist.ops.common import audit, guarded, is_predecessor, verify_present
+from certassist.ops.common import (
+    audit,
+    drop_keyless_copy,
+    guarded,
+    is_predecessor,
+    verify_present,
+)
 from certassist.ops.files import Encryption, read_transfer_marker, write_transfer_marker
 from certassist.ops.install import PlacePlan
 from certassist.ops.restore import RestoreOperation
@@ -158,7 +164,11 @@ class TransferInOperation(RestoreOperation):
         store, old = replacement.store, replacement.old
         try:
             with guarded(store):
-                verify_present(store, new.fingerprint, need_key=True)
+                try:
+                    verify_present(store, new.fingerprint, need_key=True)
+                except CertassistError:
+                    drop_keyless_copy(store, new.fingerprint)  # it would show and not work
+                    raise
                 store.remove(old.fingerprint)
         except CertassistError as error:
             audit(

@@ -9,6 +9,7 @@ so several profiles can be used in turn from worker threads.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import logging
 import threading
@@ -19,6 +20,7 @@ from types import TracebackType
 from typing import Any
 
 from certassist.core.errors import CertassistError, StoreError
+from certassist.core.fileio import FolderBusy, folder_lock
 from certassist.stores import nss_lib
 from certassist.stores.nss_keyid import nss_key_id
 from certassist.stores.nss_lib import NssLib
@@ -110,6 +112,7 @@ class NssSession:
         self._owned: list[int] = []
         self._key_ids: set[bytes] | None = None  # read once per session, dropped on changes
         self.recovered: list[str] = []  # journals rolled back when this session opened
+        self._folder_lock = contextlib.ExitStack()  # held while a writing session is open
 
     # -- errors
     def failure(self, operation: str) -> CertassistError:
@@ -123,6 +126,8 @@ class NssSession:
     def __enter__(self) -> NssSession:
         _LOCK.acquire()
         try:
+            if not self.read_only:  # one writer at a time per database, across processes
+                self._hold_folder_lock()
             if self.lib.is_initialized():
                 # Someone else in this process holds NSS (or an earlier shutdown failed):
                 # opening ours would silently add a second slot and mix the databases up.
@@ -147,6 +152,14 @@ class NssSession:
             self._close()
             raise
         return self
+
+    def _hold_folder_lock(self) -> None:
+        lock = contextlib.ExitStack()
+        try:
+            lock.enter_context(folder_lock(self.db_dir, wait=30.0))
+        except FolderBusy as exc:
+            raise StoreError("E-store-busy", store=self.store_label) from exc
+        self._folder_lock = lock
 
     # -- a write interrupted by a kill or a power cut
     def _hot_journals(self) -> list[Path]:
@@ -206,6 +219,7 @@ class NssSession:
                     problem = self.failure("close")
                 self._ctx = None
         finally:
+            self._folder_lock.close()
             _LOCK.release()
         return problem
 

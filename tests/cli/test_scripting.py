@@ -99,6 +99,8 @@ def test_list_shows_fingerprints_and_store_ids_that_the_commands_accept(
     assert f"vingerafdruk {anna.fingerprint[:16]}" in text.stdout
     assert f"firefox:{werk}" in text.stdout and f"nssdb:{shared}" in text.stdout
     assert "(VECOZO persoonlijk certificaat, productie)" in text.stdout
+    expiry = anna.leaf.not_valid_after_utc.date()
+    assert f"— {expiry.day}-{expiry.month}-{expiry.year} (nog " in text.stdout  # a Dutch date
 
     listed = json.loads(run("list", "--json").stdout)
     assert {c["fingerprint"] for c in listed["certificates"]} == {

@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
+import sys
 import tomllib
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -177,3 +179,24 @@ def test_the_gui_starts_from_the_bundle(bundle: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "certassist-first-page-shown" in done.stdout
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or shutil.which("xvfb-run") is None,
+    reason="the X11 platform plugin: Linux with Xvfb",
+)
+def test_the_gui_starts_on_x11_from_the_bundle(bundle: Path, tmp_path: Path) -> None:
+    """The real Linux display path (xcb plugin and the libraries it links) survived the
+    trimming of the frozen folder (build_support.DEAD_WEIGHT), not only offscreen."""
+    done = subprocess.run(
+        ["xvfb-run", "-a", str(program(bundle, "certassist")), "--demo", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+        env={**os.environ, "QT_QPA_PLATFORM": "xcb", "CERTASSIST_BENCHMARK_EXIT": "1"},
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "certassist-first-page-shown" in done.stdout

@@ -142,7 +142,8 @@ def test_reminder_commands_are_ones_the_cli_accepts(capsys: pytest.CaptureFixtur
         args = build_parser().parse_args(argv)
         assert (args.command, args.verb) == ("reminders", argv[1])
         assert main([*argv, "--help"]) == 0
-        assert "usage: certassist reminders" in capsys.readouterr().out
+        # The help of that very sub-command (in the interface language: "gebruik:" in Dutch).
+        assert f"certassist reminders {argv[1]} [-h]" in capsys.readouterr().out
         assert "waituntilterminated" in entry["Flags"].split()
         assert entry["Filename"] == "{app}\\certassist.exe"  # windowed: no console flashes up
 
@@ -168,7 +169,12 @@ def test_reminders_are_on_by_default_and_always_removed_on_uninstall() -> None:
 def test_per_user_install_without_admin_rights() -> None:
     setup = setup_values()
     assert setup["PrivilegesRequired"] == "lowest"
-    assert setup["DefaultDirName"].startswith("{autopf}")  # %LOCALAPPDATA%\Programs per user
+    # {autopf}: %LOCALAPPDATA%\Programs per user, through [Code] with Windows' default folder
+    # where Wine cannot expand it.
+    assert setup["DefaultDirName"] == "{code:DefaultAppDir}"
+    code = ISS.read_text(encoding="utf-8").split("[Code]", 1)[1]
+    assert "ExpandConstant('{autopf}\\certassist')" in code
+    assert "ExpandConstant('{localappdata}\\Programs\\certassist')" in code
 
 
 def test_dutch_first_and_every_text_in_both_languages() -> None:

@@ -67,11 +67,13 @@ def test_a_killed_runs_temporary_file_is_recognised_and_cleaned(
     bundle = pki.other()
     leftover = tmp_path / f".oud.pfx.0123abcd{TEMP_SUFFIX}"
     leftover.write_bytes(b"\x30\x82" + b"half" * 100)
+    older = tmp_path / ".ouder.pfx.89abcdef.tmp"  # what versions before 2026-12 left
+    older.write_bytes(b"\x30\x82" + b"half" * 100)
     somebody_elses = tmp_path / ".hidden-by-the-user.pfx"
     somebody_elses.write_bytes(b"not ours")
-    assert leftover_temps(tmp_path) == [leftover]
+    assert leftover_temps(tmp_path) == [leftover, older]
     write_backup(tmp_path, bundle, "Geheim-Wachtwoord-9", kdf_rounds=FAST)
-    assert not leftover.exists()
+    assert not leftover.exists() and not older.exists()
     assert somebody_elses.exists()  # only certassist's own pattern is cleaned
 
 
