@@ -2,8 +2,9 @@
 
 Run:  QT_QPA_PLATFORM=offscreen python scripts/screenshots.py   (or under xvfb-run)
 An unchanged GUI gives byte-identical pictures, so a changed PNG in a diff is a changed page:
-- the demo sandbox at a fixed date, in a fixed folder, with keys, serial numbers and request
-  ids drawn from seeded generators (`Deterministic`) instead of the OS's randomness;
+- the demo sandbox at a fixed date, in a fixed folder (its keys and serial numbers are seeded:
+  `certassist.demo.seeded`), and the UZI request's key and id drawn from the same seeded
+  streams (`Deterministic`) instead of the OS's randomness;
 - paths shown the way the practice sees them on Windows (C:\\Users\\anna\\…, E:\\ for the
   USB stick), swapped in on screen only for the moment of the picture (`windows_paths`);
 - the main window at its own default size (1000×680), the start page also at 800×600.
@@ -13,9 +14,7 @@ Files are named <flow>-<page>-<lang>.png; look at them after every GUI change.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import random
 import re
 import shutil
 import sys
@@ -46,6 +45,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 
 from certassist.core.messages import text_only  # noqa: E402
 from certassist.demo.sandbox import DEMO_PASSWORD, sandbox_context_args  # noqa: E402
+from certassist.demo.seeded import SeededKeys, seeded_key, stream  # noqa: E402
 from certassist.gui.app import close_down  # noqa: E402
 from certassist.gui.context import AppContext  # noqa: E402
 from certassist.gui.i18n import install_language  # noqa: E402
@@ -59,32 +59,29 @@ SMALL = (800, 600)
 
 
 class Deterministic:
-    """Seeded stand-ins for the randomness the pictures would show: RSA keys (the CSR text),
-    certificate serial numbers (fingerprints in backup file names) and request ids.
+    """Seeded stand-ins for the randomness the pictures would show outside the demo's own
+    certificates (those are seeded already, `certassist.demo.seeded`): the UZI request's new
+    key (the CSR text) and its request id, drawn from the same seeded streams.
 
     Each calling module draws from its own numbered stream, and `reset()` starts every stream
-    again, so a second rendering in the same process sees exactly the same values. Made-up
-    demo keys only: nothing here ever touches a real certificate.
+    again, so a second rendering in the same process sees exactly the same values.
     """
 
     def __init__(self) -> None:
         self.counters: dict[str, int] = {}
-        self.keys: dict[tuple[str, int, int], Any] = {}
         self.originals: list[tuple[Any, str, Any]] = []
 
     def reset(self) -> None:
         self.counters.clear()
 
-    def _rng(self, purpose: str) -> random.Random:
+    def _next(self, purpose: str) -> int:
         count = self.counters.get(purpose, 0)
         self.counters[purpose] = count + 1
-        seed = hashlib.sha256(f"{purpose}:{count}".encode()).digest()
-        return random.Random(int.from_bytes(seed, "big"))
+        return count
 
     def install(self) -> None:
         import secrets
 
-        from cryptography import x509
         from cryptography.hazmat.primitives.asymmetric import rsa
 
         def caller() -> str:
@@ -92,79 +89,30 @@ class Deterministic:
 
         def generate_private_key(public_exponent: int, key_size: int, backend: Any = None) -> Any:
             purpose = f"key:{caller()}"
-            index = self.counters.get(purpose, 0)
-            cached = self.keys.get((purpose, index, key_size))
-            rng = self._rng(purpose)
-            if cached is None:
-                cached = _rsa_key(rng, public_exponent, key_size)
-                self.keys[(purpose, index, key_size)] = cached
-            return cached
+            return seeded_key(purpose, self._next(purpose), key_size)
 
         def token_bytes(n: int | None = None) -> bytes:
-            return self._rng(f"bytes:{caller()}").randbytes(n or 32)
+            purpose = f"bytes:{caller()}"
+            return stream(purpose, self._next(purpose)).randbytes(n or 32)
 
         def token_hex(n: int | None = None) -> str:
-            return self._rng(f"bytes:{caller()}").randbytes(n or 32).hex()
+            purpose = f"bytes:{caller()}"
+            return stream(purpose, self._next(purpose)).randbytes(n or 32).hex()
 
         self.originals = [
             (rsa, "generate_private_key", rsa.generate_private_key),
             (secrets, "token_bytes", secrets.token_bytes),
             (secrets, "token_hex", secrets.token_hex),
-            (x509, "random_serial_number", x509.random_serial_number),
         ]
         rsa.generate_private_key = generate_private_key  # type: ignore[assignment]
         secrets.token_bytes = token_bytes
         secrets.token_hex = token_hex
-        x509.random_serial_number = lambda: self._rng("serial").getrandbits(159) | 1 << 150
 
     def uninstall(self) -> None:
         """The OS's randomness again (the determinism test renders inside pytest)."""
         for module, name, original in self.originals:
             setattr(module, name, original)
         self.originals = []
-
-
-def _rsa_key(rng: random.Random, e: int, bits: int) -> Any:
-    """An RSA key from a seeded generator (Miller-Rabin primes): the same seed, the same key."""
-    from cryptography.hazmat.primitives.asymmetric import rsa
-
-    def prime(size: int) -> int:
-        while True:
-            n = rng.getrandbits(size) | (3 << (size - 2)) | 1
-            if all(n % p for p in _SMALL_PRIMES) and _probably_prime(n, rng):
-                if (n - 1) % e:
-                    return n
-
-    while True:
-        p, q = prime(bits // 2), prime(bits // 2)
-        if p != q:
-            break
-    p, q = max(p, q), min(p, q)
-    d = pow(e, -1, (p - 1) * (q - 1))
-    numbers = rsa.RSAPrivateNumbers(
-        p, q, d, d % (p - 1), d % (q - 1), pow(q, -1, p), rsa.RSAPublicNumbers(e, p * q)
-    )
-    return numbers.private_key()
-
-
-_SMALL_PRIMES = [n for n in range(3, 2000, 2) if all(n % d for d in range(3, int(n**0.5) + 1, 2))]
-
-
-def _probably_prime(n: int, rng: random.Random, rounds: int = 24) -> bool:
-    d, r = n - 1, 0
-    while d % 2 == 0:
-        d, r = d // 2, r + 1
-    for _ in range(rounds):
-        x = pow(rng.randrange(2, n - 2), d, n)
-        if x in (1, n - 1):
-            continue
-        for _ in range(r - 1):
-            x = pow(x, 2, n)
-            if x == n - 1:
-                break
-        else:
-            return False
-    return True
 
 
 DETERMINISTIC = Deterministic()
@@ -218,9 +166,9 @@ GATE = RunGate()
 
 # Where the practice would see these folders on Windows (longest prefix first).
 WINDOWS_FOLDERS = (
+    ("demo/usb2", "F:"),  # the demo writes only in its own folder: its "sticks" lie there
+    ("demo/usb", "E:"),
     ("demo", "C:\\Users\\anna\\Documents\\certassist-demo"),
-    ("usb2", "F:"),
-    ("usb", "E:"),
     ("netwerk", "\\\\praktijk-server\\back-ups"),
     ("renewals", "C:\\Users\\anna\\AppData\\Local\\certassist\\uzi-aanvragen"),
     ("pfx", "C:\\Users\\anna\\Documents\\UZI"),
@@ -365,8 +313,13 @@ class Walker:
         self.snap()
 
     def close(self) -> None:
+        """Close the wizard and wait for the start page to read the stores again: the next
+        wizard starts from the overview as it is now, not from a half-finished reload."""
+        start = self.window.start
+        before = start.overview
         self.wizard.reject()
         wait(lambda: not self.wizard.isVisible())
+        wait(lambda: start.overview is not before and start.refresh_button.isEnabled())
 
 
 def targets(wizard: Any, labels: list[str], name: str = "choose_target") -> None:
@@ -446,9 +399,9 @@ def render_language(lang: str, work: Path, quick: bool = False) -> None:
     page.path.setText(str(demo / "nieuw-persoonlijk-certificaat.pfx"))
     page.password.edit.setText("fout")
     wiz.next()
-    wait(lambda: page.error.isVisible() and page.busy is None)
+    wait(lambda: page.wrong_tries == 1 and page.busy is None)
     wiz.next()  # the second try: "poging 2 van 3"
-    wait(lambda: "2" in page.error.text() and page.busy is None)
+    wait(lambda: page.wrong_tries == 2 and page.busy is None)
     shot(wiz, "install-choose_file-wrong-password", lang)
     page.path.setText(str(demo / "beschadigd.pfx"))
     wiz.next()
@@ -487,7 +440,7 @@ def render_language(lang: str, work: Path, quick: bool = False) -> None:
     w.next("choose_certificate")
     w.snap()
     page = w.next("backup_target")
-    page.folder.setText(str(work / lang / "usb"))
+    page.folder.setText(str(demo / "usb"))
     page.password.edit.setText(BACKUP_PASSWORD)
     page.repeat.edit.setText(BACKUP_PASSWORD)
     page.password.toggle.setChecked(True)
@@ -499,7 +452,7 @@ def render_language(lang: str, work: Path, quick: bool = False) -> None:
     w.close()
 
     # restore, offered from the registered backup folder (the backup just made)
-    usb = work / lang / "usb"
+    usb = demo / "usb"
     ctx.save_settings(replace(ctx.settings(), backup_folders=(usb, work / lang / "netwerk")))
     w.open("restore")
     w.who("Anna de Vries", contact=True)
@@ -527,7 +480,7 @@ def render_language(lang: str, work: Path, quick: bool = False) -> None:
     w.who("Anna de Vries")
     w.next("choose_certificate")
     page = w.next("backup_target")
-    page.folder.setText(str(work / lang / "usb2"))
+    page.folder.setText(str(demo / "usb2"))
     page.password.edit.setText(BACKUP_PASSWORD)
     page.repeat.edit.setText(BACKUP_PASSWORD)
     w.next("check")
@@ -593,9 +546,9 @@ def pairing_shots(w: Walker, work: Path) -> None:
     started = next(iter(sorted((work / "renewals").glob("*.csr.pem"))))
     csr = x509.load_pem_x509_csr(started.read_bytes())
     issued = work / "nieuw-uzi-servercertificaat.pem"
-    issued.write_bytes(pem(TestPKI(TODAY).issue_from_csr(csr)))
+    issued.write_bytes(pem(TestPKI(TODAY, keys=SeededKeys()).issue_from_csr(csr)))
     stranger = work / "ander-certificaat.pem"
-    stranger.write_bytes(pem(TestPKI(TODAY).issue("uzi-server")))
+    stranger.write_bytes(pem(TestPKI(TODAY, keys=SeededKeys()).issue("uzi-server")))
     for path, suffix in ((stranger, "-refused"), (issued, "")):
         w.open("uzi_pair")
         page = w.wizard.pages["pair_file"]
@@ -614,8 +567,14 @@ def pairing_shots(w: Walker, work: Path) -> None:
     target.repeat.edit.setText(BACKUP_PASSWORD)
     targets(w.wizard, [text_only("L-demo-windows")], name="pair_target")
     w.snap()
+    GATE.arm()
+    GATE.release.set()  # no picture of this run page: let it go on at once
     w.next("run")
-    wait(lambda: w.page() == "pair_result")
+    run = w.wizard.pages["run"]
+    try:
+        wait(lambda: w.page() == "pair_result")
+    except TimeoutError:
+        raise TimeoutError(f"pairing did not finish: {run.error.text()!r}") from None
     w.snap()
     w.close()
 

@@ -27,6 +27,7 @@ from certassist.core.models import Bundle, StoreEntry
 from certassist.stores.fake import FakeStore
 
 DEMO_DIR_ENV = "CERTASSIST_DEMO_DIR"  # another folder for the demo (tests, a training room)
+DEMO_DAY_ENV = "CERTASSIST_DEMO_DAY"  # the day a new sandbox is made on (tests), else today
 MARKER = "sandbox.json"  # written last: a half-made sandbox is made again
 STORES_DIR = "stores"
 SETTINGS_FILE = "praktijkinstellingen.json"
@@ -41,6 +42,18 @@ def demo_dir() -> Path:
     from platformdirs import user_data_dir  # ops.records.default_data_dir (demo sits below ops)
 
     return Path(user_data_dir("certassist", appauthor=False)) / "demo"
+
+
+def demo_day() -> date | None:
+    """The day `CERTASSIST_DEMO_DAY` names (yyyy-mm-dd), for a new sandbox; None when unset.
+    The certificates' dates count from that day, so two folders made with it are the same."""
+    chosen = os.environ.get(DEMO_DAY_ENV, "").strip()
+    if not chosen:
+        return None
+    try:
+        return date.fromisoformat(chosen)
+    except ValueError:
+        raise CertassistError("E-demo-day", value=chosen) from None
 
 
 def inside_demo(path: Path, folder: Path | None = None) -> Path:

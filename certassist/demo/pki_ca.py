@@ -7,7 +7,6 @@ the caller injects (never the wall clock), so tests can say "expired yesterday" 
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -61,7 +60,11 @@ class Ca:
 
 
 def make_ca(
-    subject: x509.Name, key: rsa.RSAPrivateKey, today: date, parent: Ca | None = None
+    subject: x509.Name,
+    key: rsa.RSAPrivateKey,
+    today: date,
+    parent: Ca | None = None,
+    serial: int | None = None,
 ) -> Ca:
     """Roots live 20 years around `today`, issuing CAs a little less, so every leaf fits."""
     issuer_name = parent.cert.subject if parent else subject
@@ -72,7 +75,7 @@ def make_ca(
         .subject_name(subject)
         .issuer_name(issuer_name)
         .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
+        .serial_number(serial if serial is not None else x509.random_serial_number())
         .not_valid_before(day_start(today - timedelta(days=365 * years)))
         .not_valid_after(day_end(today + timedelta(days=365 * (years + 10))))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0 if parent else None), True)
@@ -110,6 +113,7 @@ def issue_leaf(
     not_before: date,
     days_valid: int,
     extensions: Sequence[Extension],
+    serial: int,
 ) -> x509.Certificate:
     """A leaf valid from the start of `not_before` to the end of `not_before + days_valid`."""
     builder = (
@@ -117,7 +121,7 @@ def issue_leaf(
         .subject_name(subject)
         .issuer_name(ca.cert.subject)
         .public_key(public_key)
-        .serial_number(int.from_bytes(secrets.token_bytes(15), "big") | 1 << 118)
+        .serial_number(serial)
         .not_valid_before(day_start(not_before))
         .not_valid_after(day_end(not_before + timedelta(days=days_valid)))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), True)

@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives import serialization
 from certassist.core.models import Bundle, Environment, Kind
 from certassist.demo import pki_names as n
 from certassist.demo.pki_ca import Ca, ca_name, make_ca
-from certassist.demo.pki_keys import KeyPool
+from certassist.demo.pki_keys import KeyPool, KeySource
 
 
 def uzi_env(environment: Environment) -> Environment:
@@ -23,21 +23,26 @@ def uzi_env(environment: Environment) -> Environment:
 
 
 class CaHierarchy:
-    """All made-up CAs of one test run; CAs are created on first use (keys come from a pool)."""
+    """All made-up CAs of one test run; CAs are created on first use. Keys and serials come
+    from `keys`: the test suite's random pool unless a caller passes the demo's seeded source."""
 
-    def __init__(self, today: date | None = None) -> None:
+    def __init__(self, today: date | None = None, keys: KeySource | None = None) -> None:
         self.today = today if today is not None else date.today()
-        self._keys = KeyPool()
+        self._keys: KeySource = keys if keys is not None else KeyPool()
         self._cas: dict[str, Ca] = {}
 
     def _root(self, cn: str, org: str) -> Ca:
         if cn not in self._cas:
-            self._cas[cn] = make_ca(ca_name(cn, org), self._keys.take(), self.today)
+            self._cas[cn] = make_ca(
+                ca_name(cn, org), self._keys.take(), self.today, serial=self._keys.ca_serial()
+            )
         return self._cas[cn]
 
     def _issuing(self, cn: str, org: str, parent: Ca) -> Ca:
         if cn not in self._cas:
-            self._cas[cn] = make_ca(ca_name(cn, org), self._keys.take(), self.today, parent)
+            self._cas[cn] = make_ca(
+                ca_name(cn, org), self._keys.take(), self.today, parent, self._keys.ca_serial()
+            )
         return self._cas[cn]
 
     def vecozo_ca(self, environment: Environment = Environment.PRODUCTION) -> Ca:

@@ -55,6 +55,7 @@ class IssuingPKI(CaHierarchy):
             not_before if not_before is not None else self.today,
             days_valid,
             extensions,
+            self._keys.leaf_serial(),
         )
         return Bundle(leaf=leaf, chain=ca.chain(), key=key, friendly_name=friendly_name)
 

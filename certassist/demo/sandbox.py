@@ -11,7 +11,9 @@ certificate. The demo plays "Anna de Vries", the practice's contact person, on a
 A folder with two files for the install/restore flows is written next to them.
 
 `open_sandbox` keeps all of it in the demo's own folder (`demo.folder`): made once, read back
-by every later command and the GUI, so fingerprints stay the same and changes last.
+by every later command and the GUI, so fingerprints stay the same and changes last. Its keys and
+serial numbers are seeded (`demo.seeded`): a fresh folder made on the same day holds the same
+certificates, with the same fingerprints, on every PC.
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ from typing import Any
 from certassist.core.messages import text_only
 from certassist.core.models import Bundle, Environment, StoreKind, StoreTarget
 from certassist.core.settings import PracticeSettings, save_settings
-from certassist.demo.folder import DemoFolder, DemoStore, demo_dir
+from certassist.demo.folder import DemoFolder, DemoStore, demo_day, demo_dir
 from certassist.demo.pki import DEFAULT_PRACTICE, TestPKI, pfx
+from certassist.demo.seeded import SeededKeys
 from certassist.stores.fake import FakeStore
 
 DEMO_USER = "Anna de Vries"
@@ -116,10 +119,10 @@ def open_sandbox(today: date | None = None, folder: Path | None = None) -> Sandb
     where = DemoFolder(folder or demo_dir())
     made_on = where.made_on()
     if made_on is None:
-        made_on = today or date.today()
+        made_on = today or demo_day() or date.today()
         shutil.rmtree(where.stores, ignore_errors=True)  # a half-made sandbox is made again
         where.root.mkdir(parents=True, exist_ok=True)
-        pki = TestPKI(made_on)
+        pki = TestPKI(made_on, keys=SeededKeys())
         stores = sandbox_stores(pki, where)
         write_demo_files(pki, where.root)
         if not where.settings.exists():

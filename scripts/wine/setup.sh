@@ -109,7 +109,7 @@ wine_setup() {
   local started=$SECONDS want
   wine_packages
   want="$(cat "$WINE_SCRIPTS"/* | sha256sum | cut -c1-64)"
-  if [ "$(cat "$WINE_HOME/ready" 2>/dev/null)" = "$want" ] && [ -x "$WINE_PYTHON" ]; then
+  if [ "$(cat "$WINE_HOME/ready" 2>/dev/null)" = "$want" ] && [ -f "$WINE_PYTHON" ]; then
     wine_log "environment ready in $WINE_HOME"
     return 0
   fi

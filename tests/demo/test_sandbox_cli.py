@@ -1,5 +1,6 @@
-"""`certassist --demo` keeps its word: the same made-up certificates on every run, changes that
-last between commands, and nothing written outside the demo's own folder (real processes)."""
+"""`certassist --demo` keeps its word: the same made-up certificates on every run (and in every
+fresh demo folder made on the same day), changes that last between commands, and nothing
+written outside the demo's own folder (real processes)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Any
 
 from certassist.core.resources import cache_dir
 from certassist.core.rules_dates import renewal_window_opens
-from certassist.demo.folder import demo_dir
+from certassist.demo.folder import DEMO_DAY_ENV, DEMO_DIR_ENV, demo_dir
 
 NEW_PASSWORD = "Paarse-Olifant-Danst-7"
 
@@ -155,3 +156,28 @@ def test_renew_vecozo_system_and_acceptance_certificates() -> None:
     )
     assert acceptance.returncode == 0, acceptance.stderr
     assert "niet voor productie" in acceptance.stdout and "accwww" in acceptance.stdout
+
+
+def _listing_in(folder: Path, day: str) -> tuple[int, dict[str, str], str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "certassist", "--demo", "list", "--json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CERTASSIST_LANG": "nl", DEMO_DIR_ENV: str(folder), DEMO_DAY_ENV: day},
+        timeout=120,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    if done.returncode not in (0, 1, 2):
+        return done.returncode, {}, done.stdout + done.stderr
+    rows = json.loads(done.stdout)["certificates"]
+    return done.returncode, {r["fingerprint"]: f"{r['holder']} {r['kind']}" for r in rows}, ""
+
+
+def test_every_fresh_demo_folder_shows_the_same_fingerprints(tmp_path: Path) -> None:
+    _, first, _ = _listing_in(tmp_path / "pc-1", "2026-11-28")
+    _, second, _ = _listing_in(tmp_path / "pc-2", "2026-11-28")
+    assert len(first) >= 6 and second == first  # same certificates, holders and fingerprints
+    _, later, _ = _listing_in(tmp_path / "pc-3", "2026-11-29")
+    assert set(later).isdisjoint(first)  # the dates count from the day the demo is made
+    code, nothing, error = _listing_in(tmp_path / "pc-4", "morgen")
+    assert code == 3 and '"E-demo-day"' in error and not (tmp_path / "pc-4").exists()

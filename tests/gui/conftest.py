@@ -24,7 +24,7 @@ def make_ctx(tmp_path: Path) -> Callable[..., AppContext]:
     from certassist.demo.sandbox import sandbox_context_args
 
     def make(lang: str = "nl", **overrides: Any) -> AppContext:
-        args = sandbox_context_args(TODAY, tmp_path / "demo")
+        args = sandbox_context_args(TODAY, tmp_path)  # the demo writes only in its folder
         args.update(overrides)
         return AppContext(
             lang=lang,

@@ -46,7 +46,7 @@ def test_rendering_twice_gives_byte_identical_pictures(qapp: Any, tmp_path: Path
 def test_paths_are_shown_the_windows_way(qapp: Any) -> None:
     shots = _script()
     work = shots.WORK
-    text = f"<b>Van:</b> {work}/nl/demo/nieuw.pfx. En {work}/nl/usb/Anna.pfx; {work}/nl/x.pem"
+    text = f"<b>Van:</b> {work}/nl/demo/nieuw.pfx. En {work}/nl/demo/usb/Anna.pfx; {work}/nl/x.pem"
     shown = shots.windows_path(text)
     assert str(work) not in shown
     assert "C:\\Users\\anna\\Documents\\certassist-demo\\nieuw.pfx." in shown

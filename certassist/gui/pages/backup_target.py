@@ -93,13 +93,18 @@ class BackupTargetPage(FlowPage):
         from certassist.ops.passwords import check_new_password
 
         holder = self.state.groups[0].info.holder if self.state.groups else None
+        folder = Path(self.folder.text().strip())
         try:
             check_new_password(self.password.text(), self.repeat.text(), holder)
+            if self.ctx.demo and self.ctx.backup_dir is not None:  # the demo writes only there
+                from certassist.demo.folder import inside_demo
+
+                inside_demo(folder, Path(self.ctx.backup_dir))
         except CertassistError as error:
             self.show_error(error)
             return False
         self.show_error(None)
-        self.state.folder = Path(self.folder.text().strip())
+        self.state.folder = folder
         self.state.password = self.password.text()
         self.state.repeated = self.repeat.text()
         return True
