@@ -149,13 +149,24 @@ def rules_status(issuing_weeks: int | None = None) -> StatusFn:
     return status
 
 
-def _with_backup_status(group: CertificateGroup) -> CertificateGroup:
-    """R9: an otherwise healthy certificate with a key but no backup anywhere needs one."""
-    from certassist.core.rules import Status, StatusReport
+def backup_missing(group: CertificateGroup) -> bool:
+    """R9: an otherwise healthy certificate with a key but no backup anywhere needs one.
+
+    The one test behind "back-up ontbreekt" in `list`, the start page and `check`; a backup
+    recorded on a medium that is not connected now counts as a backup.
+    """
+    from certassist.core.rules import Status
 
     if group.status.status is not Status.OK or group.has_backup or not group.key_present:
-        return group
-    if not traits(group.kind).backup_expected:  # e.g. UZI card certificates live on the card
+        return False
+    return traits(group.kind).backup_expected  # e.g. UZI card certificates live on the card
+
+
+def _with_backup_status(group: CertificateGroup) -> CertificateGroup:
+    """R9: `backup_missing` turns an OK status into "back-up ontbreekt"."""
+    from certassist.core.rules import Status, StatusReport
+
+    if not backup_missing(group):
         return group
     report = StatusReport(
         status=Status.BACKUP_MISSING,

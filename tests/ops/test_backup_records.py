@@ -119,3 +119,36 @@ def test_media_are_named_as_people_call_them() -> None:
     assert medium_of(PureWindowsPath(r"E:\back-ups"), windows=True) == Medium("drive", "E:")  # type: ignore[arg-type]
     share = medium_of(PureWindowsPath(r"\\nas\praktijk\certs"), windows=True)  # type: ignore[arg-type]
     assert share == Medium("network", r"\\nas\praktijk")
+
+
+def test_check_reports_a_missing_backup_as_list_does(tmp_path: Path) -> None:
+    """`check`, the daily reminder, run as the real process: a certificate without a backup is
+    named apart ("back-up ontbreekt") without changing exit code or states; after a verified
+    backup to a stick that is then pulled out, it reads "laatste back-up op …" instead."""
+    from tests.cli.process import environment, run
+
+    _db, fingerprint = _db_with_certificate(tmp_path)
+    env = environment("nl", CERTASSIST_STORES="nssdb")
+    before = run("check", env=env)
+    assert before.returncode == 0, before.stderr  # information only: nothing is due
+    assert "[back-up ontbreekt] Balie West" in before.stdout
+    assert "laatste back-up" not in before.stdout
+    data = json.loads(run("check", "--json", env=env).stdout)
+    assert [m["fingerprint"] for m in data["backups_missing"]] == [fingerprint]
+    (item,) = data["production"]
+    assert item["state"] == "ok" and item["severity"] == 0  # its own state is untouched
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    made = run(
+        "backup", "--to", str(stick), "--yes", "--password-stdin",
+        stdin=f"{GOOD_PASSWORD}\n{GOOD_PASSWORD}\n", env=env,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stdout + made.stderr
+    stick.rename(tmp_path / "elsewhere")  # the stick is pulled out
+
+    after = run("check", env=env)
+    assert after.returncode == 0, after.stderr
+    assert "back-up ontbreekt" not in after.stdout
+    assert "laatste back-up op map" in after.stdout and "van 3-12-2026" in after.stdout
+    assert json.loads(run("check", "--json", env=env).stdout)["backups_missing"] == []
