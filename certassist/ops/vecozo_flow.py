@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from cryptography import x509
@@ -263,6 +264,23 @@ class Detected:
     store: CertStore
     info: CertInfo
     has_key: bool
+    unknown: bool = False  # no profile knew it: `finish` keeps the kind the user chose (#11)
+
+
+def _unknown_vecozo(info: CertInfo, guide: Guide) -> bool:
+    """A certificate no profile knows whose names say VECOZO, from this page's environment:
+    the one the user went to VECOZO for, of the kind the user chose (a real VECOZO issuer
+    certassist has not learned yet)."""
+    from certassist.core.classify import ASK_VECOZO_KIND, read_facts
+    from certassist.core.profile_learning import guess_environment
+
+    if info.kind is not Kind.OTHER or ASK_VECOZO_KIND not in info.classification.notes:
+        return False
+    facts = read_facts(x509.load_der_x509_certificate(info.der))
+    if guess_environment(facts) not in (guide.environment, guide.pages.site):
+        return False
+    names = (info.classification.holder, info.classification.organisation)
+    return any(n and same_name(n, guide.holder) for n in names)
 
 
 def detect_new(
@@ -282,6 +300,10 @@ def detect_new(
             if entry.fingerprint in known:
                 continue
             info = describe(entry.certificate)
+            if _unknown_vecozo(info, guide):
+                if previous is None or info.expiry_date > previous.expiry_date:
+                    return Detected(store, info, entry.has_key, unknown=True)
+                continue
             if info.kind is not guide.kind:
                 continue
             if info.environment not in (guide.environment, guide.pages.site):
@@ -339,14 +361,27 @@ def finish(
     records: Any,
     today: date,
     previous: CertInfo | None = None,
+    profiles_folder: Path | None = None,
 ) -> Finished:
     """Record the install date (R6) and say what comes next: the backup (R9), and after a
-    renewal the copy to the other PCs through a new backup (operations' transfer)."""
+    renewal the copy to the other PCs through a new backup (operations' transfer).
+
+    A certificate no profile knew gets the kind the user chose kept as a local profile, the
+    way `certassist classify --as` keeps it, so it and its issuer's later certificates are
+    classified without asking (`profiles_folder`: default the user's profiles folder)."""
     info = detected.info
+    notices: list[Notice] = []
+    if detected.unknown:
+        from certassist.core.classify import describe
+        from certassist.core.profile_learning import learn
+
+        cert = x509.load_der_x509_certificate(info.der)
+        learned = learn(cert, guide.kind, today=today, folder=profiles_folder)
+        info = describe(cert, (learned.profile,))
+        notices.append(Notice("I-vecozo-kind-kept", {"file": str(learned.path)}))
     records.record(
         info.fingerprint, today, info.kind.value, guide.holder, [detected.store.store_id]
     )
-    notices: list[Notice] = []
     if not detected.has_key:
         notices.append(Notice("W-vecozo-no-key", {"store": detected.store.label}))
     if guide.action is Action.RENEW and previous is not None:

@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from cryptography import x509
 
 from certassist.core.classify import describe
 from certassist.core.errors import CertassistError
@@ -180,3 +181,50 @@ def test_expired_certificate_cannot_be_renewed_r8(pki: TestPKI) -> None:
     current = describe(pki.expired(Kind.VECOZO_PERSONAL).leaf)
     guide = plan_renewal(current, ANNA, _stores(), TODAY)
     assert not guide.allowed and guide.who.refusals[0].rule_id == "R8"
+
+
+def test_install_from_an_issuer_never_seen_keeps_the_kind_the_user_chose(
+    tmp_path: Path,
+) -> None:
+    """#11 point 1: a real VECOZO certificate from an issuer no profile knows arrives in a real
+    NSS database (OpenSSL made it, pk12util put it there); the flow finds it as the one the user
+    asked for, keeps the chosen kind as a local profile (as `classify --as` does), and the next
+    certificate of that issuer is a personal VECOZO certificate without asking."""
+    from certassist.core.classify import ASK_VECOZO_KIND
+    from certassist.core.profiles import user_profiles_dir
+    from certassist.stores.nss import NssStore
+    from tests.foreign import PASSWORD, make_foreign_pki
+    from tests.stores.conftest import _nss_ready
+    from tests.stores.nss_oracle import make_db, pk12_import
+
+    if reason := _nss_ready():
+        pytest.skip(reason)
+    pki = make_foreign_pki(tmp_path / "pki", org="VECOZO Nieuwe Uitgever BV")
+    cert, key = pki.leaf("anna", "/C=NL/O=Praktijk West/CN=Anna de Vries/GN=Anna/SN=de Vries")
+    assert describe(pki_cert(cert)).kind is Kind.OTHER  # unknown: certassist would have to ask
+    assert ASK_VECOZO_KIND in describe(pki_cert(cert)).classification.notes
+
+    db = make_db(tmp_path / "firefox")
+    stores = [NssStore(db)]
+    guide = plan_first_install(_request(), ANNA, stores, TODAY)
+    before = snapshot(stores)
+    pk12_import(db, pki.pfx(cert, key, [], tmp_path / "anna.pfx").read_bytes(), PASSWORD)
+    found = detect_new(before, stores, guide)
+    assert found is not None and found.unknown and found.has_key
+
+    records = InstallRecords(tmp_path / "installs.json")
+    done = finish(found, guide, records, TODAY)
+    assert done.info.kind is Kind.VECOZO_PERSONAL and done.info.holder == "Anna de Vries"
+    recorded = records.get(done.info.fingerprint)
+    assert recorded is not None and recorded.kind == "vecozo-personal"
+    assert "I-vecozo-kind-kept" in [n.message_id for n in done.notices]
+    (profile_file,) = user_profiles_dir().glob("learned-*.toml")
+    assert 'kind = "vecozo-personal"' in profile_file.read_text(encoding="utf-8")
+
+    later, _ = pki.leaf("bert", "/C=NL/O=Praktijk West/CN=Bert Bos/GN=Bert/SN=Bos")
+    again = describe(pki_cert(later))  # every later certificate of that issuer: no question
+    assert again.kind is Kind.VECOZO_PERSONAL and ASK_VECOZO_KIND not in again.classification.notes
+
+
+def pki_cert(pem: Path) -> x509.Certificate:
+    return x509.load_pem_x509_certificate(pem.read_bytes())
