@@ -2,6 +2,7 @@
 
     python benchmarks/mutants.py                # every mutant
     python benchmarks/mutants.py M3 M6          # some
+    python benchmarks/mutants.py M9 --tests tests/stores/test_backup_writer_faults.py
 
 Each mutant removes one safety check (a non-atomic write, no clean-up of a key-less copy, no
 re-verification before a move removes its source, …). It is applied to a copy of the source
@@ -31,6 +32,7 @@ REST = [
     "tests/stores/test_pkcs12file.py",
     "tests/stores/test_nss_journal.py",
     "tests/stores/test_nss_store.py",
+    "tests/stores/test_windows_store.py",
     "tests/core/test_hostile_input.py",
     "tests/core/test_reading.py",
 ]
@@ -103,6 +105,7 @@ def _pytest(tree: Path, targets: list[str], timeout: float) -> tuple[bool, str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("ids", nargs="*")
+    parser.add_argument("--tests", nargs="+", help="only these tests (instead of both tiers)")
     args = parser.parse_args()
     chosen = [m for m in MUTANTS if not args.ids or m.id in args.ids]
     survivors = 0
@@ -119,9 +122,9 @@ def main() -> int:
             path.write_text(original.replace(mutant.old, mutant.new), encoding="utf-8")
             started = time.monotonic()
             try:
-                killed, by = _pytest(tree, FIRST, 900)
-                tier = "fault injection"
-                if not killed:
+                killed, by = _pytest(tree, args.tests or FIRST, 900)
+                tier = "the given tests" if args.tests else "fault injection"
+                if not killed and not args.tests:
                     killed, by = _pytest(tree, REST, 1800)
                     tier = "core/stores/ops tests"
             finally:

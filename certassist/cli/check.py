@@ -50,6 +50,10 @@ def _print_item(item: Any, lang: str) -> None:
         print(f"    {text_only('I-check-places', lang, places=', '.join(item.places))}")
     for note in item.notes:
         print(f"    {render(note.message_id, lang, **note.params)}")
+    if item.last_backup is not None:  # also on a stick that is not plugged in now
+        b = item.last_backup
+        where = {"medium_kind": b.medium.kind, "medium_name": b.medium.name}
+        print("    " + text_only("L-overview-last-backup", lang, date=b.made_on, **where))
 
 
 def print_report(report: Any, lang: str) -> None:
@@ -64,6 +68,13 @@ def print_report(report: Any, lang: str) -> None:
         print(text_only("I-check-heading-other", lang))
         for item in report.non_production:
             _print_item(item, lang)
+    if report.backups_missing:  # R9, as `list` says it; information, not due
+        print()
+        print(text_only("I-check-heading-backup-missing", lang))
+        state = text_only("L-overview-status-backup-missing", lang)
+        for m in report.backups_missing:
+            print(f"[{state}] {m.label} ({kind_label(m.kind, lang, short=True)})")
+            print(f"    {render('W-overview-backup-missing', lang)}")
     if report.unavailable:
         print()
         print(text_only("I-check-heading-unavailable", lang))

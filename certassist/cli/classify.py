@@ -27,20 +27,16 @@ from certassist.core.profiles import profile_problems
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser(
-        "classify", help="zeg welk soort certificaat dit is / tell which kind this is"
-    )
+    parser = sub.add_parser("classify")
     parser.add_argument("target", metavar="FILE_OR_FINGERPRINT")
     parser.add_argument(
-        "--as", dest="kind", required=True, choices=[k.value for k in ANSWERABLE],
-        help="soort / kind",
+        "--as", dest="kind", required=True, choices=[k.value for k in ANSWERABLE]
     )  # fmt: skip
     parser.add_argument(
-        "--environment", choices=[e.value for e in Environment],
-        help="omgeving (anders afgeleid van de uitgever) / environment",
+        "--environment", choices=[e.value for e in Environment]
     )  # fmt: skip
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--password-stdin", action="store_true", help="wachtwoord via stdin")
+    parser.add_argument("--password-stdin", action="store_true")
     parser.set_defaults(func=run)
 
 

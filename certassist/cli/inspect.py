@@ -25,6 +25,7 @@ from certassist.core.errors import CertassistError
 from certassist.core.kinds import Family, family, kind_label
 from certassist.core.messages import text_only
 from certassist.core.models import Bundle, CertInfo
+from certassist.core.names import days_left_words, format_day, uzi_words
 from certassist.core.reading import read_certificate_and_key, read_certificate_file
 from certassist.core.rules import (
     Status,
@@ -144,7 +145,7 @@ def _uzi_dates(info: CertInfo, settings: PracticeSettings) -> dict[str, str] | N
     }
 
 
-def _print_text(data: dict[str, Any], lang: str) -> None:
+def _print_text(data: dict[str, Any], lang: str, today: date) -> None:
     def line(label_id: str, value: object) -> None:
         print(shown(f"{text_only(label_id, lang) + ':':<24} {value}"))
 
@@ -154,17 +155,16 @@ def _print_text(data: dict[str, Any], lang: str) -> None:
     line("L-field-holder", data["holder"] or "-")
     line("L-field-subject", data["subject"])
     line("L-field-issuer", data["issuer"])
-    line("L-field-valid-from", data["not_before"])
-    line("L-field-valid-until", data["not_after"])
-    line("L-field-days-left", data["days_left"])
+    line("L-field-valid-from", format_day(date.fromisoformat(data["not_before"]), lang))
+    line("L-field-valid-until", format_day(date.fromisoformat(data["not_after"]), lang))
+    line("L-field-days-left", days_left_words(date.fromisoformat(data["not_after"]), today, lang))
     line("L-field-status", data["status_text"])
     line("L-field-fingerprint", data["fingerprint"])
     key_label = "L-key-present-matching" if data["key"] == "matching" else "L-key-absent"
     line("L-field-key", text_only(key_label, lang))
     if data["uzi"]:
         uzi = data["uzi"]
-        fields = " ".join(f"{k}={v}" for k, v in uzi.items() if k != "raw")
-        line("L-field-uzi", fields)
+        line("L-field-uzi", uzi_words(uzi, lang))
     if data["ura"]:
         line("L-field-ura", data["ura"])
     for name, label in _UZI_DATE_LABELS.items():
@@ -193,5 +193,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(data)
     else:
-        _print_text(data, lang)
+        _print_text(data, lang, today)
     return exit_code(status)

@@ -115,6 +115,12 @@ def run(args: argparse.Namespace, today: date | None = None) -> int:
         for place in group.places:
             print(shown(f"    {place.label}: {place.store_id}"))
         print(shown(f"    {group.status.render(lang)}"))
+        if group.last_backup is not None:
+            b = group.last_backup
+            where = {"medium_kind": b.medium.kind, "medium_name": b.medium.name}
+            print(
+                shown("    " + text_only("L-overview-last-backup", lang, date=b.made_on, **where))
+            )
     for u in overview.unavailable:
         reason = render(u.message_id, lang, **u.params)
         print(shown(text_only("L-overview-unavailable", lang, store=u.label, reason=reason)))

@@ -17,6 +17,7 @@ from typing import Any
 
 from certassist.cli.common import (
     EXIT_OK,
+    ask_yes_no,
     data_dir,
     emit_json,
     language,
@@ -26,7 +27,7 @@ from certassist.cli.common import (
 )
 from certassist.cli.confirm import confirm
 from certassist.cli.picking import pick_stores, resolve_fingerprint
-from certassist.core.errors import CertassistError, exit_code_of
+from certassist.core.errors import CertassistError, NotConfirmedError, exit_code_of
 from certassist.core.messages import render, text_only
 from certassist.core.models import Actor, Bundle, StoreKind
 from certassist.core.safe_text import shown
@@ -65,6 +66,7 @@ def register(sub: Any) -> None:
     p.add_argument("--to", type=Path, required=True)
     p.add_argument("--compatible", action="store_true")
     p.add_argument("--transfer", action="store_true")
+    p.add_argument("--new-folder", action="store_true")
     p.set_defaults(func=lambda a: _run(a, _backup))
 
     p = sub.add_parser("copy", parents=[common])
@@ -242,6 +244,7 @@ def _backup(args: argparse.Namespace) -> int:
     if fingerprint:
         sources = [(s, fingerprint) for s in stores if s.available and s.get(fingerprint)]
     writable_here(args, args.to)  # the demo writes only in its own folder
+    _confirm_new_folder(args, lang)
     choice = Choice(
         sources=tuple(sources),
         folder=args.to,
@@ -250,6 +253,18 @@ def _backup(args: argparse.Namespace) -> int:
         encryption="3des" if args.compatible else "aes",
     )
     return _execute(args, FlowId.TRANSFER if args.transfer else FlowId.BACKUP, choice, {})
+
+
+def _confirm_new_folder(args: argparse.Namespace, lang: str) -> None:
+    """R9: `--to` a folder that does not exist only with --new-folder or a yes at the terminal."""
+    from certassist.ops.backup import folder_is_new
+
+    if not folder_is_new(args.to) or args.new_folder:
+        return
+    question = text_only("C-ops-new-folder", lang, folder=str(args.to)) + "?"
+    if sys.stdin.isatty() and not args.password_stdin and ask_yes_no(question, lang):
+        return
+    raise NotConfirmedError("E-ops-backup-new-folder-unconfirmed", folder=str(args.to))
 
 
 def _copy(args: argparse.Namespace) -> int:

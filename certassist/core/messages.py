@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from certassist.core.names import as_day, format_day
 from certassist.core.resources import read_toml, resources_dir
 
 LANGUAGES = ("nl", "en")
@@ -63,7 +64,7 @@ class _SafeParams(dict[str, Any]):
 # `{new:kind}` in a template renders the parameter as the kind's name (`L-kind-<value>`, through
 # core.kinds.kind_label: an unknown kind shows its id) and `{x:env}` as `L-rules-env-<value>`, in
 # the message's language, so parameters stay machine values (JSON, audit log) and texts read well.
-LABEL_SPECS = {"kind": "L-kind-", "env": "L-rules-env-"}
+LABEL_SPECS = {"kind": "L-kind-", "env": "L-rules-env-", "medium": "L-medium-"}
 
 
 class _Labelled:
@@ -78,11 +79,14 @@ class _Labelled:
             return kind_label(str(self.value), self.lang)
         prefix = LABEL_SPECS.get(spec)
         if prefix is None:
-            return format(self.value, spec)
+            return str(self) if not spec else format(self.value, spec)
         return text_only(f"{prefix}{self.value}", self.lang)
 
     def __str__(self) -> str:
-        return str(self.value)
+        # A date (or an ISO date parameter) reads 3-12-2026 in Dutch text, 3 Dec 2026 in
+        # English; the parameter itself stays ISO for JSON and the audit log.
+        day = as_day(self.value)
+        return format_day(day, self.lang) if day is not None else str(self.value)
 
 
 def _format(template: str, params: dict[str, Any], lang: str = DEFAULT_LANGUAGE) -> str:

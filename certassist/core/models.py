@@ -110,11 +110,13 @@ class CertInfo:
 
     @classmethod
     def from_cert(cls, cert: x509.Certificate, classification: Classification) -> CertInfo:
+        from certassist.core.names import readable_name
+
         der = cert_der(cert)
         return cls(
             fingerprint=sha256_fingerprint(der),
-            subject=cert.subject.rfc4514_string(),
-            issuer=cert.issuer.rfc4514_string(),
+            subject=readable_name(cert.subject),  # serialNumber=…, never 2.5.4.5=…
+            issuer=readable_name(cert.issuer),
             serial=format(cert.serial_number, "X"),
             not_before=_aware(cert.not_valid_before_utc),
             not_after=_aware(cert.not_valid_after_utc),

@@ -98,6 +98,21 @@ def role_words(role: str, lang: str) -> str:
     return f"{_pick(words, lang)} ({role})" if words else role
 
 
+def uzi_words(fields: dict[str, str], lang: str) -> str:
+    """The UZI fields as a person reads them: card type and role in words."""
+    nl = lang == "nl"
+    parts = [
+        ("UZI-nummer" if nl else "UZI number", fields["uzi_number"]),
+        ("pastype" if nl else "card type", card_type_words(fields["card_type"], lang)),
+        ("abonneenummer" if nl else "subscriber number", fields["subscriber_number"]),
+        ("rol" if nl else "role", role_words(fields["role"], lang)),
+        ("AGB-code" if nl else "AGB code", fields["agb"]),
+        ("versie" if nl else "version", fields["version"]),
+        ("OID CA", fields["oid_ca"]),
+    ]
+    return ", ".join(f"{name} {value}" for name, value in parts)
+
+
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 

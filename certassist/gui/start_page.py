@@ -30,6 +30,7 @@ from certassist.core.kinds import Family, family
 from certassist.gui.context import AppContext
 from certassist.gui.help import help_links_label
 from certassist.gui.i18n import translate
+from certassist.gui.kind_question import KindQuestion
 from certassist.gui.labels import kind_and_environment
 from certassist.gui.overview_model import OverviewModel, group_title
 from certassist.gui.words import escape
@@ -171,6 +172,9 @@ class StartPage(QWidget):
         self.unavailable.setTextFormat(Qt.TextFormat.RichText)
         self.unavailable.setVisible(False)
         layout.addWidget(self.unavailable)
+        self.kind_question = KindQuestion(ctx.today, self)  # "which kind is this?" (VECOZO)
+        self.kind_question.answered.connect(lambda fingerprint: self.refresh(fingerprint))
+        layout.addWidget(self.kind_question)
 
         actions = QGroupBox(translate("StartPage", "Wat wilt u doen?"), self)
         grid = QGridLayout(actions)
@@ -338,6 +342,7 @@ class StartPage(QWidget):
             self.unavailable.setVisible(True)
         else:
             self.unavailable.setVisible(False)
+        self.kind_question.show_for(overview.groups)
         self.select(self._select_after_load)
         self._select_after_load = None
         self.loaded.emit()

@@ -59,6 +59,17 @@ class BackupPlan(Plan):
     transfer: bool = False  # a backup to bring a renewed certificate to the other PCs
 
 
+def folder_is_new(folder: Path) -> bool:
+    """True when `folder` must still be made; the user confirms that first (R9): the path of a
+    USB stick that is not plugged in would otherwise become a folder on this PC's own disk.
+    A folder whose parent is missing too (no stick at all) is refused."""
+    if folder.is_dir():
+        return False
+    if folder.exists() or not folder.parent.is_dir():
+        raise CertassistError("E-ops-backup-folder-missing", folder=str(folder))
+    return True
+
+
 class BackupOperation(AuditedOperation[BackupPlan]):
     def __init__(
         self,
@@ -153,6 +164,8 @@ class BackupOperation(AuditedOperation[BackupPlan]):
             trail.info, trail.source = item.info, item.store.store_id
             path = self._one(plan, item, steps)
             trail.paths.append(str(path))
+            # R9: verified, so remembered where it was made (the stick may be gone tomorrow)
+            self.ctx.records.backups.record(item.info.fingerprint, path, self.ctx.today())
             audit(
                 self.ctx, trail.what, Outcome.DONE, item.info, source=item.store.store_id,
                 target=str(path), rules=plan.rule_ids, message_id="I-ops-backup-done",

@@ -11,7 +11,10 @@ module only groups, ranks and adds what only it knows:
 - the practice's recorded subscriber number against UZI server certificates (R13);
 - issued-but-not-installed requests from the settings (R5);
 - production and acceptance/test are kept apart (R10): every item carries its environment and
-  the report lists production first, then the others under their own heading.
+  the report lists production first, then the others under their own heading;
+- certificates without a backup (R9), decided exactly as `list` does (`overview.backup_missing`),
+  listed apart as information: they change no state, date or exit code (a missing backup is
+  "nothing due" for the scheduler, as `Status.BACKUP_MISSING` below says).
 """
 
 from __future__ import annotations
@@ -36,9 +39,16 @@ from certassist.core.rules import (
     while_digid_off,
 )
 from certassist.core.settings import PendingRequest, PracticeSettings
-from certassist.ops.overview import CertificateGroup, Describe, StoreProblem, scan_stores
+from certassist.ops.overview import (
+    CertificateGroup,
+    Describe,
+    StoreProblem,
+    backup_missing,
+    scan_stores,
+)
 
 if TYPE_CHECKING:
+    from certassist.ops.backup_records import BackupRecord
     from certassist.stores.base import CertStore
 
 
@@ -91,6 +101,7 @@ class CheckItem:
     places: tuple[str, ...] = ()
     notes: tuple[CheckNote, ...] = ()
     pending: PendingRequest | None = None
+    last_backup: BackupRecord | None = None  # the latest verified backup, wherever it was made
 
     @property
     def is_production(self) -> bool:
@@ -118,10 +129,31 @@ class CheckItem:
 
 
 @dataclass(frozen=True)
+class MissingBackup:
+    """A certificate with a key and no backup anywhere (R9): information, never due."""
+
+    label: str
+    kind: Kind
+    environment: Environment
+    fingerprint: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "kind": self.kind.value,
+            "environment": self.environment.value,
+            "fingerprint": self.fingerprint,
+            "rule": "R9",
+            "message": "W-overview-backup-missing",
+        }
+
+
+@dataclass(frozen=True)
 class CheckReport:
     today: date
     items: tuple[CheckItem, ...]
     unavailable: tuple[StoreProblem, ...] = ()
+    backups_missing: tuple[MissingBackup, ...] = ()
 
     @property
     def exit_code(self) -> int:
@@ -149,6 +181,7 @@ class CheckReport:
                 {"store": u.store_id, "label": u.label, "message": u.message_id}
                 for u in self.unavailable
             ],
+            "backups_missing": [m.to_json() for m in self.backups_missing],
         }
 
 
@@ -221,6 +254,7 @@ def _item(
         expiry=group.expiry_date,
         places=tuple(p.label for p in group.places),
         notes=tuple(notes),
+        last_backup=group.last_backup,
     )
 
 
@@ -290,4 +324,9 @@ def run_check(
     items = [_item(g, groups, settings) for g in groups]
     items += [_pending_item(p, today) for p in settings.pending_requests]
     items.sort(key=_order)
-    return CheckReport(today, tuple(items), tuple(overview.unavailable))
+    missing = tuple(
+        MissingBackup(_label(g), g.kind, g.environment, g.fingerprint)
+        for g in groups
+        if backup_missing(g)
+    )
+    return CheckReport(today, tuple(items), tuple(overview.unavailable), missing)

@@ -9,7 +9,7 @@ their reason instead of silently disappearing. The status comes from the rules
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from cryptography import x509
 
     from certassist.core.rules import StatusReport
+    from certassist.ops.backup_records import BackupRecord
     from certassist.stores.base import CertStore
 
 Describe = Callable[["x509.Certificate"], CertInfo]
@@ -68,6 +69,7 @@ class CertificateGroup:
     places: tuple[Place, ...]
     status: StatusReport
     days_left: int
+    last_backup: BackupRecord | None = None  # the latest verified backup, wherever it was made
 
     @property
     def fingerprint(self) -> str:
@@ -95,7 +97,8 @@ class CertificateGroup:
 
     @property
     def has_backup(self) -> bool:
-        return any(p.is_backup and p.has_key for p in self.places)
+        """In a backup folder found now, or recorded when made (a stick not plugged in now)."""
+        return self.last_backup is not None or any(p.is_backup and p.has_key for p in self.places)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -108,6 +111,7 @@ class CertificateGroup:
             "days_left": self.days_left,
             "key_present": self.key_present,
             "has_backup": self.has_backup,
+            "last_backup": self.last_backup.to_json() if self.last_backup else None,
             "status": str(self.status.status),
             "status_message": self.status.message_id,
             "places": [
@@ -145,13 +149,24 @@ def rules_status(issuing_weeks: int | None = None) -> StatusFn:
     return status
 
 
-def _with_backup_status(group: CertificateGroup) -> CertificateGroup:
-    """R9: an otherwise healthy certificate with a key but no backup anywhere needs one."""
-    from certassist.core.rules import Status, StatusReport
+def backup_missing(group: CertificateGroup) -> bool:
+    """R9: an otherwise healthy certificate with a key but no backup anywhere needs one.
+
+    The one test behind "back-up ontbreekt" in `list`, the start page and `check`; a backup
+    recorded on a medium that is not connected now counts as a backup.
+    """
+    from certassist.core.rules import Status
 
     if group.status.status is not Status.OK or group.has_backup or not group.key_present:
-        return group
-    if not traits(group.kind).backup_expected:  # e.g. UZI card certificates live on the card
+        return False
+    return traits(group.kind).backup_expected  # e.g. UZI card certificates live on the card
+
+
+def _with_backup_status(group: CertificateGroup) -> CertificateGroup:
+    """R9: `backup_missing` turns an OK status into "back-up ontbreekt"."""
+    from certassist.core.rules import Status, StatusReport
+
+    if not backup_missing(group):
         return group
     report = StatusReport(
         status=Status.BACKUP_MISSING,
@@ -160,6 +175,14 @@ def _with_backup_status(group: CertificateGroup) -> CertificateGroup:
         params=dict(group.status.params),
     )
     return replace(group, status=report)
+
+
+def _recorded_backups() -> Mapping[str, BackupRecord]:
+    """The user's backup records (R9), unless the caller passes its own."""
+    from certassist.ops.backup_records import BACKUPS_FILE, BackupRecords
+    from certassist.ops.records import default_data_dir
+
+    return BackupRecords(default_data_dir() / BACKUPS_FILE).all()
 
 
 def _is_ca(entry: StoreEntry) -> bool:
@@ -184,6 +207,7 @@ def scan_stores(
     status: StatusFn | None = None,
     check_backup: bool = True,
     issuing_weeks: int | None = None,
+    backups: Mapping[str, BackupRecord] | None = None,
 ) -> Overview:
     """Read every store once; group by fingerprint; soonest expiry first.
 
@@ -220,6 +244,7 @@ def scan_stores(
             first, places = found.setdefault(entry.fingerprint, (entry, []))
             places.append(place)
     groups: list[CertificateGroup] = []
+    recorded = _recorded_backups() if backups is None else backups
     for first, places in found.values():
         info = describe_fn(first.certificate)
         group = CertificateGroup(
@@ -227,6 +252,7 @@ def scan_stores(
             places=tuple(places),
             status=status_fn(info, today),
             days_left=info.days_left(today),
+            last_backup=recorded.get(info.fingerprint),
         )
         groups.append(_with_backup_status(group) if check_backup else group)
     groups.sort(key=lambda g: (g.expiry_date, g.info.subject))

@@ -15,6 +15,7 @@ from typing import Any
 import platformdirs
 
 from certassist.core.fileio import atomic_write_bytes, private_folder
+from certassist.ops.backup_records import BACKUPS_FILE, BackupRecords
 
 
 def default_data_dir() -> Path:
@@ -35,6 +36,11 @@ class InstallRecords:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+
+    @property
+    def backups(self) -> BackupRecords:
+        """Where each verified backup was made, kept next to the install records."""
+        return BackupRecords(self.path.with_name(BACKUPS_FILE))
 
     def _load(self) -> dict[str, Any]:
         if not self.path.exists():

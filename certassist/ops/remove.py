@@ -60,8 +60,23 @@ class RemoveOperation(AuditedOperation[RemovePlan]):
         info = self.ctx.describe(entry.certificate)
         warnings: list[Notice] = []
         needs = {Confirm.PROCEED}
+        recorded = self.ctx.records.backups.get(info.fingerprint) if backup is None else None
         if backup is not None:
             verify_backup(backup, backup_password or "", info.fingerprint, self.reader)
+        elif entry.has_key and recorded is not None:
+            # R9: a backup was verified when it was written; the stick need not be here now
+            warnings.append(
+                Notice(
+                    "I-ops-remove-backup-recorded",
+                    {
+                        "medium_kind": recorded.medium.kind,
+                        "medium_name": recorded.medium.name,
+                        "date": recorded.made_on.isoformat(),
+                        "file": recorded.file,
+                    },
+                    "R9",
+                )
+            )
         elif entry.has_key:
             needs.add(Confirm.NO_BACKUP)
             expired = info.expiry_date < self.ctx.today()

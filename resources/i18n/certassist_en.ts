@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
   <context>
+    <name>KindQuestion</name>
+    <message>
+      <source>Persoonlijk certificaat</source>
+      <translation>Personal certificate</translation>
+    </message>
+    <message>
+      <source>Systeemcertificaat</source>
+      <translation>System certificate</translation>
+    </message>
+    <message>
+      <source>Geen van beide</source>
+      <translation>Neither</translation>
+    </message>
+    <message>
+      <source>Later</source>
+      <translation>Later</translation>
+    </message>
+    <message>
+      <source>Dit lijkt een VECOZO-certificaat ({name}). Welk soort is het? certassist onthoudt het antwoord voor alle certificaten van deze uitgever.</source>
+      <translation>This looks like a VECOZO certificate ({name}). Which kind is it? certassist remembers the answer for every certificate of this issuer.</translation>
+    </message>
+  </context>
+  <context>
     <name>BackupTargetPage</name>
     <message>
       <source>Waar komt de back-up, en met welk wachtwoord?</source>

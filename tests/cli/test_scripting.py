@@ -114,13 +114,15 @@ def test_list_shows_fingerprints_and_store_ids_that_the_commands_accept(
 
     # The 8-digit prefix with colons in lower case; the profile by its name.
     done = run("backup", "--store", "werk", "--fingerprint", colons(anna.fingerprint[:8]),
-               "--to", str(tmp_path / "usb"), "--yes", "--password-stdin", "--json",
+               "--to", str(tmp_path / "usb"), "--yes", "--new-folder", "--password-stdin",
+               "--json",
                stdin=f"{PASSWORD}\n{PASSWORD}\n")  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["fingerprints"] == [anna.fingerprint]
     # The shared database by a word of its label ("Chromium"), the whole fingerprint in colons.
     done = run("backup", "--store", "chromium", "--fingerprint", colons(other.fingerprint),
-               "--to", str(tmp_path / "usb2"), "--yes", "--password-stdin", "--json",
+               "--to", str(tmp_path / "usb2"), "--yes", "--new-folder", "--password-stdin",
+               "--json",
                stdin=f"{PASSWORD}\n{PASSWORD}\n")  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["fingerprints"] == [other.fingerprint]

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from certassist.core.errors import CertassistError
 from certassist.core.models import Action, Kind
+from certassist.core.names import format_day
 from certassist.core.rules import (
     Status,
     UziTimeline,
@@ -129,7 +130,7 @@ def test_R11_request_message_names_the_three_dates() -> None:
     text = report.render("nl")
     assert "Vraag aan vóór" in text and "bij de portal vóór" in text and "DigiD gaat uit" in text
     for day in (REQUEST_BY, PORTAL_BY, SWITCH_OFF):
-        assert day.isoformat() in text
+        assert format_day(day, "nl") in text  # Dutch dates in Dutch text (#11.6)
     assert report.next_date_label == "L-rules-request-by"
 
 

@@ -27,7 +27,7 @@ def test_R14_renewal_confirmed_with_new_expiry_and_places() -> None:
     )
     text = first.render("nl")
     assert (
-        "2028-12-20" in text and "Windows (huidige gebruiker)" in text and "default-release" in text
+        "20-12-2028" in text and "Windows (huidige gebruiker)" in text and "default-release" in text
     )
     assert "I-R9-backup-now" in ids(verdict)
 

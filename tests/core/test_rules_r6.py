@@ -78,7 +78,7 @@ def test_R6_not_yet_valid_status_names_the_start_date() -> None:
     assert report.status is Status.NOT_YET_VALID
     assert report.next_date == start
     assert report.next_date_label == "L-rules-valid-from"
-    assert "2026-12-01" in report.render("nl")
+    assert "1-12-2026" in report.render("nl")
 
 
 def test_R6_backup_of_expired_certificate_is_a_warning() -> None:

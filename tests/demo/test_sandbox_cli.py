@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from certassist.core.names import format_day
 from certassist.core.resources import cache_dir
 from certassist.core.rules_dates import renewal_window_opens
 from certassist.demo.folder import DEMO_DAY_ENV, DEMO_DIR_ENV, demo_dir
@@ -123,7 +124,7 @@ def test_renew_vecozo_says_what_applies_right_to_the_renewal_month() -> None:
     personal = rows["personal"]
     expiry = date.fromisoformat(personal["expires"])
     opens = renewal_window_opens(expiry)
-    new_expiry = expiry.replace(year=expiry.year + 2).isoformat()
+    new_expiry = format_day(expiry.replace(year=expiry.year + 2), "nl")
 
     def renew(day: Any, *extra: str) -> str:
         done = run(
@@ -134,7 +135,7 @@ def test_renew_vecozo_says_what_applies_right_to_the_renewal_month() -> None:
         return done.stdout
 
     early = renew(opens - timedelta(days=1))
-    assert "Vernieuwen kan pas vanaf" in early and opens.isoformat() in early  # R7 too early
+    assert "Vernieuwen kan pas vanaf" in early and format_day(opens, "nl") in early  # R7 too early
     for day in (opens, opens + timedelta(days=1)):
         assert "Vernieuwen kan pas vanaf" not in renew(day)
     text = renew(opens)

@@ -221,7 +221,7 @@ def test_backup_and_transfer(
         _seed(pc, pc.profile, bundle)
 
     cli(monkeypatch, ["backup", "--nss-db", str(cli_pc.profile), "--fingerprint",
-                      bundle.fingerprint, "--to", str(cli_pc.usb), "--yes",
+                      bundle.fingerprint, "--to", str(cli_pc.usb), "--yes", "--new-folder",
                       *(["--transfer"] if transfer else [])],
         BACKUP_PASSWORD, BACKUP_PASSWORD)  # fmt: skip
 
@@ -252,7 +252,8 @@ def test_restore_of_a_transfer_backup_retires_the_old_certificate(
     make_db(source.profile)
     _seed(source, source.profile, new)
     cli(monkeypatch, ["backup", "--nss-db", str(source.profile), "--to", str(source.usb),
-                      "--yes", "--transfer"], BACKUP_PASSWORD, BACKUP_PASSWORD)  # fmt: skip
+                      "--yes", "--new-folder", "--transfer"], BACKUP_PASSWORD,
+        BACKUP_PASSWORD)  # fmt: skip
     (backup,) = source.usb.glob("*.pfx")
     for pc in (cli_pc, gui_pc):
         _seed(pc, pc.profile, old)

@@ -53,7 +53,7 @@ def test_install_backup_log_with_json(
 
     _stdin(monkeypatch, GOOD_PASSWORD, GOOD_PASSWORD)
     code = main(["backup", "--nss-db", str(db), "--to", str(tmp_path / "usb"), "--yes",
-                 "--password-stdin", "--json", "--compatible"])  # fmt: skip
+                 "--new-folder", "--password-stdin", "--json", "--compatible"])  # fmt: skip
     result = json.loads(capsys.readouterr().out)
     assert code == 0 and Path(result["paths"][0]).exists()
 
@@ -108,7 +108,7 @@ def test_weak_backup_password_is_explained(
     NssStore(db).add(pki.issue("other"))
     _stdin(monkeypatch, "geheim", "geheim")
     code = main(["--lang", "en", "backup", "--nss-db", str(db), "--to", str(tmp_path / "usb"),
-                 "--yes", "--password-stdin"])  # fmt: skip
+                 "--yes", "--new-folder", "--password-stdin"])  # fmt: skip
     assert code == 3
     assert "E-ops-password-weak" in capsys.readouterr().err
     assert not (tmp_path / "usb").exists()

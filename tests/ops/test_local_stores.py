@@ -64,7 +64,7 @@ def _installed_and_backed_up(
     stick = tmp_path / "usb-stick"
     _stdin(monkeypatch, GOOD_PASSWORD, GOOD_PASSWORD)
     code, out = _json(capsys, "backup", "--store", "firefox", "--to", str(stick), "--yes",
-                      "--password-stdin")  # fmt: skip
+                      "--new-folder", "--password-stdin")  # fmt: skip
     assert code == 0 and Path(out["paths"][0]).parent == stick, out
     return bundle.fingerprint, stick
 
@@ -84,9 +84,10 @@ def test_a_registered_backup_folder_is_a_place_in_list_and_check(
     fingerprint, stick = _installed_and_backed_up(pki, tmp_path, monkeypatch, capsys)
     assert (profile / "cert9.db").is_file()  # the never-started profile got its database
 
-    code, data = _json(capsys, "list")  # the stick is not registered yet: R9 says back it up
+    code, data = _json(capsys, "list")  # not registered, but the verified backup is remembered
     row = _row(data, fingerprint)
-    assert row["status"] == "backup-missing" and not row["has_backup"] and code == 1
+    assert row["status"] == "ok" and row["has_backup"] and code == 0
+    assert row["last_backup"]["file"].startswith(str(stick))
     assert [p["store"] for p in row["places"]] == [f"firefox:{profile}"]
 
     assert main(["settings", "add-backup-folder", str(stick)]) == 0
@@ -120,7 +121,7 @@ def test_ops_commands_reach_a_registered_folder_by_name_only(
     capsys.readouterr()
     # "back up everything" reads the PC's stores, not the old backups on the stick
     _stdin(monkeypatch, GOOD_PASSWORD, GOOD_PASSWORD)
-    code, out = _json(capsys, "backup", "--to", str(tmp_path / "second"), "--yes",
+    code, out = _json(capsys, "backup", "--to", str(tmp_path / "second"), "--yes", "--new-folder",
                       "--password-stdin")  # fmt: skip
     assert code == 0 and out["fingerprints"] == [fingerprint] and len(out["paths"]) == 1, out
     # by its path the registered folder is a store of the operation commands

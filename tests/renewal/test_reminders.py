@@ -13,6 +13,7 @@ import pytest
 
 from certassist.core.errors import CertassistError
 from certassist.core.models import Environment, Kind
+from certassist.core.names import format_day
 from certassist.core.settings import PracticeSettings
 from certassist.ops.check import run_check
 from certassist.ops.reminders import (
@@ -155,7 +156,7 @@ def test_notification_counts_production_and_acceptance_apart(pki: TestPKI) -> No
     assert note is not None
     assert "Anna de Vries" in note.body and "Bert Bos" not in note.body
     assert "1 in de acceptatie- of testomgeving" in note.body
-    assert str(TODAY + timedelta(days=10)) in note.body
+    assert format_day(TODAY + timedelta(days=10), "nl") in note.body
     english = notification_text(report, "en")
     assert english is not None and "acceptance or test" in english.body
 
@@ -186,8 +187,11 @@ def test_a_uzi_reminder_names_which_of_the_three_dates_it_is(pki: TestPKI) -> No
     store.put(pki.expiring_in(70, Kind.UZI_SERVER))  # today is the request date
     note = notification_text(run_check([store], [], PracticeSettings(), TODAY), "nl")
     assert note is not None and "Vraag aan vóór" in note.body
-    assert str(TODAY) in note.body
+    assert format_day(TODAY, "nl") in note.body
     later = run_check([store], [], PracticeSettings(), TODAY + timedelta(days=1))
     note = notification_text(later, "nl")
     expected = TODAY + timedelta(days=70 - 28)
-    assert note is not None and f"Nieuw certificaat bij de portal vóór {expected}" in note.body
+    assert (
+        note is not None
+        and f"Nieuw certificaat bij de portal vóór {format_day(expected, 'nl')}" in note.body
+    )

@@ -159,3 +159,18 @@ def test_fsync_failing_leaves_no_file_under_a_backup_name(
     monkeypatch.undo()
     assert caught.value.message_id == "E-backup-write-failed"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_final_rename_never_replaces_a_file_that_appeared_meanwhile(tmp_path: Path) -> None:
+    """Another PC on a share without locks took the name while this backup was being read
+    back: the new file must not replace it (the folder lock alone cannot see that PC)."""
+    target = tmp_path / "zelfde.pfx"
+
+    def other_pc_takes_the_name(temp: Path) -> None:
+        target.write_bytes(b"the other PC's backup")
+
+    with pytest.raises(FileExistsError):
+        fileio.atomic_write_bytes(target, b"ours", verify=other_pc_takes_the_name,
+                                  overwrite=False)  # fmt: skip
+    assert target.read_bytes() == b"the other PC's backup"
+    assert leftover_temps(tmp_path) == []
