@@ -32,6 +32,7 @@ REST = [
     "tests/stores/test_pkcs12file.py",
     "tests/stores/test_nss_journal.py",
     "tests/stores/test_nss_store.py",
+    "tests/stores/test_windows_store.py",
     "tests/core/test_hostile_input.py",
     "tests/core/test_reading.py",
 ]
