@@ -2,14 +2,21 @@
 
 Run:  QT_QPA_PLATFORM=offscreen python scripts/screenshots.py   (or under xvfb-run)
 An unchanged GUI gives byte-identical pictures, so a changed PNG in a diff is a changed page:
-- the demo sandbox at a fixed date, in a fixed folder (its keys and serial numbers are seeded:
-  `certassist.demo.seeded`), and the UZI request's key and id drawn from the same seeded
-  streams (`Deterministic`) instead of the OS's randomness;
+- the demo sandbox at a fixed date, in a work folder of its own for each run (`--work DIR`,
+  else a new temporary folder: two runs at once never share files); its keys and serial
+  numbers are seeded (`certassist.demo.seeded`), and the UZI request's key and id drawn
+  from the same seeded streams (`Deterministic`) instead of the OS's randomness;
 - paths shown the way the practice sees them on Windows (C:\\Users\\anna\\…, E:\\ for the
-  USB stick), swapped in on screen only for the moment of the picture (`windows_paths`);
+  USB stick), swapped in on screen only for the moment of the picture,
+  and the page laid out again for the shown text (`windows_paths`): where the script runs
+  never changes a picture;
+- every wait is a wait for a condition (a page shown, every worker's result delivered, the
+  run page's first report), never for a span of time;
 - the main window at its own default size (1000×680), the start page also at 800×600.
 Files are named <flow>-<page>-<lang>.png; look at them after every GUI change.
 `--quick` renders the start page and the install flow only (the determinism test uses it).
+`--out DIR` writes the pictures there instead of docs/screenshots; `--work DIR` renders in
+DIR (emptied first, removed afterwards) instead of a new temporary folder.
 """
 
 from __future__ import annotations
@@ -32,7 +39,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QApplication,
     QComboBox,
@@ -53,7 +60,7 @@ from certassist.gui.main_window import MainWindow  # noqa: E402
 
 TODAY = date(2026, 11, 28)
 OUT = ROOT / "docs" / "screenshots"
-WORK = Path(tempfile.gettempdir()) / "certassist-screenshots"
+WORK = Path(tempfile.gettempdir()) / "certassist-screenshots"  # the run's folder: `render` sets it
 BACKUP_PASSWORD = "Paarse-Olifant-Danst-7"
 SMALL = (800, 600)
 
@@ -144,7 +151,7 @@ class RunGate:
                 if first:
                     first = False
                     self.reported.set()
-                    self.release.wait(60)
+                    self.release.wait()  # set by `Walker.run` after the picture, or on failure
 
             return original(ctx, state, held, cancelled)
 
@@ -177,15 +184,17 @@ WINDOWS_FOLDERS = (
 _PATH_CHARS = r"[^\s\"'<>,;()]*"
 
 
-def windows_path(text: str) -> str:
-    """Every path under WORK written as the Windows path the practice would see."""
+def windows_path(text: str, work: Path | None = None) -> str:
+    """Every path under `work` (default: the run's folder) written as the Windows path the
+    practice would see."""
+    root = str(work or WORK)
 
     def swap(match: re.Match[str]) -> str:
         path = match.group(0)
         tail = ""
         while path and path[-1] in ".:":
             path, tail = path[:-1], path[-1] + tail
-        rest = path[len(str(WORK)) :].lstrip("/").split("/", 1)[1:]  # drop the language part
+        rest = path[len(root) :].lstrip("/").split("/", 1)[1:]  # drop the language part
         inner = rest[0] if rest else ""
         for folder, shown in WINDOWS_FOLDERS:
             if inner == folder or inner.startswith(folder + "/") or not folder:
@@ -194,7 +203,7 @@ def windows_path(text: str) -> str:
                 return joined + tail
         return path + tail
 
-    text = re.sub(re.escape(str(WORK)) + _PATH_CHARS, swap, text)
+    text = re.sub(re.escape(root) + _PATH_CHARS, swap, text)
     # The restore list names a backup as "<folder>/<file>": on Windows that is a backslash.
     return re.sub(r"\b(usb2?|netwerk)/", lambda m: m.group(1) + "\\", text)
 
@@ -202,7 +211,9 @@ def windows_path(text: str) -> str:
 @contextmanager
 def windows_paths(widget: QWidget) -> Iterator[None]:
     """Show Windows paths in every text of `widget` while it is photographed, then restore
-    the real ones (signals blocked: no page reacts to the swap)."""
+    the real ones (signals blocked: no page reacts to the swap). The page is laid out again
+    for the shown texts before the picture: word wrapping and heights never depend on how
+    long the real path is."""
     undo: list[Callable[[], None]] = []
 
     def swap(item: Any, get: Callable[[], str], put: Callable[[str], None]) -> None:
@@ -232,30 +243,66 @@ def windows_paths(widget: QWidget) -> Iterator[None]:
                 lambda t, c=combo, r=row: c.setItemText(r, t),
             )
     try:
+        relayout(widget)
         yield
     finally:
         for step in reversed(undo):
             step()
+        relayout(widget)
 
 
-def wait(condition: Callable[[], bool], timeout: float = 60.0) -> None:
+def relayout(widget: QWidget) -> None:
+    """Lay `widget` out for the texts it shows now: every layout below it, deepest first."""
+    for child in reversed(widget.findChildren(QWidget)):
+        layout = child.layout()
+        if layout is not None:
+            layout.invalidate()
+            layout.activate()
+    top = widget.layout()
+    if top is not None:
+        top.invalidate()
+        top.activate()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+
+def wait(condition: Callable[[], bool], timeout: float = 600.0, settled: bool = True) -> None:
+    """Until `condition()` holds, handling the GUI's events; then (`settled`) until every
+    worker the GUI started has ended and its result reached the page. The timeout only turns
+    a hang into an error: no picture is ever taken because time ran out."""
     end = time.monotonic() + timeout
     while not condition():
         QCoreApplication.processEvents()
         if time.monotonic() > end:
             raise TimeoutError("page did not appear")
         time.sleep(0.01)
-    for _ in range(5):
+    if settled:
+        settle(timeout)
+    else:
+        QCoreApplication.sendPostedEvents()
+
+
+def settle(timeout: float = 600.0) -> None:
+    """Until no worker runs and every started task's result was handled on the GUI thread
+    (a task's `done` signal comes after its result, so a page that starts new work from a
+    result is waited for too): a list still filling would make the picture depend on timing."""
+    from certassist.gui import worker
+
+    end = time.monotonic() + timeout
+    pool = QThreadPool.globalInstance()
+    while True:
+        pool.waitForDone(100)
         QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents()
+        if pool.activeThreadCount() == 0 and not worker._alive:
+            break
+        if time.monotonic() > end:
+            raise TimeoutError("a worker did not finish")
+    QCoreApplication.sendPostedEvents()
 
 
-def shot(widget: QWidget, name: str, lang: str) -> None:
-    from certassist.gui.worker import wait_idle
-
-    wait_idle()  # a list still filling in a worker would make the picture depend on timing
-    for _ in range(5):
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
+def shot(widget: QWidget, name: str, lang: str, settled: bool = True) -> None:
+    if settled:
+        settle()
     path = OUT / f"{name}-{lang}.png"
     with windows_paths(widget):
         widget.grab().save(str(path))
@@ -278,12 +325,12 @@ class Walker:
         wait(lambda: self.wizard.isVisible())
         return self.wizard
 
-    def snap(self, suffix: str = "") -> None:
-        shot(self.wizard, f"{self.flow}{suffix}-{self.page()}", self.lang)
+    def snap(self, suffix: str = "", settled: bool = True) -> None:
+        shot(self.wizard, f"{self.flow}{suffix}-{self.page()}", self.lang, settled)
 
-    def next(self, name: str) -> Any:
+    def next(self, name: str, settled: bool = True) -> Any:
         self.wizard.next()
-        wait(lambda: self.page() == name)
+        wait(lambda: self.page() == name, settled=settled)
         return self.wizard.pages[name]
 
     def who(self, name: str, contact: bool = False, snap: bool = False) -> None:
@@ -304,11 +351,13 @@ class Walker:
         for box in self.wizard.pages["check"].boxes.values():
             box.setChecked(True)
         GATE.arm()
-        self.next("run")
+        self.next("run", settled=False)  # its operation waits for the picture
         bar = self.wizard.pages["run"].bar
-        wait(lambda: GATE.reported.is_set() and bar.maximum() > 0)
-        self.snap()
-        GATE.release.set()
+        try:  # the operation is held at its first report: no waiting for the workers here
+            wait(lambda: GATE.reported.is_set() and bar.maximum() > 0, settled=False)
+            self.snap(settled=False)
+        finally:
+            GATE.release.set()
         wait(lambda: self.page() == "result")
         self.snap()
 
@@ -509,6 +558,8 @@ def render_language(lang: str, work: Path, quick: bool = False) -> None:
             w.snap(suffix)
             page.make.click()
             wait(lambda p=page: p.started is not None or p.error.isVisible())
+            if page.started is None:
+                raise RuntimeError(f"no UZI request made: {page.error.text()!r}")
             w.snap(suffix + "-done")
         w.close()
     # remove the colleague's expired certificate
@@ -569,7 +620,7 @@ def pairing_shots(w: Walker, work: Path) -> None:
     w.snap()
     GATE.arm()
     GATE.release.set()  # no picture of this run page: let it go on at once
-    w.next("run")
+    w.wizard.next()  # the run page goes on to the result by itself
     run = w.wizard.pages["run"]
     try:
         wait(lambda: w.page() == "pair_result")
@@ -579,21 +630,30 @@ def pairing_shots(w: Walker, work: Path) -> None:
     w.close()
 
 
-def render(out: Path, langs: tuple[str, ...] = ("nl", "en"), quick: bool = False) -> None:
-    """Every picture into `out`, from a fresh WORK folder (the same paths every run)."""
-    global OUT
+def render(
+    out: Path, langs: tuple[str, ...] = ("nl", "en"), quick: bool = False, work: Path | None = None
+) -> None:
+    """Every picture into `out`, from a fresh work folder: `work` (emptied first) or a new
+    temporary one. Its path never shows: pictures show fixed Windows paths."""
+    global OUT, WORK
     OUT = out
     out.mkdir(parents=True, exist_ok=True)
+    if work is None:
+        WORK = Path(tempfile.mkdtemp(prefix="certassist-screenshots-"))
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        WORK = work.resolve()
     DETERMINISTIC.install()
     GATE.install()
-    shutil.rmtree(WORK, ignore_errors=True)
-    WORK.mkdir(parents=True)
     os.environ["XDG_CACHE_HOME"] = str(WORK / "cache")
     os.environ["XDG_DATA_HOME"] = str(WORK / "data")
     try:
         for lang in langs:
             render_language(lang, WORK, quick)
     finally:
+        GATE.release.set()  # a held operation must not outlive the run
+        settle()
         GATE.uninstall()
         DETERMINISTIC.uninstall()
         install_language("nl")
@@ -602,7 +662,10 @@ def render(out: Path, langs: tuple[str, ...] = ("nl", "en"), quick: bool = False
 
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    render(OUT, quick="--quick" in sys.argv)
+    args = sys.argv[1:]
+    work = Path(args[args.index("--work") + 1]) if "--work" in args else None
+    out = Path(args[args.index("--out") + 1]) if "--out" in args else OUT
+    render(out, quick="--quick" in args, work=work)
     del app
     return 0
 
