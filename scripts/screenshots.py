@@ -293,11 +293,19 @@ def settle(timeout: float = 600.0) -> None:
         pool.waitForDone(100)
         QCoreApplication.processEvents()
         QCoreApplication.sendPostedEvents()
-        if pool.activeThreadCount() == 0 and not worker._alive:
+        if pool.activeThreadCount() == 0 and not _ours(worker._alive):
             break
         if time.monotonic() > end:
             raise TimeoutError("a worker did not finish")
     QCoreApplication.sendPostedEvents()
+
+
+_EARLIER: set[Any] = set()  # tasks alive before this render began (a test run's leftovers)
+
+
+def _ours(alive: set[Any]) -> list[Any]:
+    """The tasks this render started that have not yet delivered their result."""
+    return [h for h in alive if h not in _EARLIER]
 
 
 def shot(widget: QWidget, name: str, lang: str, settled: bool = True) -> None:
@@ -644,6 +652,10 @@ def render(
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
         WORK = work.resolve()
+    from certassist.gui import worker
+
+    _EARLIER.clear()
+    _EARLIER.update(worker._alive)
     DETERMINISTIC.install()
     GATE.install()
     os.environ["XDG_CACHE_HOME"] = str(WORK / "cache")
@@ -654,6 +666,7 @@ def render(
     finally:
         GATE.release.set()  # a held operation must not outlive the run
         settle()
+        _EARLIER.clear()
         GATE.uninstall()
         DETERMINISTIC.uninstall()
         install_language("nl")
