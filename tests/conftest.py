@@ -91,3 +91,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "windows" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def nss_ready() -> None:
+    """Skips a test that needs NSS's certutil/pk12util and libnss3 where they are missing."""
+    from tests.stores.conftest import _nss_ready
+
+    reason = _nss_ready()
+    if reason:
+        pytest.skip(reason)

@@ -121,10 +121,10 @@ def install_language(lang: str) -> bool:
 
 
 def format_date(day: date, lang: str) -> str:
-    """28-11-2026 in Dutch, 28 Nov 2026 in English: unambiguous in both."""
-    if lang == "nl":
-        return f"{day.day}-{day.month}-{day.year}"
-    return day.strftime("%d %b %Y").lstrip("0")
+    """28-11-2026 in Dutch, 28 Nov 2026 in English: the CLI's and the catalog's own format."""
+    from certassist.core.names import format_day
+
+    return format_day(day, lang)
 
 
 def days_left_text(days: int) -> str:

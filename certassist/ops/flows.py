@@ -15,7 +15,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from certassist.core.errors import CertassistError
 from certassist.core.models import Action, Bundle
@@ -101,17 +101,29 @@ def _as(plan: Plan, kind: type[P]) -> P:
     return plan
 
 
+class _Runner(Protocol):
+    """What every audited operation offers (`ops.base.AuditedOperation.execute`)."""
+
+    def execute(
+        self,
+        plan: Any,
+        confirmations: Confirmations,
+        progress: Progress | None = None,
+        cancel: Cancel | None = None,
+    ) -> Result: ...
+
+
 class OperationFlow(ABC, Generic[P_co]):
     """plan → (the face confirms) → execute, for one flow."""
 
     id: FlowId
     action: Action  # what the rules are asked (a face suggesting targets asks the same)
+    plan_type: type[Plan]  # what `plan` makes and `execute` accepts
 
     @abstractmethod
     def plan(self, ctx: OpContext, choice: Choice, io: FileIO = IN_PROCESS) -> P_co:
         """Touches nothing (it may read stores and files); says what will happen."""
 
-    @abstractmethod
     def execute(
         self,
         ctx: OpContext,
@@ -122,26 +134,25 @@ class OperationFlow(ABC, Generic[P_co]):
         io: FileIO = IN_PROCESS,
     ) -> Result:
         """Runs the plan this flow made (audited, verified, cancellable between steps)."""
+        checked = _as(plan, self.plan_type)
+        return self._runner(ctx, checked, io).execute(checked, confirmations, progress, cancel)
+
+    @abstractmethod
+    def _runner(self, ctx: OpContext, plan: Any, io: FileIO) -> _Runner:
+        """The audited operation that runs `plan` (already checked to be a `plan_type`)."""
 
 
 class InstallFlow(OperationFlow[PlacePlan]):
     id = FlowId.INSTALL
     action = Action.INSTALL
+    plan_type = PlacePlan
 
     def plan(self, ctx: OpContext, choice: Choice, io: FileIO = IN_PROCESS) -> PlacePlan:
         source = str(choice.file) if choice.file else ""
         return InstallOperation(ctx).plan(choice.file_bundle(), choice.targets, source)
 
-    def execute(
-        self,
-        ctx: OpContext,
-        plan: Plan,
-        confirmations: Confirmations,
-        progress: Progress | None = None,
-        cancel: Cancel | None = None,
-        io: FileIO = IN_PROCESS,
-    ) -> Result:
-        return InstallOperation(ctx).execute(_as(plan, PlacePlan), confirmations, progress, cancel)
+    def _runner(self, ctx: OpContext, plan: Any, io: FileIO) -> _Runner:
+        return InstallOperation(ctx)
 
 
 def is_transfer_of(path: Path | None, bundle: Bundle) -> bool:
@@ -160,6 +171,7 @@ class RestoreFlow(OperationFlow[PlacePlan]):
 
     id = FlowId.RESTORE
     action = Action.RESTORE
+    plan_type = PlacePlan
 
     def plan(self, ctx: OpContext, choice: Choice, io: FileIO = IN_PROCESS) -> PlacePlan:
         bundle = choice.file_bundle()
@@ -171,22 +183,16 @@ class RestoreFlow(OperationFlow[PlacePlan]):
             return TransferInOperation(ctx).plan_transfer(bundle, choice.targets, source)
         return RestoreOperation(ctx).plan(bundle, choice.targets, source)
 
-    def execute(
-        self,
-        ctx: OpContext,
-        plan: Plan,
-        confirmations: Confirmations,
-        progress: Progress | None = None,
-        cancel: Cancel | None = None,
-        io: FileIO = IN_PROCESS,
-    ) -> Result:
-        op = TransferInOperation(ctx) if isinstance(plan, TransferInPlan) else RestoreOperation(ctx)
-        return op.execute(_as(plan, PlacePlan), confirmations, progress, cancel)
+    def _runner(self, ctx: OpContext, plan: Any, io: FileIO) -> _Runner:
+        return (
+            TransferInOperation(ctx) if isinstance(plan, TransferInPlan) else RestoreOperation(ctx)
+        )
 
 
 class BackupFlow(OperationFlow[BackupPlan]):
     id = FlowId.BACKUP
     action = Action.BACKUP
+    plan_type = BackupPlan
     transfer = False
 
     def _operation(self, ctx: OpContext, io: FileIO) -> BackupOperation:
@@ -202,17 +208,8 @@ class BackupFlow(OperationFlow[BackupPlan]):
             self.transfer,
         )
 
-    def execute(
-        self,
-        ctx: OpContext,
-        plan: Plan,
-        confirmations: Confirmations,
-        progress: Progress | None = None,
-        cancel: Cancel | None = None,
-        io: FileIO = IN_PROCESS,
-    ) -> Result:
-        backup = _as(plan, BackupPlan)
-        return self._operation(ctx, io).execute(backup, confirmations, progress, cancel)
+    def _runner(self, ctx: OpContext, plan: Any, io: FileIO) -> _Runner:
+        return self._operation(ctx, io)
 
 
 class TransferFlow(BackupFlow):
@@ -228,44 +225,29 @@ class TransferFlow(BackupFlow):
 class CopyFlow(OperationFlow[CopyPlan]):
     id = FlowId.COPY
     action = Action.COPY
+    plan_type = CopyPlan
 
     def plan(self, ctx: OpContext, choice: Choice, io: FileIO = IN_PROCESS) -> CopyPlan:
         store, fingerprint = choice.source()
         targets = [t for t in choice.targets if t.store_id != store.store_id]
         return CopyOperation(ctx).plan(store, fingerprint, targets, choice.move)
 
-    def execute(
-        self,
-        ctx: OpContext,
-        plan: Plan,
-        confirmations: Confirmations,
-        progress: Progress | None = None,
-        cancel: Cancel | None = None,
-        io: FileIO = IN_PROCESS,
-    ) -> Result:
-        return CopyOperation(ctx).execute(_as(plan, CopyPlan), confirmations, progress, cancel)
+    def _runner(self, ctx: OpContext, plan: Any, io: FileIO) -> _Runner:
+        return CopyOperation(ctx)
 
 
 class RemoveFlow(OperationFlow[RemovePlan]):
     id = FlowId.REMOVE
     action = Action.REMOVE
+    plan_type = RemovePlan
 
     def plan(self, ctx: OpContext, choice: Choice, io: FileIO = IN_PROCESS) -> RemovePlan:
         store, fingerprint = choice.source()
         op = RemoveOperation(ctx, reader=io.reader)
         return op.plan(store, fingerprint, choice.backup, choice.backup_password)
 
-    def execute(
-        self,
-        ctx: OpContext,
-        plan: Plan,
-        confirmations: Confirmations,
-        progress: Progress | None = None,
-        cancel: Cancel | None = None,
-        io: FileIO = IN_PROCESS,
-    ) -> Result:
-        op = RemoveOperation(ctx, reader=io.reader)
-        return op.execute(_as(plan, RemovePlan), confirmations, progress, cancel)
+    def _runner(self, ctx: OpContext, plan: Any, io: FileIO) -> _Runner:
+        return RemoveOperation(ctx, reader=io.reader)
 
 
 _FLOWS: tuple[OperationFlow[Plan], ...] = (

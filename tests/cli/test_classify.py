@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 from certassist.cli import main
 from certassist.core.profiles import user_profiles_dir
 from tests.foreign import PASSWORD, fingerprint, make_foreign_pki
+from tests.stdin import feed_stdin
 from tests.stores.nss_oracle import make_db, pk12_export, pk12_import
 
 pytestmark = pytest.mark.linux_tools
@@ -25,21 +25,8 @@ def _nss(nss_ready: None) -> None:
     """The NSS tools write one of the files."""
 
 
-@pytest.fixture(scope="session")
-def nss_ready() -> None:
-    from tests.stores.conftest import _nss_ready
-
-    reason = _nss_ready()
-    if reason:
-        pytest.skip(reason)
-
-
-def _stdin(monkeypatch: pytest.MonkeyPatch, *lines: str) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO("".join(line + "\n" for line in lines)))
-
-
 def _inspect_kind(path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    _stdin(monkeypatch, PASSWORD)
+    feed_stdin(monkeypatch, PASSWORD)
     main(["inspect", str(path), "--password-stdin", "--json"])
     return json.loads(capsys.readouterr().out)
 
@@ -54,7 +41,7 @@ def test_classify_a_pfx_then_a_fingerprint(
     shown = _inspect_kind(anna, monkeypatch, capsys)
     assert shown["kind"] == "other" and "vecozo-kind-unknown" in shown["notes"]
 
-    _stdin(monkeypatch, PASSWORD)
+    feed_stdin(monkeypatch, PASSWORD)
     code = main(["classify", str(anna), "--as", "vecozo-personal", "--password-stdin", "--json"])
     result = json.loads(capsys.readouterr().out)
     assert code == 0, result

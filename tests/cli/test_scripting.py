@@ -32,15 +32,6 @@ def _nss(nss_ready: None) -> None:
     """Every test here uses real NSS databases."""
 
 
-@pytest.fixture(scope="session")
-def nss_ready() -> None:
-    from tests.stores.conftest import _nss_ready
-
-    reason = _nss_ready()
-    if reason:
-        pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def pki() -> TestPKI:
     return TestPKI(date.today())  # the process under test uses the real clock

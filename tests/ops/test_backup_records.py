@@ -7,7 +7,6 @@ that does not exist is refused unless its parent exists and the user says so.
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 from pathlib import Path, PureWindowsPath
@@ -22,25 +21,13 @@ from certassist.ops.remove import RemoveOperation
 from certassist.stores.nss import NssStore
 from tests.foreign import PASSWORD, make_foreign_pki
 from tests.ops.conftest import GOOD_PASSWORD
+from tests.stdin import feed_stdin
 from tests.stores.nss_oracle import make_db, pk12_import
 
 
 @pytest.fixture(autouse=True)
 def _nss(nss_ready: None) -> None:
     """Every test here needs the NSS tools."""
-
-
-@pytest.fixture(scope="session")
-def nss_ready() -> None:
-    from tests.stores.conftest import _nss_ready
-
-    reason = _nss_ready()
-    if reason:
-        pytest.skip(reason)
-
-
-def _stdin(monkeypatch: pytest.MonkeyPatch, *lines: str) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO("".join(line + "\n" for line in lines)))
 
 
 def _db_with_certificate(tmp_path: Path) -> tuple[Path, str]:
@@ -64,7 +51,7 @@ def test_backup_on_a_stick_that_is_gone_is_still_known(
 
     stick = tmp_path / "stick"
     stick.mkdir()
-    _stdin(monkeypatch, GOOD_PASSWORD, GOOD_PASSWORD)
+    feed_stdin(monkeypatch, GOOD_PASSWORD, GOOD_PASSWORD)
     assert main(["backup", "--to", str(stick), "--yes", "--password-stdin", "--json"]) == 0
     capsys.readouterr()
     shutil.rmtree(stick)  # the stick is pulled out
@@ -100,15 +87,15 @@ def test_backup_to_a_folder_that_does_not_exist(
     _db_with_certificate(tmp_path)
     monkeypatch.setenv("CERTASSIST_STORES", "nssdb")
     no_stick = tmp_path / "media" / "KINGSTON" / "backups"
-    _stdin(monkeypatch, GOOD_PASSWORD, GOOD_PASSWORD)
+    feed_stdin(monkeypatch, GOOD_PASSWORD, GOOD_PASSWORD)
     assert main(["backup", "--to", str(no_stick), "--yes", "--password-stdin"]) == 3
     assert "[E-ops-backup-folder-missing]" in capsys.readouterr().err
     new = tmp_path / "nieuw"
-    _stdin(monkeypatch, GOOD_PASSWORD, GOOD_PASSWORD)
+    feed_stdin(monkeypatch, GOOD_PASSWORD, GOOD_PASSWORD)
     assert main(["backup", "--to", str(new), "--yes", "--password-stdin"]) == 5
     assert "[E-ops-backup-new-folder-unconfirmed]" in capsys.readouterr().err
     assert not new.exists() and not no_stick.parent.exists()
-    _stdin(monkeypatch, GOOD_PASSWORD, GOOD_PASSWORD)
+    feed_stdin(monkeypatch, GOOD_PASSWORD, GOOD_PASSWORD)
     assert main(["backup", "--to", str(new), "--new-folder", "--yes", "--password-stdin"]) == 0
     assert len(list(new.glob("*.pfx"))) == 1
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
@@ -11,25 +10,13 @@ import pytest
 from certassist.cli import main
 from tests.ops.conftest import ANNA, GOOD_PASSWORD
 from tests.pki import TestPKI, pfx
+from tests.stdin import feed_stdin
 from tests.stores.nss_oracle import key_lines, make_db
 
 
 @pytest.fixture(autouse=True)
 def _nss(nss_ready: None) -> None:
     """Every test here needs the NSS tools."""
-
-
-@pytest.fixture(scope="session")
-def nss_ready() -> None:
-    from tests.stores.conftest import _nss_ready
-
-    reason = _nss_ready()
-    if reason:
-        pytest.skip(reason)
-
-
-def _stdin(monkeypatch: pytest.MonkeyPatch, *lines: str) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO("".join(line + "\n" for line in lines)))
 
 
 def test_install_backup_log_with_json(
@@ -42,7 +29,7 @@ def test_install_backup_log_with_json(
     source = tmp_path / "anna.pfx"
     source.write_bytes(pfx(bundle, GOOD_PASSWORD))
     db = make_db(tmp_path / "profile")
-    _stdin(monkeypatch, "wrong-one", GOOD_PASSWORD)
+    feed_stdin(monkeypatch, "wrong-one", GOOD_PASSWORD)
     code = main(["install", str(source), "--nss-db", str(db), "--i-am", ANNA, "--yes",
                  "--password-stdin", "--json"])  # fmt: skip
     out = capsys.readouterr()
@@ -51,7 +38,7 @@ def test_install_backup_log_with_json(
     assert "[2/3]" in out.err  # progress lines on stderr
     assert len(key_lines(db)) == 1
 
-    _stdin(monkeypatch, GOOD_PASSWORD, GOOD_PASSWORD)
+    feed_stdin(monkeypatch, GOOD_PASSWORD, GOOD_PASSWORD)
     code = main(["backup", "--nss-db", str(db), "--to", str(tmp_path / "usb"), "--yes",
                  "--new-folder", "--password-stdin", "--json", "--compatible"])  # fmt: skip
     result = json.loads(capsys.readouterr().out)
@@ -72,7 +59,7 @@ def test_refused_by_R1_exit_code_2(
     source = tmp_path / "bram.pfx"
     source.write_bytes(pfx(pki.issue("vecozo-personal", name="Bram Jansen"), GOOD_PASSWORD))
     db = make_db(tmp_path / "profile")
-    _stdin(monkeypatch, GOOD_PASSWORD)
+    feed_stdin(monkeypatch, GOOD_PASSWORD)
     code = main(["restore", str(source), "--nss-db", str(db), "--i-am", ANNA, "--yes",
                  "--password-stdin", "--json"])  # fmt: skip
     assert code == 2
@@ -89,7 +76,7 @@ def test_three_wrong_passwords_stop_with_exit_3(
     source = tmp_path / "a.pfx"
     source.write_bytes(pfx(pki.issue("other"), GOOD_PASSWORD))
     db = make_db(tmp_path / "profile")
-    _stdin(monkeypatch, "a", "b", "c", GOOD_PASSWORD)
+    feed_stdin(monkeypatch, "a", "b", "c", GOOD_PASSWORD)
     code = main(["restore", str(source), "--nss-db", str(db), "--yes", "--password-stdin",
                  "--json"])  # fmt: skip
     assert code == 3
@@ -106,7 +93,7 @@ def test_weak_backup_password_is_explained(
     from certassist.stores.nss import NssStore
 
     NssStore(db).add(pki.issue("other"))
-    _stdin(monkeypatch, "geheim", "geheim")
+    feed_stdin(monkeypatch, "geheim", "geheim")
     code = main(["--lang", "en", "backup", "--nss-db", str(db), "--to", str(tmp_path / "usb"),
                  "--yes", "--new-folder", "--password-stdin"])  # fmt: skip
     assert code == 3

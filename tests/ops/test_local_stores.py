@@ -4,7 +4,6 @@ XDG folders), a Firefox profile that was never started, real NSS, the real CLI."
 
 from __future__ import annotations
 
-import io
 import json
 import os
 from pathlib import Path
@@ -17,6 +16,7 @@ from certassist.core.settings import default_settings_path
 from certassist.ops.local import local_and_backup_stores
 from tests.ops.conftest import ANNA, GOOD_PASSWORD
 from tests.pki import TestPKI, pfx
+from tests.stdin import feed_stdin
 
 PROFILES = "[Profile0]\nName=default-esr\nIsRelative=1\nPath=esr.default-esr\nDefault=1\n"
 
@@ -39,10 +39,6 @@ def profile() -> Path:
     return root / "esr.default-esr"
 
 
-def _stdin(monkeypatch: pytest.MonkeyPatch, *lines: str) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO("".join(line + "\n" for line in lines)))
-
-
 def _json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, Any]:
     code = main([*args, "--json"])
     return code, json.loads(capsys.readouterr().out)
@@ -57,12 +53,12 @@ def _installed_and_backed_up(
     bundle = pki.issue("vecozo-personal", name=ANNA)
     source = tmp_path / "anna.pfx"
     source.write_bytes(pfx(bundle, GOOD_PASSWORD))
-    _stdin(monkeypatch, GOOD_PASSWORD)
+    feed_stdin(monkeypatch, GOOD_PASSWORD)
     code, out = _json(capsys, "install", str(source), "--store", "firefox", "--i-am", ANNA,
                       "--yes", "--password-stdin")  # fmt: skip
     assert code == 0 and out["outcome"] == "done", out
     stick = tmp_path / "usb-stick"
-    _stdin(monkeypatch, GOOD_PASSWORD, GOOD_PASSWORD)
+    feed_stdin(monkeypatch, GOOD_PASSWORD, GOOD_PASSWORD)
     code, out = _json(capsys, "backup", "--store", "firefox", "--to", str(stick), "--yes",
                       "--new-folder", "--password-stdin")  # fmt: skip
     assert code == 0 and Path(out["paths"][0]).parent == stick, out
@@ -120,7 +116,7 @@ def test_ops_commands_reach_a_registered_folder_by_name_only(
     assert main(["settings", "add-backup-folder", str(stick)]) == 0
     capsys.readouterr()
     # "back up everything" reads the PC's stores, not the old backups on the stick
-    _stdin(monkeypatch, GOOD_PASSWORD, GOOD_PASSWORD)
+    feed_stdin(monkeypatch, GOOD_PASSWORD, GOOD_PASSWORD)
     code, out = _json(capsys, "backup", "--to", str(tmp_path / "second"), "--yes", "--new-folder",
                       "--password-stdin")  # fmt: skip
     assert code == 0 and out["fingerprints"] == [fingerprint] and len(out["paths"]) == 1, out

@@ -35,15 +35,6 @@ pytestmark = pytest.mark.usefixtures("nss_ready")
 
 
 @pytest.fixture(scope="session")
-def nss_ready() -> None:
-    from tests.stores.conftest import _nss_ready
-
-    reason = _nss_ready()
-    if reason:
-        pytest.skip(reason)
-
-
-@pytest.fixture(scope="session")
 def pki() -> TestPKI:
     """Session-wide here: the imported login-site fixtures need a session PKI."""
     return TestPKI(TODAY)

@@ -30,15 +30,6 @@ def _nss(nss_ready: None) -> None:
     """Every test here needs the NSS tools."""
 
 
-@pytest.fixture(scope="session")
-def nss_ready() -> None:
-    from tests.stores.conftest import _nss_ready
-
-    reason = _nss_ready()
-    if reason:
-        pytest.skip(reason)
-
-
 @pytest.mark.parametrize("legacy", [False, True], ids=["aes", "legacy"])
 def test_pfx_with_extras_installs_only_the_keyed_certificate_and_its_chain(
     tmp_path: Path, ctx: OpContext, legacy: bool

@@ -30,13 +30,6 @@ def _nss_ready() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def nss_ready() -> None:
-    reason = _nss_ready()
-    if reason:
-        pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def pki() -> TestPKI:
     """One PKI per module: within one instance every certificate has its own key."""
