@@ -132,6 +132,23 @@ def folder_lock(folder: Path, wait: float = 60.0) -> Iterator[None]:
         os.close(handle)  # closing releases the lock
 
 
+def data_dir() -> Path:
+    """certassist's own data folder for this OS user (records, audit log, store locks)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("certassist", appauthor=False))
+
+
+def store_lock_folder(store_id: str, base: Path | None = None) -> Path:
+    """Where the lock of a store that is no folder (the Windows store) lives: one folder per
+    store id under `base` (default: certassist's data folder), held with `folder_lock`."""
+    safe = re.sub(r"[^A-Za-z0-9_.-]", "_", store_id)
+    folder = (base if base is not None else data_dir()) / "locks" / safe
+    with contextlib.suppress(OSError):  # cannot be made: `folder_lock` goes on without a lock
+        private_folder(folder)
+    return folder
+
+
 def _lock_handle(folder: Path) -> int | None:
     try:
         if sys.platform == "win32":

@@ -34,6 +34,7 @@ class Status(StrEnum):
     UZI_OVERDUE = "uzi-overdue"  # after the portal date: DigiD goes or went off (R11)
     INSTALL_WINDOW_CLOSING = "install-window-closing"  # pending request near day 60 (R5)
     BACKUP_MISSING = "backup-missing"  # decided by callers that know about backups (R9)
+    REPLACED = "replaced"  # a newer one for the same holder is installed: decided by the overview
 
 
 @dataclass(frozen=True)

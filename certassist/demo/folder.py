@@ -39,9 +39,9 @@ def demo_dir() -> Path:
     chosen = os.environ.get(DEMO_DIR_ENV)
     if chosen:
         return Path(chosen)
-    from platformdirs import user_data_dir  # ops.records.default_data_dir (demo sits below ops)
+    from certassist.core.fileio import data_dir
 
-    return Path(user_data_dir("certassist", appauthor=False)) / "demo"
+    return data_dir() / "demo"
 
 
 def demo_day() -> date | None:

@@ -51,4 +51,5 @@ def status_label(status: str) -> str:
         "uzi-overdue": translate("Labels", "UZI: te laat"),
         "install-window-closing": translate("Labels", "nu installeren"),
         "backup-missing": translate("Labels", "back-up ontbreekt"),
+        "replaced": translate("Labels", "vervangen"),
     }.get(str(status), str(status))

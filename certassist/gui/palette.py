@@ -33,4 +33,5 @@ STATUS = {
     "uzi-overdue": ERROR,
     "install-window-closing": WARN,
     "backup-missing": BACKUP,
+    "replaced": MUTED,
 }

@@ -29,11 +29,10 @@ from cryptography import x509
 from cryptography.x509.oid import NameOID
 
 from certassist.core.kinds import Family, family
-from certassist.core.models import CertInfo, Environment, Kind
+from certassist.core.models import Environment, Kind
 from certassist.core.rules import (
     Status,
     fmt,
-    normalise_name,
     pending_request_status,
     subscriber_mismatch,
     while_digid_off,
@@ -44,6 +43,7 @@ from certassist.ops.overview import (
     Describe,
     StoreProblem,
     backup_missing,
+    has_newer_in_order,
     scan_stores,
 )
 
@@ -63,6 +63,7 @@ class Severity(IntEnum):
 _SEVERITY = {
     Status.OK: Severity.NOTHING_DUE,
     Status.BACKUP_MISSING: Severity.NOTHING_DUE,
+    Status.REPLACED: Severity.NOTHING_DUE,
     Status.NOT_YET_VALID: Severity.NOTHING_DUE,
     Status.RENEW_NOW: Severity.DUE_SOON,
     Status.UZI_START_NOW: Severity.DUE_SOON,
@@ -72,7 +73,7 @@ _SEVERITY = {
 }
 _ENV_ORDER = {Environment.PRODUCTION: 0, Environment.ACCEPTANCE: 1, Environment.TEST: 2}
 _DIGID_MAY_BE_OFF = ("W-R11-digid-off-unless-renewed", "W-R11-expired")
-REPLACED = "replaced"  # state of a certificate superseded by a newer one for the same holder
+REPLACED = Status.REPLACED.value  # superseded by a newer one for the same holder (overview)
 
 
 @dataclass(frozen=True)
@@ -197,29 +198,6 @@ def _label(group: CertificateGroup) -> str:
     return name
 
 
-def _owner_key(info: CertInfo) -> tuple[str, str, str]:
-    """Who a certificate belongs to, for telling a renewal from an unrelated certificate."""
-    c = info.classification
-    if family(info.kind) is Family.UZI_SERVER:
-        owner = f"{c.subscriber_number or c.ura or ''}|{info.subject}"
-    else:
-        owner = normalise_name(c.holder or c.organisation or info.subject)
-    return (info.kind.value, info.environment.value, owner)
-
-
-def _newer_for_same_owner(group: CertificateGroup, groups: Sequence[CertificateGroup]) -> bool:
-    if family(group.kind) in (Family.UZI_CARD, Family.OTHER, Family.ISSUER):
-        return False
-    key = _owner_key(group.info)
-    return any(
-        other is not group
-        and _owner_key(other.info) == key
-        and other.expiry_date > group.expiry_date
-        and _SEVERITY.get(other.status.status, Severity.OVERDUE) is Severity.NOTHING_DUE
-        for other in groups
-    )
-
-
 def _item(
     group: CertificateGroup, groups: Sequence[CertificateGroup], settings: PracticeSettings
 ) -> CheckItem:
@@ -234,7 +212,8 @@ def _item(
             notes.append(CheckNote(mismatch.rule_id, mismatch.message_id, dict(mismatch.params)))
             rule_ids.append(mismatch.rule_id)
             severity = max(severity, Severity.DUE_SOON)
-    if severity > Severity.NOTHING_DUE and _newer_for_same_owner(group, groups):
+    replaced = report.status is Status.REPLACED  # the overview's verdict, as `list` shows it
+    if replaced or (severity > Severity.NOTHING_DUE and has_newer_in_order(group, groups)):
         state, severity = REPLACED, Severity.NOTHING_DUE
         notes.append(CheckNote("R7", "I-check-replaced", {"expiry": fmt(group.expiry_date)}))
     elif report.message_id in _DIGID_MAY_BE_OFF:  # R11: the signs, old linking, helpdesk, Bricks

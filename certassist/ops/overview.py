@@ -4,7 +4,8 @@ One certificate often lives in several places (the Windows store, a Firefox prof
 a USB stick). Users think in certificates, not in stores, so the overview groups by SHA-256
 fingerprint and lists every place it was found. Stores that cannot be read are reported with
 their reason instead of silently disappearing. The status comes from the rules
-(`certificate_status`); the overview only adds what only it can know: whether a backup exists (R9).
+(`certificate_status`); the overview only adds what only it can know: whether a backup exists (R9)
+and whether a newer certificate of the same holder replaced an old one (R7, R11).
 """
 
 from __future__ import annotations
@@ -177,6 +178,59 @@ def _with_backup_status(group: CertificateGroup) -> CertificateGroup:
     return replace(group, status=report)
 
 
+def owner_key(info: CertInfo) -> tuple[str, str, str]:
+    """Who a certificate belongs to, for telling a renewal from an unrelated certificate: a UZI
+    server certificate by subscriber and subject (its host), others by holder or practice."""
+    from certassist.core.kinds import Family, family
+    from certassist.core.rules import normalise_name
+
+    c = info.classification
+    if family(info.kind) is Family.UZI_SERVER:
+        owner = f"{c.subscriber_number or c.ura or ''}|{info.subject}"
+    else:
+        owner = normalise_name(c.holder or c.organisation or info.subject)
+    return (info.kind.value, info.environment.value, owner)
+
+
+def has_newer_in_order(group: CertificateGroup, groups: Sequence[CertificateGroup]) -> bool:
+    """A newer certificate of the same holder that needs nothing now is among `groups`: `group`
+    was renewed (a VECOZO renewal, a paired UZI server renewal) and the old one stays until it
+    expires. UZI cards and other certificates are never replaced this way."""
+    from certassist.core.kinds import Family, family
+    from certassist.core.rules import Status
+
+    if family(group.kind) in (Family.UZI_CARD, Family.OTHER, Family.ISSUER):
+        return False
+    settled = (Status.OK, Status.NOT_YET_VALID, Status.BACKUP_MISSING)
+    key = owner_key(group.info)
+    return any(
+        other is not group
+        and other.expiry_date > group.expiry_date
+        and other.status.status in settled
+        and owner_key(other.info) == key
+        for other in groups
+    )
+
+
+def _with_replaced_status(
+    group: CertificateGroup, groups: Sequence[CertificateGroup]
+) -> CertificateGroup:
+    """A due, overdue or expired certificate with a newer one in order is "vervangen": no
+    "nu starten" or "vernieuwen" for a certificate that was renewed already (R7, R11)."""
+    from certassist.core.rules import Status, StatusReport, fmt
+
+    quiet = (Status.OK, Status.NOT_YET_VALID, Status.BACKUP_MISSING, Status.REPLACED)
+    if group.status.status in quiet or not has_newer_in_order(group, groups):
+        return group
+    report = StatusReport(
+        status=Status.REPLACED,
+        rule_id=group.status.rule_id,
+        message_id="I-check-replaced",
+        params={"expiry": fmt(group.expiry_date)},
+    )
+    return replace(group, status=report)
+
+
 def _recorded_backups() -> Mapping[str, BackupRecord]:
     """The user's backup records (R9), unless the caller passes its own."""
     from certassist.ops.backup_records import BACKUPS_FILE, BackupRecords
@@ -254,7 +308,10 @@ def scan_stores(
             days_left=info.days_left(today),
             last_backup=recorded.get(info.fingerprint),
         )
-        groups.append(_with_backup_status(group) if check_backup else group)
+        groups.append(group)
+    groups = [_with_replaced_status(g, groups) for g in groups]
+    if check_backup:
+        groups = [_with_backup_status(g) for g in groups]
     groups.sort(key=lambda g: (g.expiry_date, g.info.subject))
     return Overview(groups, unavailable)
 

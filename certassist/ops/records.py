@@ -12,14 +12,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
-from certassist.core.fileio import atomic_write_bytes, private_folder
+from certassist.core.fileio import atomic_write_bytes, data_dir, private_folder
 from certassist.ops.backup_records import BACKUPS_FILE, BackupRecords
 
 
 def default_data_dir() -> Path:
-    return Path(platformdirs.user_data_dir("certassist", appauthor=False))
+    return data_dir()
 
 
 @dataclass(frozen=True)

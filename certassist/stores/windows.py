@@ -3,17 +3,23 @@
 All logic lives here and runs over any `Crypt32Api`, so it is tested on every OS with
 `FakeCrypt32`; only the thin ctypes layer needs real Windows. Certificates travel in and out
 as PFX blobs protected by a one-time random password that never leaves this process.
+
+One writer at a time: `add` and `remove` hold a lock per store (a lock folder in certassist's
+data folder, `fileio.store_lock_folder`), as a backup folder and an NSS profile do; a second
+certassist that wants to change the same store waits, then gets `E-store-busy`, nothing changed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from cryptography.hazmat.primitives.serialization import pkcs12
 
 from certassist.core.errors import CertassistError, StoreError
+from certassist.core.fileio import FolderBusy, folder_lock, store_lock_folder
 from certassist.core.messages import text_only
 from certassist.core.models import (
     Bundle,
@@ -51,7 +57,12 @@ class WindowsStore:
         location: Location,
         label: str | None = None,
         password_factory: Callable[[], str] = one_time_password,
+        *,
+        lock_base: Path | None = None,
+        lock_wait: float = 30.0,
     ) -> None:
+        """`lock_base`: where the store's lock folder goes (default: certassist's data folder);
+        `lock_wait`: how long a write waits for another writer before `E-store-busy`."""
         self.api = api
         self.location: Location = location
         self.store_id = f"windows-{location}"
@@ -59,6 +70,8 @@ class WindowsStore:
         kind = StoreKind.WINDOWS_USER if location == "user" else StoreKind.WINDOWS_MACHINE
         self.target = StoreTarget(kind, Owner.SELF if location == "user" else Owner.MACHINE)
         self._password = password_factory
+        self._lock_base = lock_base
+        self._lock_wait = lock_wait
 
     @property
     def available(self) -> bool:
@@ -96,6 +109,10 @@ class WindowsStore:
         if bundle.key is None or not bundle.key_matches():
             raise CertassistError("E-windows-needs-key", store=self.label)
         self._require_writable()
+        with self._one_writer():
+            return self._add(bundle)
+
+    def _add(self, bundle: Bundle) -> StoreEntry:
         password = self._password()
         pfx = _to_pfx(bundle, password)
         keyset = CRYPT_MACHINE_KEYSET if self.location == "machine" else CRYPT_USER_KEYSET
@@ -146,6 +163,10 @@ class WindowsStore:
 
     def remove(self, fingerprint: str) -> None:
         self._require_writable()
+        with self._one_writer():
+            self._remove(fingerprint)
+
+    def _remove(self, fingerprint: str) -> None:
         entry = self.get(fingerprint)
         if entry is None:
             raise CertassistError("E-store-not-found", store=self.label, fingerprint=fingerprint)
@@ -155,6 +176,16 @@ class WindowsStore:
             raise self._translate(exc) from exc
         if self.get(entry.fingerprint) is not None:
             raise StoreError("E-windows-remove-failed", store=self.label)
+
+    @contextlib.contextmanager
+    def _one_writer(self) -> Iterator[None]:
+        folder = store_lock_folder(self.store_id, self._lock_base)
+        with contextlib.ExitStack() as held:
+            try:
+                held.enter_context(folder_lock(folder, wait=self._lock_wait))
+            except FolderBusy as exc:
+                raise StoreError("E-store-busy", store=self.label) from exc
+            yield
 
     def _require_writable(self) -> None:
         reason = self.unavailable_reason

@@ -524,6 +524,10 @@
       <source>back-up ontbreekt</source>
       <translation>backup missing</translation>
     </message>
+    <message>
+      <source>vervangen</source>
+      <translation>replaced</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>

@@ -239,3 +239,38 @@ def test_request_in_the_wizard_then_pairing_of_what_the_ca_issued(
     qtbot.waitUntil(lambda: current_name(pairing) == "pair_result", timeout=TIMEOUT)
     assert pairing.pages["pair_result"].title() == "Vernieuwd"
     assert target.list.item(0).text() in pairing.pages["pair_result"].body.text()
+
+
+def test_start_page_shows_the_old_uzi_certificate_as_replaced_after_pairing(
+    pair_window: Any, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Issue 13: no "UZI: nu starten" for the certificate that was just renewed."""
+    from certassist.gui.overview_model import COL_STATUS
+
+    def status_text(fingerprint: str) -> str:
+        model = pair_window.start.model
+        row = next(i for i, g in enumerate(model.groups) if g.fingerprint == fingerprint)
+        return str(model.data(model.index(row, COL_STATUS)))
+
+    old_fp = _uzi(pair_window).fingerprint
+    assert status_text(old_fp) == "● UZI: nu starten"
+    _, started = _request(pair_window)
+    wizard = _to_check(qtbot, pair_window, _issued_file(tmp_path, started))
+    target = next_to(qtbot, wizard, "pair_target")
+    for i in range(target.list.count()):
+        item = target.list.item(i)
+        if item.text() == "Windows (demo)":
+            item.setCheckState(Qt.CheckState.Checked)
+    target.folder.setText(str(tmp_path / "usb"))
+    target.password.edit.setText(PFX_PASSWORD)
+    target.repeat.edit.setText(PFX_PASSWORD)
+    next_to(qtbot, wizard, "run")
+    qtbot.waitUntil(lambda: current_name(wizard) == "pair_result", timeout=TIMEOUT)
+    new_fp = wizard.state.result.paired.info.fingerprint
+    pair_window.start.refresh()
+    qtbot.waitUntil(
+        lambda: any(g.fingerprint == new_fp for g in pair_window.start.model.groups),
+        timeout=TIMEOUT,
+    )
+    assert status_text(old_fp) == "● vervangen"
+    assert "nu starten" not in status_text(new_fp)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from cryptography.hazmat.primitives.serialization import pkcs12
 
@@ -234,3 +237,42 @@ def test_fake_adds_only_certificates_with_a_key_to_my(bundle: Bundle) -> None:
     no_key = Bundle(bundle.leaf, bundle.chain, None)
     assert api.import_pfx("user", pfx(no_key, "pw"), "pw", CRYPT_EXPORTABLE) == []
     assert api.enum_certs("user") == []
+
+
+# ---- one writer at a time (issue 17 point 4) --------------------------------------------------
+
+_OTHER_WRITER = """
+import sys
+from certassist.core.fileio import folder_lock, store_lock_folder
+with folder_lock(store_lock_folder("windows-user")):
+    print("held", flush=True)
+    sys.stdin.read()
+"""
+
+
+def test_a_second_writer_of_the_same_store_gets_store_busy_and_nothing_changes(
+    pki: TestPKI, bundle: Bundle
+) -> None:
+    """Another certassist process is changing CurrentUser\\MY (it holds the store's lock in
+    certassist's data folder): this one waits, then refuses with E-store-busy, nothing done."""
+    api = FakeCrypt32()
+    store = WindowsStore(api, "user", lock_wait=0.3)
+    kept = pki.issue()
+    store.add(kept)
+    other = subprocess.Popen(
+        [sys.executable, "-c", _OTHER_WRITER], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    try:
+        assert other.stdout is not None and other.stdout.readline() == b"held\n"
+        for write in (lambda: store.add(bundle), lambda: store.remove(kept.fingerprint)):
+            with pytest.raises(CertassistError) as caught:
+                write()
+            assert caught.value.message_id == "E-store-busy"
+            assert store.label in caught.value.text("nl")
+        assert [c.has_key for c in api.enum_certs("user")] == [True]
+        assert store.get(kept.fingerprint) is not None and store.get(bundle.fingerprint) is None
+    finally:
+        other.communicate(b"", timeout=30)
+    assert store.add(bundle).has_key  # the other writer is done: this one goes ahead
+    store.remove(kept.fingerprint)
+    assert [e.fingerprint for e in store.list()] == [bundle.fingerprint]
