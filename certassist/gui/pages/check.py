@@ -69,7 +69,7 @@ class CheckPage(FlowPage):
         self.layout_.addLayout(self.confirm_box)
         self.boxes: dict[Any, QCheckBox] = {}
         self.add_details()
-        self.finish_layout()
+        self.finish_layout(stretch=False)  # the plan takes the free space, not an empty gap
 
     def initializePage(self) -> None:
         self.state.plan = None
