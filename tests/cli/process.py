@@ -23,7 +23,11 @@ def environment(lang: str | None = "nl", **extra: str) -> dict[str, str]:
 
 
 def run(
-    *args: str, stdin: str = "", lang: str | None = "nl", env: dict[str, str] | None = None
+    *args: str,
+    stdin: str = "",
+    lang: str | None = "nl",
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
 ) -> subprocess.CompletedProcess[str]:
     """`python -m certassist ARGS` with pipes (no terminal: nothing can be asked)."""
     return subprocess.run(
@@ -32,7 +36,7 @@ def run(
         capture_output=True,
         text=True,
         env=env if env is not None else environment(lang),
-        timeout=120,
+        timeout=timeout,
     )
 
 

@@ -10,9 +10,7 @@ URA; an OIN (20 digits) is refused there with an explanation and kept in its own
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ import pytest
 
 from certassist.core.rules_dates import add_months, renewal_window_opens
 from certassist.stores.pkcs12file import write_backup
+from tests.cli import process
 from tests.pki import TestPKI, pem
 
 TODAY = date.today()  # inspect uses the real clock; `check --today` sets its own day
@@ -34,14 +33,7 @@ def pki() -> TestPKI:
 
 
 def run(*args: str, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(
-        [sys.executable, "-m", "certassist", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "CERTASSIST_LANG": "nl", **env},
-        timeout=120,
-    )
+    done = process.run(*args, stdin=stdin, env=process.environment("nl", **env))
     assert "Traceback" not in done.stderr, done.stderr
     return done
 

@@ -7,24 +7,17 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
+from tests.cli import process
 from tests.core.test_hostile_input import BC_AS_SET, odd_certificate
 from tests.pki import TestPKI, der
 from tests.stores.nss_oracle import make_db, run_tool
 
 
 def run(*args: str, stdin: str = "", **extra: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CERTASSIST_LANG": "en", **extra}
-    return subprocess.run(
-        [sys.executable, "-m", "certassist", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
+    env = process.environment("en", **extra)
+    return process.run(*args, stdin=stdin, env=env, timeout=60)
 
 
 def test_inspect_of_a_certificate_with_version_7_is_an_id_not_a_traceback(tmp_path: Path) -> None:

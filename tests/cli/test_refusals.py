@@ -4,7 +4,6 @@ given with --nss-db; a full or read-only backup target is a store problem (4).""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from datetime import date
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli import process
 from tests.pki import TestPKI, pfx
 from tests.stores.nss_oracle import make_db
 
@@ -29,9 +29,7 @@ def pki() -> TestPKI:
 
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CERTASSIST_LANG": "en"}
-    return subprocess.run([sys.executable, "-m", "certassist", *args], input=stdin,
-                          capture_output=True, text=True, env=env, timeout=120)  # fmt: skip
+    return process.run(*args, stdin=stdin, lang="en")
 
 
 def _file(tmp_path: Path, name: str, data: bytes) -> Path:

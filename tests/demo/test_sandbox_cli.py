@@ -16,19 +16,13 @@ from certassist.core.names import format_day
 from certassist.core.resources import cache_dir
 from certassist.core.rules_dates import renewal_window_opens
 from certassist.demo.folder import DEMO_DAY_ENV, DEMO_DIR_ENV, demo_dir
+from tests.cli import process
 
 NEW_PASSWORD = "Paarse-Olifant-Danst-7"
 
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(
-        [sys.executable, "-m", "certassist", "--demo", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "CERTASSIST_LANG": "nl"},
-        timeout=120,
-    )
+    done = process.run("--demo", *args, stdin=stdin, lang="nl")
     assert "Traceback" not in done.stderr, done.stderr
     return done
 
