@@ -16,7 +16,14 @@ from cryptography.hazmat.primitives import serialization
 
 from tests.pki import TestPKI, pem, pkcs8_key
 
-from .browsers import chromium_binary, firefox_binary
+from .browsers import (
+    WARM_UP_TIMEOUT,
+    chromium_binary,
+    firefox_binary,
+    run_chromium,
+    run_firefox,
+    warm_up,
+)
 from .tls_server import ClientCertServer
 
 PEM = serialization.Encoding.PEM
@@ -63,13 +70,29 @@ def login_server(login_site: LoginSite) -> Iterator[ClientCertServer]:
         yield server
 
 
-@pytest.fixture
-def need_firefox() -> None:
+@pytest.fixture(scope="session")
+def need_firefox(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Firefox is installed and has started once (its first start is slow on a fresh machine)."""
     if firefox_binary() is None:
         pytest.skip("Firefox (ESR) is not installed")
+    folder = tmp_path_factory.mktemp("firefox-first-start")
+    warm_up(
+        lambda f: run_firefox(
+            f / "profile", "about:blank", home=f / "home", timeout=WARM_UP_TIMEOUT
+        ),
+        folder,
+    )
 
 
-@pytest.fixture
-def need_chromium() -> None:
+@pytest.fixture(scope="session")
+def need_chromium(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Chromium is installed and has started once (its first start is slow on a fresh machine)."""
     if chromium_binary() is None:
         pytest.skip("Chromium is not installed")
+    folder = tmp_path_factory.mktemp("chromium-first-start")
+    warm_up(
+        lambda f: run_chromium(
+            f / "user-data", "about:blank", home=f / "home", timeout=WARM_UP_TIMEOUT
+        ),
+        folder,
+    )

@@ -51,7 +51,12 @@ def test_harness_chromium_logs_in_with_an_nssdb_filled_by_pk12util(
     nss_cli.pk12_import(nssdb, p12, PASSWORD)
     nss_cli.trust_tls_ca(nssdb, login_site.tls_ca_pem)
 
-    run = run_chromium(fresh_user_data_dir(tmp_path, bundle, "1"), login_server.url, home=home)
+    run = run_chromium(
+        fresh_user_data_dir(tmp_path, bundle, "1"),
+        login_server.url,
+        home=home,
+        stop_when=login_server.verdict(),
+    )
 
     assert set(login_server.fingerprints) == {bundle.fingerprint}, (
         run.describe() + login_server.describe()
@@ -107,7 +112,10 @@ def test_chromium_logs_in_only_while_certassist_keeps_the_certificate_in_the_nss
 
     store.add(bundle)
     with_certificate = run_chromium(
-        fresh_user_data_dir(tmp_path, bundle, "1"), login_server.url, home=home
+        fresh_user_data_dir(tmp_path, bundle, "1"),
+        login_server.url,
+        home=home,
+        stop_when=login_server.verdict(),
     )
     assert set(login_server.fingerprints) == {bundle.fingerprint}, (
         with_certificate.describe() + login_server.describe()

@@ -37,7 +37,7 @@ def test_harness_firefox_logs_in_with_a_profile_filled_by_pk12util(
     nss_cli.pk12_import(profile, p12, PASSWORD)
     nss_cli.trust_tls_ca(profile, login_site.tls_ca_pem)
 
-    run = run_firefox(profile, login_server.url, home=tmp_path)
+    run = run_firefox(profile, login_server.url, home=tmp_path, stop_when=login_server.verdict())
 
     assert set(login_server.fingerprints) == {bundle.fingerprint}, (
         run.describe() + login_server.describe()
@@ -74,7 +74,9 @@ def test_firefox_logs_in_only_while_certassist_keeps_the_certificate_in_its_prof
     store = NssStore(profile, kind=StoreKind.FIREFOX)
 
     store.add(bundle)
-    with_certificate = run_firefox(profile, login_server.url, home=tmp_path)
+    with_certificate = run_firefox(
+        profile, login_server.url, home=tmp_path, stop_when=login_server.verdict()
+    )
     assert set(login_server.fingerprints) == {bundle.fingerprint}, (
         with_certificate.describe() + login_server.describe()
     )
