@@ -24,7 +24,6 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
-from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from certassist.core.errors import CertassistError, StoreError
@@ -37,9 +36,11 @@ from certassist.core.models import (
     StoreTarget,
     sha256_fingerprint,
 )
+from certassist.core.x509_decode import UndecodableCertificate, load_der
 from certassist.stores import nss_pkcs12
 from certassist.stores.base import check_added, find_entry
 from certassist.stores.firefox_lock import running_error
+from certassist.stores.nss_keyid import nss_key_id
 from certassist.stores.nss_lib import NssLib, NssLibraryMissing, load_nss
 from certassist.stores.nss_session import NssCert, NssSession
 
@@ -243,8 +244,8 @@ class NssStore:
             cert = self._find(certs, fingerprint)
             if cert is None:
                 raise self._not_found(fingerprint)
-            spki = _public_key(cert.der)
-            shared = any(c is not cert and _public_key(c.der) == spki for c in certs)
+            spki = self._public_key_of(cert)
+            shared = any(c is not cert and _may_share_key(c, cert, spki) for c in certs)
             # PK11_DeleteTokenCertAndKey deletes only a certificate whose key it finds: for a
             # keyless one (a CA, someone else's certificate) it says "done" and deletes nothing.
             keyless = not session.has_key(cert)
@@ -258,9 +259,32 @@ class NssStore:
                 "E-nss-remove-failed", store=self.label, cause="still listed after removal"
             )
 
+    def _public_key_of(self, cert: NssCert) -> bytes:
+        """Through the total decoder: a damaged certificate is an [id] error, nothing changed
+        (whether another certificate still needs its key cannot be told)."""
+        try:
+            return _public_key(cert.der)
+        except UndecodableCertificate as exc:
+            fingerprint = sha256_fingerprint(cert.der)[:16]
+            raise CertassistError(
+                "E-nss-remove-damaged", store=self.label, fingerprint=fingerprint
+            ) from exc
+
 
 def _public_key(der: bytes) -> bytes:
-    cert = x509.load_der_x509_certificate(der)
-    return cert.public_key().public_bytes(
-        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    return (
+        load_der(der)
+        .public_key()
+        .public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
     )
+
+
+def _may_share_key(other: NssCert, cert: NssCert, spki: bytes) -> bool:
+    """Whether `other` may use `cert`'s key. A damaged certificate beside it (one NSS took and
+    no decoder reads) never blocks the removal: NSS links it to a key by its key id, and when
+    that is unknown the key stays rather than maybe taking another certificate's."""
+    try:
+        return _public_key(other.der) == spki
+    except UndecodableCertificate:
+        own = cert.key_id or nss_key_id(cert.der)
+        return other.key_id is None or own is None or other.key_id == own
