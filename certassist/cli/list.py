@@ -18,6 +18,7 @@ from certassist.cli.common import (
     EXIT_OK,
     EXIT_OVERDUE,
     EXIT_STORE,
+    backup_records,
     emit_json,
     language,
     unlock_stores,
@@ -81,7 +82,10 @@ def run(args: argparse.Namespace, today: date | None = None) -> int:
     here = local(args)
     unlock_stores(args, here.all)
     overview = scan_stores(
-        here.all, today or date.today(), issuing_weeks=here.settings.uzi_issuing_weeks
+        here.all,
+        today or date.today(),
+        issuing_weeks=here.settings.uzi_issuing_weeks,
+        backups=backup_records(args),
     )
     if args.json:
         emit_json(
