@@ -46,6 +46,10 @@ from certassist.stores.nss_session import NssCert, NssSession
 
 PasswordProvider = Callable[[], str | None]
 BusyCheck = Callable[[], CertassistError | None]
+# Called with a step's name inside a changing session, after the database was read and before
+# it is written ("add-write": the nicknames are chosen). Tests widen the window another writer
+# would race into, which the profile folder's lock keeps shut.
+StepHook = Callable[[str], None]
 
 SQL_DB = "cert9.db"
 LEGACY_DB = "cert8.db"
@@ -63,6 +67,7 @@ class NssStore:
         busy_check: BusyCheck | None = None,
         *,
         library_dirs: Sequence[Path] | None = None,
+        step_hook: StepHook | None = None,
     ) -> None:
         self.db_dir = Path(db_dir)
         self.kind = kind
@@ -79,6 +84,7 @@ class NssStore:
         self._busy_check = busy_check
         self._library_dirs = tuple(library_dirs) if library_dirs is not None else None
         self._password: str | None = None
+        self._step_hook = step_hook
 
     # -- availability
     def _library(self) -> NssLib:
@@ -164,6 +170,10 @@ class NssStore:
                 session.login(password)
         self._password = password
 
+    def _step(self, name: str) -> None:
+        if self._step_hook is not None:
+            self._step_hook(name)
+
     # -- verbs
     def _entry(self, session: NssSession, cert: NssCert) -> StoreEntry:
         has_key = session.has_key(cert)
@@ -202,7 +212,7 @@ class NssStore:
         with self._session(lib, write=True) as session:
             session.ensure_initialised()
             self._login(session)
-            nss_pkcs12.import_bundle(session, bundle)
+            nss_pkcs12.import_bundle(session, bundle, partial(self._step, "add-write"))
             # Checked in the same session: a second open costs more than the import itself
             # (the operations layer re-reads the store on its own afterwards).
             found = session.find(bundle.leaf_der)
