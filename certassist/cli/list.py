@@ -18,6 +18,7 @@ from certassist.cli.common import (
     EXIT_DUE,
     EXIT_OK,
     EXIT_OVERDUE,
+    backup_records,
     emit_json,
     language,
     unlock_stores,
@@ -104,7 +105,10 @@ def run(args: argparse.Namespace, today: date | None = None) -> int:
     lang = language(args)
     here = read_here(args)
     overview = scan_stores(
-        here.all, today or date.today(), issuing_weeks=here.settings.uzi_issuing_weeks
+        here.all,
+        today or date.today(),
+        issuing_weeks=here.settings.uzi_issuing_weeks,
+        backups=backup_records(args),
     )
     if args.json:
         emit_json(
