@@ -20,7 +20,8 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -38,7 +39,7 @@ from certassist.core.models import (
 )
 from certassist.core.x509_decode import UndecodableCertificate, load_der
 from certassist.stores import nss_pkcs12
-from certassist.stores.base import check_added, find_entry
+from certassist.stores.base import StoreNotice, check_added, find_entry
 from certassist.stores.firefox_lock import running_error
 from certassist.stores.nss_keyid import nss_key_id
 from certassist.stores.nss_lib import NssLib, NssLibraryMissing, load_nss
@@ -46,6 +47,10 @@ from certassist.stores.nss_session import NssCert, NssSession
 
 PasswordProvider = Callable[[], str | None]
 BusyCheck = Callable[[], CertassistError | None]
+# Called with a step's name inside a changing session, after the database was read and before
+# it is written ("add-write": the nicknames are chosen). Tests widen the window another writer
+# would race into, which the profile folder's lock keeps shut.
+StepHook = Callable[[str], None]
 
 SQL_DB = "cert9.db"
 LEGACY_DB = "cert8.db"
@@ -63,6 +68,7 @@ class NssStore:
         busy_check: BusyCheck | None = None,
         *,
         library_dirs: Sequence[Path] | None = None,
+        step_hook: StepHook | None = None,
     ) -> None:
         self.db_dir = Path(db_dir)
         self.kind = kind
@@ -79,6 +85,8 @@ class NssStore:
         self._busy_check = busy_check
         self._library_dirs = tuple(library_dirs) if library_dirs is not None else None
         self._password: str | None = None
+        self._step_hook = step_hook
+        self._notices: list[StoreNotice] = []
 
     # -- availability
     def _library(self) -> NssLib:
@@ -122,10 +130,20 @@ class NssStore:
             raise reason
         return self._library()
 
-    def _session(self, lib: NssLib, *, write: bool) -> NssSession:
-        return NssSession(
+    @contextlib.contextmanager
+    def _session(self, lib: NssLib, *, write: bool) -> Iterator[NssSession]:
+        session = NssSession(
             lib, self.db_dir, legacy=self.legacy, read_only=not write, store_label=self.label
         )
+        with session:
+            if session.recovered:  # an interrupted write was rolled back: the user hears of it
+                self._notices.append(StoreNotice("I-nss-journal-recovered", {"store": self.label}))
+            yield session
+
+    def take_notices(self) -> list[StoreNotice]:
+        """What this store did on its own since the last call (stores.base.take_notices)."""
+        taken, self._notices = self._notices, []
+        return taken
 
     def _login(self, session: NssSession) -> None:
         """Log in when a primary password is set: before that, keys read as absent."""
@@ -163,6 +181,10 @@ class NssStore:
             if session.needs_password():
                 session.login(password)
         self._password = password
+
+    def _step(self, name: str) -> None:
+        if self._step_hook is not None:
+            self._step_hook(name)
 
     # -- verbs
     def _entry(self, session: NssSession, cert: NssCert) -> StoreEntry:
@@ -202,7 +224,7 @@ class NssStore:
         with self._session(lib, write=True) as session:
             session.ensure_initialised()
             self._login(session)
-            nss_pkcs12.import_bundle(session, bundle)
+            nss_pkcs12.import_bundle(session, bundle, partial(self._step, "add-write"))
             # Checked in the same session: a second open costs more than the import itself
             # (the operations layer re-reads the store on its own afterwards).
             found = session.find(bundle.leaf_der)
