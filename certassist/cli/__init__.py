@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from certassist.cli.common import EXIT_USAGE, run_command
 from certassist.cli.version import VersionAction
@@ -93,10 +94,33 @@ def _chosen_language(ordered: list[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    ordered, as_json = _global_options_first([*(sys.argv[1:] if argv is None else argv)])
+    previous = _demo_cache(ordered)  # before the first catalog is read (help, errors)
+    try:
+        return _main(ordered, as_json)
+    finally:
+        from certassist.core.resources import use_cache_dir
+
+        use_cache_dir(previous)
+
+
+def _demo_cache(ordered: list[str]) -> Path | None:
+    """With `--demo` the parsed-resource cache lives in the demo's folder (nothing is written
+    outside it); returns the cache folder chosen before, to restore after the run."""
+    from certassist.core.resources import use_cache_dir
+
+    front = ordered[: ordered.index("--")] if "--" in ordered else ordered
+    if "--demo" not in front:
+        return use_cache_dir(None)
+    from certassist.demo.folder import DemoFolder, demo_dir
+
+    return use_cache_dir(DemoFolder(demo_dir()).cache)
+
+
+def _main(ordered: list[str], as_json: bool) -> int:
     from certassist.cli.common import language, system_language
     from certassist.core.messages import set_language
 
-    ordered, as_json = _global_options_first([*(sys.argv[1:] if argv is None else argv)])
     words = [w for i, w in enumerate(ordered) if i == 0 or ordered[i - 1] != "--lang"]
     set_language(system_language(_chosen_language(ordered)))  # help and argparse's errors too
     parser = build_parser(_modules_for(words))

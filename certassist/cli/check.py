@@ -1,8 +1,11 @@
 """`certassist check [--json] [--notify] [--ics FILE]`: what is due, for people and for tasks.
 
-Exit code 0 nothing due, 1 something due soon, 2 something overdue or expired: the daily
-scheduled task (`certassist reminders enable`) runs `check --notify` and only bothers a person
-when something is due. Production is listed first; acceptance/test apart (R10).
+Exit code 0 nothing due, 1 something due soon, 2 something overdue or expired, 4 a store could
+not be read (the answer is incomplete), exactly as `list`: the daily scheduled task
+(`certassist reminders enable`) runs `check --notify` and only bothers a person when something
+is due. Firefox's primary password is asked at a terminal or read from `--password-stdin`, as
+`list` does (the same code: cli.list.read_here). Production is listed first; acceptance/test
+apart (R10).
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from certassist.cli.common import emit_json, language
+from certassist.cli.common import backup_records, emit_json, language
+from certassist.cli.list import add_reading_options, read_here, unavailable_json
 from certassist.core.kinds import kind_label
 from certassist.core.messages import render, text_only
 
@@ -22,7 +26,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--notify", action="store_true")
     parser.add_argument("--ics", type=Path)
-    parser.add_argument("--settings", type=Path)
+    add_reading_options(parser)
     parser.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
 
@@ -85,14 +89,13 @@ def print_report(report: Any, lang: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from certassist.cli.list import local
     from certassist.ops.check import run_check
 
     lang = language(args)
     today = args.today or date.today()
-    here = local(args)  # a broken settings file is reported among the unavailable places
+    here = read_here(args)  # a broken settings file is reported among the unavailable places
     settings = here.settings
-    report = run_check(here.stores, here.backups, settings, today)
+    report = run_check(here.stores, here.backups, settings, today, records=backup_records(args))
     if args.ics:
         from certassist.cli.common import writable_here
         from certassist.ops.calendar_export import build_calendar, write_calendar
@@ -103,8 +106,8 @@ def run(args: argparse.Namespace) -> int:
         path = write_calendar(text, args.ics)
         if not args.json:
             print(render("I-ics-written", lang, count=text.count("BEGIN:VEVENT"), path=path))
-    if args.json:
-        emit_json(report.to_json())
+    if args.json:  # the unreadable stores as `list --json` gives them: id and text
+        emit_json(report.to_json() | {"unavailable": unavailable_json(report.unavailable, lang)})
     else:
         print_report(report, lang)
     if args.notify:

@@ -9,6 +9,7 @@ is incomplete: that outweighs the rest). A scheduled task can act on it.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,7 +18,7 @@ from certassist.cli.common import (
     EXIT_DUE,
     EXIT_OK,
     EXIT_OVERDUE,
-    EXIT_STORE,
+    backup_records,
     emit_json,
     language,
     unlock_stores,
@@ -27,7 +28,8 @@ from certassist.core.kinds import kind_label
 from certassist.core.messages import render, text_only
 from certassist.core.names import format_day
 from certassist.core.safe_text import shown
-from certassist.ops.overview import CertificateGroup, scan_stores
+from certassist.ops.check import answer_code
+from certassist.ops.overview import CertificateGroup, StoreProblem, scan_stores
 
 if TYPE_CHECKING:
     from certassist.ops.local import LocalStores
@@ -39,9 +41,15 @@ _DUE = {"renew-now", "uzi-start-now", "install-window-closing", "backup-missing"
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("list")
     parser.add_argument("--json", action="store_true")
+    add_reading_options(parser)
+    parser.set_defaults(func=run)
+
+
+def add_reading_options(parser: Any) -> None:
+    """What `list` and `check` take to read the stores: the practice settings and, with
+    `--password-stdin`, Firefox's primary passwords (one line per protected profile)."""
     parser.add_argument("--settings", type=Path)
     parser.add_argument("--password-stdin", action="store_true")
-    parser.set_defaults(func=run)
 
 
 def local(args: argparse.Namespace) -> LocalStores:
@@ -59,15 +67,32 @@ def local(args: argparse.Namespace) -> LocalStores:
     return local_and_backup_stores(path)
 
 
+def read_here(args: argparse.Namespace) -> LocalStores:
+    """The stores `list` and `check` read, unlocked first: Firefox's primary password is asked
+    at a terminal or read from `--password-stdin` (cli.common.unlock_stores); without either a
+    protected profile stays unread and is reported, and the command ends with 4."""
+    here = local(args)
+    unlock_stores(args, here.all)
+    return here
+
+
+def unavailable_json(problems: Sequence[StoreProblem], lang: str) -> list[dict[str, str]]:
+    """The stores that could not be read, as `list --json` and `check --json` both give them."""
+    return [
+        {
+            "store": u.store_id,
+            "label": u.label,
+            "error": u.message_id,
+            "message": render(u.message_id, lang, **u.params),
+        }
+        for u in problems
+    ]
+
+
 def exit_code(groups: list[CertificateGroup], unreadable: bool = False) -> int:
-    if unreadable:
-        return EXIT_STORE
     statuses = {str(g.status.status) for g in groups}
-    if statuses & _OVERDUE:
-        return EXIT_OVERDUE
-    if statuses & _DUE:
-        return EXIT_DUE
-    return EXIT_OK
+    due = EXIT_OVERDUE if statuses & _OVERDUE else EXIT_DUE if statuses & _DUE else EXIT_OK
+    return answer_code(due, unreadable)
 
 
 def _days(group: CertificateGroup, lang: str) -> str:
@@ -78,24 +103,19 @@ def _days(group: CertificateGroup, lang: str) -> str:
 
 def run(args: argparse.Namespace, today: date | None = None) -> int:
     lang = language(args)
-    here = local(args)
-    unlock_stores(args, here.all)
+    here = read_here(args)
     overview = scan_stores(
-        here.all, today or date.today(), issuing_weeks=here.settings.uzi_issuing_weeks
+        here.all,
+        today or date.today(),
+        issuing_weeks=here.settings.uzi_issuing_weeks,
+        backups=backup_records(args),
     )
     if args.json:
         emit_json(
             {
                 "certificates": [g.to_json() for g in overview.groups],
-                "unavailable": [
-                    {
-                        "store": u.store_id,
-                        "label": u.label,
-                        "error": u.message_id,
-                        "message": render(u.message_id, lang, **u.params),
-                    }
-                    for u in overview.unavailable
-                ],
+                "unavailable": unavailable_json(overview.unavailable, lang),
+                "notices": unavailable_json(overview.notices, lang),  # e.g. a repaired database
             }
         )
         return exit_code(overview.groups, bool(overview.unavailable))
@@ -125,4 +145,6 @@ def run(args: argparse.Namespace, today: date | None = None) -> int:
         reason = render(u.message_id, lang, **u.params)
         print(shown(text_only("L-overview-unavailable", lang, store=u.label, reason=reason)))
         print(shown(f"    {u.store_id}"))
+    for n in overview.notices:
+        print(shown(render(n.message_id, lang, **n.params)))
     return exit_code(overview.groups, bool(overview.unavailable))

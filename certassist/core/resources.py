@@ -67,15 +67,31 @@ def read_toml(path: Path) -> dict[str, Any]:
     except TypeError:
         return parsed  # dates and times have no JSON form: parse this file every time
     try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
+        # A chosen folder (the demo's) is used, never made: a demo that ends with an error
+        # before its folder exists leaves nothing behind.
+        cached.parent.mkdir(parents=_cache_folder is None, exist_ok=True)
         atomic_write_bytes(cached, encoded, mode=0o644)
     except OSError:
         pass  # a read-only or full disk: parse again next time
     return parsed
 
 
+_cache_folder: Path | None = None  # chosen by the caller (the demo's own folder), else the user's
+
+
+def use_cache_dir(folder: Path | None) -> Path | None:
+    """Keep the cache in `folder` from now on (None: the user's cache again); returns the
+    previous choice. `certassist --demo` passes the demo's folder: the demo writes nowhere else."""
+    global _cache_folder
+    previous, _cache_folder = _cache_folder, folder
+    return previous
+
+
 def cache_dir() -> Path:
-    """certassist's folder in the user's cache (what can be made again from shipped files)."""
+    """certassist's folder in the user's cache (what can be made again from shipped files),
+    or the folder given to `use_cache_dir`."""
+    if _cache_folder is not None:
+        return _cache_folder
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("certassist", appauthor=False))

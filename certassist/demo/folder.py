@@ -30,6 +30,7 @@ DEMO_DIR_ENV = "CERTASSIST_DEMO_DIR"  # another folder for the demo (tests, a tr
 DEMO_DAY_ENV = "CERTASSIST_DEMO_DAY"  # the day a new sandbox is made on (tests), else today
 MARKER = "sandbox.json"  # written last: a half-made sandbox is made again
 STORES_DIR = "stores"
+CACHE_DIR = "cache"
 SETTINGS_FILE = "praktijkinstellingen.json"
 _KDF_ROUNDS = 2048  # made-up keys: reading them fast matters more than the file's strength
 
@@ -135,6 +136,12 @@ class DemoFolder:
     def data(self) -> Path:
         """The demo's audit log, install records and UZI requests (never the real ones)."""
         return self.root
+
+    @property
+    def cache(self) -> Path:
+        """Parsed copies of shipped files (`core.resources`), kept here instead of the user's
+        cache folder while the demo runs."""
+        return self.root / CACHE_DIR
 
     @property
     def marker(self) -> Path:

@@ -17,6 +17,7 @@ from certassist.ops.flows_ids import FlowId
 from certassist.ops.overview import CertificateGroup, Overview
 
 if TYPE_CHECKING:
+    from certassist.gui.vecozo_renewal import VecozoOutcome, VecozoRun
     from certassist.ops.base import Cancel, Confirm, OpContext, Plan, Progress, Result
     from certassist.ops.flows import Choice, FileIO
     from certassist.ops.flows_renewal import PairOutcome
@@ -31,7 +32,15 @@ FLOW_PAGES: dict[FlowId, tuple[str, ...]] = {
     FlowId.TRANSFER: ("who", "choose_certificate", "backup_target", "check", "run", "result"),
     FlowId.COPY: ("who", "choose_certificate", "choose_target", "check", "run", "result"),
     FlowId.REMOVE: ("who", "choose_certificate", "check", "run", "result"),
-    FlowId.RENEW: ("who", "choose_certificate", "renew_guide", "uzi_request"),
+    # Renewal: UZI goes on to the request; VECOZO to waiting for the new certificate (R6).
+    FlowId.RENEW: (
+        "who",
+        "choose_certificate",
+        "renew_guide",
+        "uzi_request",
+        "vecozo_wait",
+        "vecozo_result",
+    ),  # fmt: skip
     # UZI server renewal, step 2: the issued certificate arrives weeks after the request (R11).
     FlowId.UZI_PAIR: ("pair_file", "pair_check", "pair_target", "run", "pair_result"),
 }
@@ -54,10 +63,15 @@ class FlowState:
     repeated: str = field(default="", repr=False)
     confirmations: dict[Confirm, str | bool] = field(default_factory=dict)
     plan: Plan | None = None
-    result: Result | PairOutcome | None = None
+    result: Result | PairOutcome | VecozoOutcome | None = None
     pending_id: str = ""  # UZI pairing: the pending renewal (ops.renew_uzi)
     key_password: str = field(default="", repr=False)  # of the pending key; None-like when ""
     paired: Paired | None = field(default=None, repr=False)  # holds the new key
+    vecozo: VecozoRun | None = None  # VECOZO renewal: the guide and the stores before
+    pin_at_hand: bool = False  # R2: only a yes/no, the PIN itself never reaches certassist
+    move: bool = False  # copy: remove the source once every target is verified
+    backup_file: Path | None = None  # remove: the backup that proves one exists (R9)
+    backup_password: str = field(default="", repr=False)
 
     def clear_secrets(self) -> None:
         """Called when the wizard closes: no password outlives its page."""
@@ -67,6 +81,7 @@ class FlowState:
         self.plan = None
         self.key_password = ""
         self.paired = None
+        self.backup_password = ""
 
     def actor(self, ctx: AppContext) -> Actor:
         return ctx.actor(self.confirmed_name.strip() or None, self.contact_person)
@@ -100,6 +115,9 @@ def choice_of(ctx: AppContext, state: FlowState) -> Choice:
         folder=state.folder,
         password=state.password,
         repeated=state.repeated,
+        move=state.move,
+        backup=state.backup_file,
+        backup_password=state.backup_password if state.backup_file is not None else None,
     )
 
 

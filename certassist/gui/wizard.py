@@ -32,6 +32,9 @@ PAGE_CLASSES = {
     "pair_check": "PairCheckPage",
     "pair_target": "PairTargetPage",
     "pair_result": "PairResultPage",
+    "vecozo_wait": "VecozoWaitPage",
+    "vecozo_result": "VecozoResultPage",
+    "remove_backup": "RemoveBackupPage",
 }
 
 
@@ -58,13 +61,14 @@ class FlowWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, translate("Wizard", "&Sluiten"))
         self.setButtonText(QWizard.WizardButton.CommitButton, translate("Wizard", "&Uitvoeren"))
         self.pages: dict[str, QWizardPage] = {}
+        self.page_ids: dict[str, int] = {}  # for pages that choose where the flow goes next
         for name in FLOW_PAGES[self.flow]:
             module = importlib.import_module(f"certassist.gui.pages.{name}")
             page = getattr(module, PAGE_CLASSES[name])(self)
             if name == "check":
                 page.setCommitPage(True)  # after "Uitvoeren" there is no way back
             self.pages[name] = page
-            self.addPage(page)
+            self.page_ids[name] = self.addPage(page)
         self.resize(760, 560)
         self.finished.connect(self._forget_secrets)
         self.currentIdChanged.connect(self._buttons_for_page)

@@ -19,7 +19,7 @@ module only groups, ranks and adds what only it knows:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum
@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 
+from certassist.core.errors import ExitCode
 from certassist.core.kinds import Family, family
 from certassist.core.models import Environment, Kind
 from certassist.core.rules import (
@@ -53,11 +54,18 @@ if TYPE_CHECKING:
 
 
 class Severity(IntEnum):
-    """Doubles as the exit code of `certassist check`."""
+    """Doubles as the exit code of `certassist check` (when every store could be read)."""
 
     NOTHING_DUE = 0
     DUE_SOON = 1
     OVERDUE = 2
+
+
+def answer_code(due: int, unreadable: bool) -> int:
+    """What `list` and `check` end with: a store that could not be read (a locked or running
+    Firefox, a missing backup folder) outweighs what is due, because the answer is incomplete:
+    4, as the README's table says; otherwise what is due (0, 1 or 2)."""
+    return int(ExitCode.STORE) if unreadable else int(due)
 
 
 _SEVERITY = {
@@ -157,8 +165,12 @@ class CheckReport:
     backups_missing: tuple[MissingBackup, ...] = ()
 
     @property
+    def severity(self) -> Severity:
+        return max((i.severity for i in self.items), default=Severity.NOTHING_DUE)
+
+    @property
     def exit_code(self) -> int:
-        return int(max((i.severity for i in self.items), default=Severity.NOTHING_DUE))
+        return answer_code(self.severity, bool(self.unavailable))
 
     @property
     def production(self) -> tuple[CheckItem, ...]:
@@ -179,7 +191,7 @@ class CheckReport:
             "production": [i.to_json() for i in self.production],
             "acceptance_and_test": [i.to_json() for i in self.non_production],
             "unavailable": [
-                {"store": u.store_id, "label": u.label, "message": u.message_id}
+                {"store": u.store_id, "label": u.label, "error": u.message_id}
                 for u in self.unavailable
             ],
             "backups_missing": [m.to_json() for m in self.backups_missing],
@@ -289,15 +301,18 @@ def run_check(
     settings: PracticeSettings,
     today: date,
     describe: Describe | None = None,
+    records: Mapping[str, BackupRecord] | None = None,
 ) -> CheckReport:
     """Read every store and backup folder once and judge every certificate on `today`,
-    UZI server certificates with the practice's own issuing time (R11)."""
+    UZI server certificates with the practice's own issuing time (R11). `records`: the
+    verified backups as the caller's operations record them (default: the user's)."""
     overview = scan_stores(
         [*stores, *backups],
         today,
         describe,
         check_backup=False,
         issuing_weeks=settings.uzi_issuing_weeks,
+        backups=records,
     )
     groups = overview.groups
     items = [_item(g, groups, settings) for g in groups]

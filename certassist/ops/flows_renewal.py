@@ -14,6 +14,7 @@ own confirmation (R14), and only when that allows it is the pending key forgotte
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,7 +26,7 @@ from certassist.core.models import CertInfo
 from certassist.core.rules import Outcome as RuleOutcome
 from certassist.core.rules import Verdict
 from certassist.core.settings import PendingRequest
-from certassist.ops.base import Confirm, OpContext, Progress, Result, Steps
+from certassist.ops.base import Confirm, OpContext, Outcome, Progress, Result, Steps, audit
 from certassist.ops.files import verify_backup
 from certassist.ops.flows import IN_PROCESS, FileIO
 from certassist.ops.records import default_data_dir
@@ -151,17 +152,25 @@ class VecozoRenewal:
         timeout: float,
         clock: Callable[[], float],
         cancel: Callable[[], bool] | None = None,
+        sleep: Callable[[float], None] | None = None,
     ) -> Detected | None:
+        """Poll the guide's stores; `sleep` lets a window wake early when the user cancels."""
         return wait_for_certificate(
             before, list(guide.targets), guide, previous, timeout=timeout, clock=clock,
-            cancel=cancel,
+            cancel=cancel, sleep=sleep or time.sleep,
         )  # fmt: skip
 
     def finish(
         self, ctx: OpContext, found: Detected, guide: Guide, previous: CertInfo | None
     ) -> Finished:
-        """Install date recorded (R6) in the same records as every install; backup next (R9)."""
-        return finish(found, guide, ctx.records, ctx.today(), previous)
+        """Install date recorded (R6) in the same records as every install, and in the audit
+        log like every install; backup next (R9)."""
+        done = finish(found, guide, ctx.records, ctx.today(), previous)
+        audit(
+            ctx, guide.action.value, Outcome.DONE, done.info, target=found.store.store_id,
+            rules=("R6",), message_id="I-vecozo-detected",
+        )  # fmt: skip
+        return done
 
 
 VECOZO_RENEWAL = VecozoRenewal()

@@ -6,7 +6,9 @@ removal matches by SHA-256 fingerprint only.
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
 
 from certassist.core.errors import CertassistError, StoreError
 from certassist.core.models import Bundle, StoreEntry, StoreTarget
@@ -62,3 +64,20 @@ def check_present(store: CertStore, entry: StoreEntry | None, need_key: bool) ->
     if need_key and not entry.has_key:
         raise StoreError("E-store-verify-no-key", store=store.label)
     return entry
+
+
+@dataclass(frozen=True)
+class StoreNotice:
+    """Something a store did on its own that the user must hear of, though nothing failed (a
+    database repaired after an interrupted write): a message id with its parameters, carried to
+    the user the way a store's errors are (the overview's store messages, a result's notices)."""
+
+    message_id: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+def take_notices(store: CertStore) -> list[StoreNotice]:
+    """What `store` has to tell since it was last asked; each notice is handed out once. A store
+    with nothing of the kind (no `take_notices` method) has nothing to tell."""
+    take = getattr(store, "take_notices", None)
+    return list(take()) if take is not None else []

@@ -20,11 +20,11 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
-from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from certassist.core.errors import CertassistError, StoreError
@@ -37,14 +37,20 @@ from certassist.core.models import (
     StoreTarget,
     sha256_fingerprint,
 )
+from certassist.core.x509_decode import UndecodableCertificate, load_der
 from certassist.stores import nss_pkcs12
-from certassist.stores.base import check_present, find_entry
+from certassist.stores.base import StoreNotice, check_present, find_entry
 from certassist.stores.firefox_lock import running_error
+from certassist.stores.nss_keyid import nss_key_id
 from certassist.stores.nss_lib import NssLib, NssLibraryMissing, load_nss
 from certassist.stores.nss_session import NssCert, NssSession
 
 PasswordProvider = Callable[[], str | None]
 BusyCheck = Callable[[], CertassistError | None]
+# Called with a step's name inside a changing session, after the database was read and before
+# it is written ("add-write": the nicknames are chosen). Tests widen the window another writer
+# would race into, which the profile folder's lock keeps shut.
+StepHook = Callable[[str], None]
 
 SQL_DB = "cert9.db"
 LEGACY_DB = "cert8.db"
@@ -62,6 +68,7 @@ class NssStore:
         busy_check: BusyCheck | None = None,
         *,
         library_dirs: Sequence[Path] | None = None,
+        step_hook: StepHook | None = None,
     ) -> None:
         self.db_dir = Path(db_dir)
         self.kind = kind
@@ -78,6 +85,8 @@ class NssStore:
         self._busy_check = busy_check
         self._library_dirs = tuple(library_dirs) if library_dirs is not None else None
         self._password: str | None = None
+        self._step_hook = step_hook
+        self._notices: list[StoreNotice] = []
 
     # -- availability
     def _library(self) -> NssLib:
@@ -121,10 +130,20 @@ class NssStore:
             raise reason
         return self._library()
 
-    def _session(self, lib: NssLib, *, write: bool) -> NssSession:
-        return NssSession(
+    @contextlib.contextmanager
+    def _session(self, lib: NssLib, *, write: bool) -> Iterator[NssSession]:
+        session = NssSession(
             lib, self.db_dir, legacy=self.legacy, read_only=not write, store_label=self.label
         )
+        with session:
+            if session.recovered:  # an interrupted write was rolled back: the user hears of it
+                self._notices.append(StoreNotice("I-nss-journal-recovered", {"store": self.label}))
+            yield session
+
+    def take_notices(self) -> list[StoreNotice]:
+        """What this store did on its own since the last call (stores.base.take_notices)."""
+        taken, self._notices = self._notices, []
+        return taken
 
     def _login(self, session: NssSession) -> None:
         """Log in when a primary password is set: before that, keys read as absent."""
@@ -162,6 +181,10 @@ class NssStore:
             if session.needs_password():
                 session.login(password)
         self._password = password
+
+    def _step(self, name: str) -> None:
+        if self._step_hook is not None:
+            self._step_hook(name)
 
     # -- verbs
     def _entry(self, session: NssSession, cert: NssCert) -> StoreEntry:
@@ -201,7 +224,7 @@ class NssStore:
         with self._session(lib, write=True) as session:
             session.ensure_initialised()
             self._login(session)
-            nss_pkcs12.import_bundle(session, bundle)
+            nss_pkcs12.import_bundle(session, bundle, partial(self._step, "add-write"))
             # Checked in the same session: a second open costs more than the import itself
             # (the operations layer re-reads the store on its own afterwards).
             found = session.find(bundle.leaf_der)
@@ -243,8 +266,8 @@ class NssStore:
             cert = self._find(certs, fingerprint)
             if cert is None:
                 raise self._not_found(fingerprint)
-            spki = _public_key(cert.der)
-            shared = any(c is not cert and _public_key(c.der) == spki for c in certs)
+            spki = self._public_key_of(cert)
+            shared = any(c is not cert and _may_share_key(c, cert, spki) for c in certs)
             # PK11_DeleteTokenCertAndKey deletes only a certificate whose key it finds: for a
             # keyless one (a CA, someone else's certificate) it says "done" and deletes nothing.
             keyless = not session.has_key(cert)
@@ -258,9 +281,32 @@ class NssStore:
                 "E-nss-remove-failed", store=self.label, cause="still listed after removal"
             )
 
+    def _public_key_of(self, cert: NssCert) -> bytes:
+        """Through the total decoder: a damaged certificate is an [id] error, nothing changed
+        (whether another certificate still needs its key cannot be told)."""
+        try:
+            return _public_key(cert.der)
+        except UndecodableCertificate as exc:
+            fingerprint = sha256_fingerprint(cert.der)[:16]
+            raise CertassistError(
+                "E-nss-remove-damaged", store=self.label, fingerprint=fingerprint
+            ) from exc
+
 
 def _public_key(der: bytes) -> bytes:
-    cert = x509.load_der_x509_certificate(der)
-    return cert.public_key().public_bytes(
-        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    return (
+        load_der(der)
+        .public_key()
+        .public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
     )
+
+
+def _may_share_key(other: NssCert, cert: NssCert, spki: bytes) -> bool:
+    """Whether `other` may use `cert`'s key. A damaged certificate beside it (one NSS took and
+    no decoder reads) never blocks the removal: NSS links it to a key by its key id, and when
+    that is unknown the key stays rather than maybe taking another certificate's."""
+    try:
+        return _public_key(other.der) == spki
+    except UndecodableCertificate:
+        own = cert.key_id or nss_key_id(cert.der)
+        return other.key_id is None or own is None or other.key_id == own

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import hashlib
 
-from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, rsa
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+from certassist.core.x509_decode import UndecodableCertificate, load_der
 
 SHA1_LENGTH = 20
 
@@ -24,8 +25,8 @@ def _unsigned(value: int) -> bytes:
 
 def nss_key_id(der: bytes) -> bytes | None:
     try:
-        key = x509.load_der_x509_certificate(der).public_key()
-    except ValueError:
+        key = load_der(der).public_key()  # the total decoder: a damaged one is asked of NSS
+    except UndecodableCertificate:
         return None
     if isinstance(key, rsa.RSAPublicKey):
         raw = _unsigned(key.public_numbers().n)

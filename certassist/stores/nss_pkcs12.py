@@ -67,8 +67,13 @@ def _unique(session: NssSession, wanted: str, taken: set[str]) -> str:
     return candidate
 
 
-def import_bundle(session: NssSession, bundle: Bundle) -> None:
-    """Import leaf, chain and key through SEC_PKCS12Decoder* (what pk12util -i does)."""
+def import_bundle(
+    session: NssSession, bundle: Bundle, before_write: Callable[[], None] | None = None
+) -> None:
+    """Import leaf, chain and key through SEC_PKCS12Decoder* (what pk12util -i does).
+
+    `before_write` runs after the names were chosen (read from the database) and before the
+    bags are written: the window in which another writer could take a chosen name."""
     session.token_changed()
     lib = session.lib
     nickname = holder_nickname(bundle)
@@ -107,6 +112,8 @@ def import_bundle(session: NssSession, bundle: Bundle) -> None:
             ("import-write", lambda: lib.call("SEC_PKCS12DecoderImportBags", dcx)),
         ]
         for operation, step in steps:
+            if operation == "import-write" and before_write is not None:
+                before_write()
             if int(step()) != nss_lib.SEC_SUCCESS:
                 raise session.failure(operation)
     finally:

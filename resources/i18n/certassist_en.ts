@@ -876,6 +876,14 @@
   <context>
     <name>RenewGuidePage</name>
     <message>
+      <source>Ik heb de &amp;pincode van het systeemcertificaat bij de hand.</source>
+      <translation>I have the system certificate&apos;s &amp;PIN at hand.</translation>
+    </message>
+    <message>
+      <source>Klik daarna op Volgende: certassist wacht tot het nieuwe certificaat in {places} staat en noteert de installatiedatum.</source>
+      <translation>Then click Next: certassist waits until the new certificate is in {places} and notes the installation date.</translation>
+    </message>
+    <message>
       <source>Volg de stappen op de VECOZO-website om het certificaat te vernieuwen. Het blijft daarna twee jaar geldig, gerekend vanaf de oude verloopdatum.</source>
       <translation>Follow the steps on the VECOZO website to renew the certificate. It then stays valid for two years, counted from the old expiry date.</translation>
     </message>
@@ -1016,7 +1024,7 @@
     </message>
     <message>
       <source>Afgebroken</source>
-      <translation>Cancelled</translation>
+      <translation>Stopped</translation>
     </message>
     <message>
       <source>Niet gelukt</source>
@@ -1557,6 +1565,84 @@
     <message>
       <source>regel {rule}</source>
       <translation>rule {rule}</translation>
+    </message>
+  </context>
+  <context>
+    <name>VecozoResultPage</name>
+    <message>
+      <source>Installatiedatum vastgelegd: {date}.</source>
+      <translation>Installation date recorded: {date}.</translation>
+    </message>
+    <message>
+      <source>Geldig tot {date} ({days}).</source>
+      <translation>Valid until {date} ({days}).</translation>
+    </message>
+    <message>
+      <source>Het nieuwe certificaat van {holder} staat in {store}.</source>
+      <translation>The new certificate of {holder} is in {store}.</translation>
+    </message>
+    <message>
+      <source>Vernieuwd</source>
+      <translation>Renewed</translation>
+    </message>
+    <message>
+      <source>Er is niets veranderd.</source>
+      <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+      <source>Nog niet gevonden</source>
+      <translation>Not found yet</translation>
+    </message>
+    <message>
+      <source>Afgebroken</source>
+      <translation>Stopped</translation>
+    </message>
+    <message>
+      <source>Nu een back-up maken</source>
+      <translation>Make a backup now</translation>
+    </message>
+    <message>
+      <source>Nu een &amp;back-up maken</source>
+      <translation>Make a &amp;backup now</translation>
+    </message>
+    <message>
+      <source>Resultaat</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>Klaar</source>
+      <translation>Done</translation>
+    </message>
+  </context>
+  <context>
+    <name>VecozoWaitPage</name>
+    <message>
+      <source>Afbreken verandert niets; u kunt later opnieuw beginnen met Vernieuwen.</source>
+      <translation>Stopping changes nothing; you can start again later with Renew.</translation>
+    </message>
+    <message>
+      <source>Nog niet gedaan? Open de vernieuwpagina: {link}. Gebruik de browser waarin het certificaat moet komen.</source>
+      <translation>Not done yet? Open the renewal page: {link}. Use the browser the certificate should go into.</translation>
+    </message>
+    <message>
+      <source>Afbreken</source>
+      <translation>Stop</translation>
+    </message>
+    <message>
+      <source>&amp;Afbreken</source>
+      <translation>&amp;Stop</translation>
+    </message>
+    <message>
+      <source>Waar certassist op wacht</source>
+      <translation>What certassist is waiting for</translation>
+    </message>
+    <message>
+      <source>Rond de vernieuwing af op de VECOZO-website. certassist ziet vanzelf wanneer het nieuwe certificaat er staat.</source>
+      <translation>Finish the renewal on the VECOZO website. certassist notices by itself when the new certificate is there.</translation>
+    </message>
+    <message>
+      <source>Wachten op het nieuwe certificaat</source>
+      <translation>Waiting for the new certificate</translation>
     </message>
   </context>
 </TS>

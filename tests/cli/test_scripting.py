@@ -18,13 +18,17 @@ from pathlib import Path
 import pytest
 
 from tests.cli.process import environment, run, run_at_terminal
-from tests.pki import Bundle, TestPKI, pem, pfx
-from tests.stores.nss_oracle import key_lines, make_db, pk12_import
-
-ANNA = "Anna de Vries"
-BRAM = "Bram Jansen"
-PASSWORD = "Vijf-Groene-Appels-2026"
-PRIMARY = "Hoofd-Wachtwoord-2026"
+from tests.cli.profiles import (
+    ANNA,
+    BRAM,
+    PASSWORD,
+    PRIMARY,
+    firefox_profile,
+    holding,
+    pfx_file,
+)
+from tests.pki import TestPKI, pem
+from tests.stores.nss_oracle import key_lines, make_db
 
 
 @pytest.fixture(autouse=True)
@@ -40,31 +44,6 @@ def pki() -> TestPKI:
 @pytest.fixture
 def home() -> Path:
     return Path(os.environ["HOME"])  # the test's own (conftest)
-
-
-def firefox_profile(home: Path, name: str, password: str | None = None) -> Path:
-    """A Firefox profile as Firefox leaves it: listed in profiles.ini, with its NSS database."""
-    root = home / ".mozilla" / "firefox"
-    root.mkdir(parents=True, exist_ok=True)
-    ini = root / "profiles.ini"
-    text = ini.read_text() if ini.exists() else "[General]\nStartWithLastProfile=1\n"
-    n = text.count("[Profile")
-    ini.write_text(
-        text + f"\n[Profile{n}]\nName={name}\nIsRelative=1\nPath=p.{name}\n"
-        f"Default={1 if n == 0 else 0}\n"
-    )
-    return make_db(root / f"p.{name}", password)
-
-
-def holding(db: Path, bundle: Bundle, password_file: Path | None = None) -> None:
-    """Put a certificate with its key in `db` the way Firefox's Import button does."""
-    pk12_import(db, pfx(bundle, "p12-wachtwoord"), "p12-wachtwoord", password_file)
-
-
-def pfx_file(folder: Path, bundle: Bundle, name: str) -> Path:
-    path = folder / name
-    path.write_bytes(pfx(bundle, PASSWORD))
-    return path
 
 
 def colons(fingerprint: str) -> str:
@@ -326,6 +305,7 @@ def test_exit_codes_match_the_readme_table(
         (["list"], "", empty, 0, None),
         (["check"], "", empty, 0, None),
         (["list"], "", None, 4, "E-firefox-running"),
+        (["check"], "", None, 4, "E-firefox-running"),
         (["install", str(source), "--nss-db", str(db), "--store", "profiel", "--i-am", BRAM,
           "--yes", "--password-stdin"], stdin, None, 2, "E-R1-not-rightful-user"),
         (["install", str(source), "--nss-db", str(db), "--i-am", ANNA, "--yes",

@@ -11,6 +11,7 @@ import getpass
 import io
 import json
 import shutil
+import threading
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -403,6 +404,64 @@ def test_vecozo_renewal(
         assert code == 2 and "[E-R1-" in out.err
         refusal = out.err.split("] ", 1)[1].split(".")[0]  # the first sentence: who it is for
         assert guide.error.isVisible() and guide.error.text().startswith(refusal)
+
+
+def _learned_profiles() -> dict[str, str]:
+    """The local profiles certassist learned (and takes them away: the next face starts bare)."""
+    from certassist.core.profiles import user_profiles_dir
+
+    learned = {}
+    for path in sorted(user_profiles_dir().glob("learned-*.toml")):
+        learned[path.name] = path.read_text("utf-8")
+        path.unlink()
+    return learned
+
+
+def test_vecozo_renewal_waits_records_and_learns_the_issuer(
+    tmp_path: Path,
+    qtbot: QtBot,
+    pki: TestPKI,
+    monkeypatch: pytest.MonkeyPatch,
+    _isolated_dirs: Path,
+) -> None:
+    """`renew vecozo --wait` and the wizard's wait page: the renewed certificate, from an issuer
+    certassist never saw (OpenSSL made it, pk12util puts it into Firefox as VECOZO's page
+    would), is found, its install date recorded and audited, and the kind kept as a local
+    profile: the same records and the same profile from both faces."""
+    from tests.foreign import PASSWORD, fingerprint, make_foreign_pki
+    from tests.stores.nss_oracle import pk12_import
+
+    cli_pc, gui_pc = _pcs(tmp_path)
+    current = pki.expiring_in(20, Kind.VECOZO_PERSONAL, name=ANNA)
+    for pc in (cli_pc, gui_pc):
+        _seed(pc, pc.profile, current)
+    issuer = make_foreign_pki(tmp_path / "pki", org="VECOZO Nieuwe Uitgever BV")
+    cert, key = issuer.leaf("anna", "/C=NL/O=Praktijk West/CN=Anna de Vries/GN=Anna/SN=de Vries")
+    renewed = issuer.pfx(cert, key, [], tmp_path / "renewed.pfx").read_bytes()
+    _firefox_of_the_cli(_isolated_dirs, cli_pc.profile, monkeypatch)
+
+    arrives = threading.Timer(1.0, pk12_import, (cli_pc.profile, renewed, PASSWORD))
+    arrives.start()  # while the CLI waits
+    try:
+        assert main(["renew", "vecozo", current.fingerprint, "--i-am", ANNA, "--wait", "60"]) == 0
+    finally:
+        arrives.join()
+    cli_learned = _learned_profiles()
+    assert len(cli_learned) == 1 and 'kind = "vecozo-personal"' in next(iter(cli_learned.values()))
+
+    wizard = wizard_on(qtbot, gui_pc, "renew", current.fingerprint)
+    who(qtbot, wizard, ANNA)
+    chosen(qtbot, wizard)
+    next_to(qtbot, wizard, "renew_guide")
+    pk12_import(gui_pc.profile, renewed, PASSWORD)  # the user renews on VECOZO's page
+    next_to(qtbot, wizard, "vecozo_wait")
+    qtbot.waitUntil(lambda: current_name(wizard) == "vecozo_result", timeout=TIMEOUT)
+    assert wizard.state.result.ok, wizard.pages["vecozo_result"].body.text()
+
+    held = cli_pc.contents(cli_pc.profile)
+    assert (fingerprint(cert), True) in held and (current.fingerprint, True) in held  # old stays
+    assert_same(cli_pc, gui_pc)
+    assert _learned_profiles() == cli_learned
 
 
 def test_uzi_request(

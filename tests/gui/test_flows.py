@@ -280,11 +280,11 @@ def test_renew_uzi_makes_a_request_for_the_vendor(window: Any, qtbot: QtBot, ctx
     assert page.isComplete()
 
 
-def test_renew_vecozo_ends_with_the_guidance(window: Any, qtbot: QtBot) -> None:
+def test_renew_vecozo_guides_then_goes_on_to_the_wait(window: Any, qtbot: QtBot) -> None:
     acceptance = next(g for g in window.start.overview.groups if g.environment == "acceptance")
     wizard = open_flow(window, "renew", acceptance.fingerprint)
     who(qtbot, wizard, "Anna de Vries")
     next_to(qtbot, wizard, "choose_certificate")
     guide = next_to(qtbot, wizard, "renew_guide")
-    assert guide.nextId() == -1
+    assert guide.nextId() == wizard.page_ids["vecozo_wait"]  # test_vecozo_renewal goes on
     assert "vecozo.nl" in guide.body.text() and "twee jaar" in guide.body.text()

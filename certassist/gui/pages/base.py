@@ -136,6 +136,18 @@ class FlowPage(QWizardPage):
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def go_to_backup(self, fingerprint: str) -> None:
+        """R9 after a renewal: close this wizard and open the backup of the new certificate
+        from the start page's window (which reads the stores again first)."""
+        window = self.fw.parent()
+        self.fw.accept()
+        start = getattr(window, "start", None)
+        if start is not None:
+            start.overview = None  # the new certificate is not in the old overview: re-read
+        opener = getattr(window, "open_flow", None)
+        if opener is not None:
+            opener("backup", fingerprint)
+
     @property
     def ctx(self) -> AppContext:
         return self.fw.ctx

@@ -101,13 +101,4 @@ class PairResultPage(FlowPage):
         self.state.clear_secrets()
 
     def _backup(self) -> None:
-        """R9: straight on to the backup of the new certificate, from the start page's window."""
-        fingerprint = self.fingerprint
-        window = self.fw.parent()
-        self.fw.accept()
-        start = getattr(window, "start", None)
-        if start is not None:
-            start.overview = None  # the new certificate is not in the old overview: re-read
-        opener = getattr(window, "open_flow", None)
-        if opener is not None:
-            opener("backup", fingerprint)
+        self.go_to_backup(self.fingerprint)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QCheckBox, QLabel
 
 from certassist.core.kinds import Family, family, traits
 from certassist.gui.help import UZI_REGISTER, VECOZO_SUPPORT, ZORGCSP
@@ -116,6 +116,15 @@ def _backup_step() -> str:
     )
 
 
+def _wait_step(targets: Sequence[object]) -> str:
+    places = ", ".join(str(getattr(t, "label", t)) for t in targets)
+    return translate(
+        "RenewGuidePage",
+        "Klik daarna op Volgende: certassist wacht tot het nieuwe certificaat in {places} "
+        "staat en noteert de installatiedatum.",
+    ).format(places=places)
+
+
 def other_steps() -> list[str]:
     """No kind-specific rules for "other" certificates: no VECOZO steps either."""
     return [
@@ -191,17 +200,52 @@ class RenewGuidePage(FlowPage):
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.body.setAccessibleName(translate("RenewGuidePage", "Stappen om te vernieuwen"))
         self.layout_.addWidget(self.body)
+        # R2: a system certificate is renewed with its PIN; certassist only asks for a yes.
+        self.pin = QCheckBox(
+            translate(
+                "RenewGuidePage", "Ik heb de &pincode van het systeemcertificaat bij de hand."
+            ),
+            self,
+        )
+        self.pin.setAccessibleName(self.pin.text().replace("&", ""))
+        self.pin.setVisible(False)
+        self.layout_.addWidget(self.pin)
         self.finish_layout()
 
     def _is_uzi(self) -> bool:
         groups = self.state.groups
         return bool(groups) and family(groups[0].kind) is Family.UZI_SERVER
 
+    def can_wait(self) -> bool:
+        """A VECOZO renewal the rules allow here: certassist then waits for the new one."""
+        run = self.state.vecozo
+        group = self.state.groups[0] if self.state.groups else None
+        return run is not None and run.guide.allowed and group is not None and group.days_left >= 0
+
     def nextId(self) -> int:
-        """VECOZO renewal ends here (it happens on vecozo.nl); UZI goes on to the request."""
-        return super().nextId() if self._is_uzi() else -1
+        """UZI goes on to the request; a VECOZO renewal to waiting for the new certificate
+        (as `certassist renew vecozo --wait`); anything else ends here."""
+        if self._is_uzi():
+            return self.fw.page_ids.get("uzi_request", -1)
+        return self.fw.page_ids.get("vecozo_wait", -1) if self.can_wait() else -1
+
+    def validatePage(self) -> bool:
+        """Going on to the wait: the flow's refusal first (the PIN at hand for a system
+        certificate, R2), in the words the CLI uses."""
+        run = self.state.vecozo
+        if run is None or not self.can_wait():
+            return True
+        from certassist.gui.vecozo_renewal import refusal
+
+        self.state.pin_at_hand = self.pin.isChecked()
+        error = refusal(run, self.state.pin_at_hand)
+        self.show_error(error)
+        return error is None
 
     def initializePage(self) -> None:
+        self.state.vecozo = None
+        self.pin.setVisible(False)
+        self.show_error(None)
         group = self.state.groups[0] if self.state.groups else None
         if group is None:
             return
@@ -215,13 +259,12 @@ class RenewGuidePage(FlowPage):
                 (UZI_REGISTER, translate("RenewGuidePage", "UZI-register")),
             ]
         elif family(group.kind) is Family.VECOZO:
-            from certassist.gui.flow_state import op_context
-            from certassist.ops.flows_renewal import VECOZO_RENEWAL
+            from certassist.gui.vecozo_renewal import plan
 
-            # The flow `certassist renew vecozo` runs: who may (R1/R2), which page (R10).
-            guide = VECOZO_RENEWAL.plan(
-                op_context(self.ctx, self.state), group.info, self.ctx.stores
-            )
+            # The flow `certassist renew vecozo` runs: who may (R1/R2), which page (R10), and
+            # what the stores hold now, so the new certificate is noticed when it arrives.
+            self.state.vecozo = plan(self.ctx, self.state, group.info)
+            guide = self.state.vecozo.guide
             system = not traits(group.kind).person_bound
             links = [(VECOZO_SUPPORT, translate("RenewGuidePage", "VECOZO support"))]
             if expired:
@@ -232,6 +275,10 @@ class RenewGuidePage(FlowPage):
                 steps += _renewal_notes(guide.notices, self.lang)
                 if not guide.who.allowed:
                     self.show_error(guide.who.refusals[0].to_error())
+                elif self.can_wait():
+                    self.pin.setVisible(system)
+                    self.pin.setChecked(self.state.pin_at_hand)
+                    steps.insert(3, escape(_wait_step(guide.targets)))  # before the backup
                 # R7: the rules say from when renewal is possible; before that, nothing to do.
                 opens = group.status.params.get("opens")
                 if opens and str(group.status.status) not in ("renew-now", "expired"):

@@ -71,6 +71,9 @@ class UziRequestPage(FlowPage):
         self.setFinalPage(True)
         self.finish_layout()
 
+    def nextId(self) -> int:
+        return -1  # the UZI renewal's last page (the VECOZO pages follow in the same wizard)
+
     def cleanupPage(self) -> None:
         self.password.clear()
         self.repeat.clear()
