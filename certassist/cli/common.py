@@ -7,13 +7,16 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from certassist.core.errors import CertassistError, ExitCode, exit_code_of
 from certassist.core.messages import render
 from certassist.core.safe_text import shown
+
+if TYPE_CHECKING:
+    from certassist.ops.backup_records import BackupRecord
 
 # The exit codes live with the error classes (core.errors.ExitCode); these names are shorthand.
 EXIT_OK = int(ExitCode.OK)
@@ -117,6 +120,15 @@ def data_dir(args: argparse.Namespace) -> Path:
     from certassist.ops.records import default_data_dir
 
     return default_data_dir()
+
+
+def backup_records(args: argparse.Namespace) -> Mapping[str, BackupRecord]:
+    """The verified backups, read where this run's operations record them (`data_dir`): with
+    `--demo` the demo's own, so `list`, `check`, its notification and its calendar see the
+    backup the demo just made (R9)."""
+    from certassist.ops.backup_records import BACKUPS_FILE, BackupRecords
+
+    return BackupRecords(data_dir(args) / BACKUPS_FILE).all()
 
 
 def writable_here(args: argparse.Namespace, path: Path) -> Path:

@@ -18,6 +18,7 @@ from certassist.cli.common import (
     EXIT_DUE,
     EXIT_OK,
     EXIT_OVERDUE,
+    backup_records,
     emit_json,
     language,
     unlock_stores,
@@ -104,13 +105,17 @@ def run(args: argparse.Namespace, today: date | None = None) -> int:
     lang = language(args)
     here = read_here(args)
     overview = scan_stores(
-        here.all, today or date.today(), issuing_weeks=here.settings.uzi_issuing_weeks
+        here.all,
+        today or date.today(),
+        issuing_weeks=here.settings.uzi_issuing_weeks,
+        backups=backup_records(args),
     )
     if args.json:
         emit_json(
             {
                 "certificates": [g.to_json() for g in overview.groups],
                 "unavailable": unavailable_json(overview.unavailable, lang),
+                "notices": unavailable_json(overview.notices, lang),  # e.g. a repaired database
             }
         )
         return exit_code(overview.groups, bool(overview.unavailable))
@@ -140,4 +145,6 @@ def run(args: argparse.Namespace, today: date | None = None) -> int:
         reason = render(u.message_id, lang, **u.params)
         print(shown(text_only("L-overview-unavailable", lang, store=u.label, reason=reason)))
         print(shown(f"    {u.store_id}"))
+    for n in overview.notices:
+        print(shown(render(n.message_id, lang, **n.params)))
     return exit_code(overview.groups, bool(overview.unavailable))

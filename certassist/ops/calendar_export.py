@@ -4,7 +4,9 @@ Why a calendar file: a reminder on one PC reaches one person; the shared agenda 
 is at the desk when the day comes. RFC 5545 by hand (it is small): all-day events, CRLF line
 ends, lines folded at 75 octets, text escaped. UIDs are derived from the certificate's
 fingerprint and the kind of date, so importing a newer export updates the same events instead of
-duplicating them. Every event has alarms a week before and on the morning itself.
+duplicating them. Every event has alarms a week before and on the morning itself. A
+certificate without a backup (R9, the same records as `list` and `check`) gets a to-do on the
+day of the export, and every event says where the last backup is.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from certassist.core.fileio import atomic_write_bytes
 from certassist.core.kinds import Family, family
-from certassist.core.messages import text_only
+from certassist.core.messages import render, text_only
 from certassist.core.models import Environment
 from certassist.core.rules import (
     UZI_ISSUING_WEEKS,
@@ -25,7 +27,7 @@ from certassist.core.rules import (
     renewal_window_opens,
     uzi_timeline,
 )
-from certassist.ops.check import REPLACED, CheckItem, CheckReport
+from certassist.ops.check import REPLACED, CheckItem, CheckReport, MissingBackup
 
 PRODID = "-//certassist//certassist herinneringen//NL"
 
@@ -49,19 +51,48 @@ def _summary(message_id: str, item: CheckItem, lang: str) -> str:
     return text
 
 
-def _description(item: CheckItem, lang: str, expiry: date | None) -> str:
+def _description(
+    item: CheckItem, lang: str, expiry: date | None, missing: frozenset[str] = frozenset()
+) -> str:
     lines = [item.label]
     if expiry is not None:
         lines.append(text_only("I-ics-expires", lang, date=expiry.isoformat()))
     if item.places:
         lines.append(text_only("I-check-places", lang, places=", ".join(item.places)))
+    lines += _backup_lines(item, lang, missing)
     if item.fingerprint:
         lines.append(f"SHA-256: {item.fingerprint}")
     return "\n".join(lines)
 
 
+def _backup_lines(item: CheckItem, lang: str, missing: frozenset[str]) -> list[str]:
+    """R9 as `list` and `check` say it: the last recorded backup (also on a stick that is
+    not plugged in now), or that there is none."""
+    if item.last_backup is not None:
+        b = item.last_backup
+        where = {"medium_kind": b.medium.kind, "medium_name": b.medium.name}
+        return [text_only("L-overview-last-backup", lang, date=b.made_on, **where)]
+    if item.fingerprint in missing:
+        return [text_only("W-overview-backup-missing", lang)]
+    return []
+
+
+def backup_event(backup: MissingBackup, today: date, lang: str = "nl") -> CalendarEvent:
+    """R9: a certificate without a backup gets a to-do on the day of the export; its UID is
+    the certificate's, so a newer export moves the same event instead of adding one."""
+    summary = text_only("I-ics-backup-missing", lang, label=backup.label)
+    if backup.environment is not Environment.PRODUCTION:  # R10
+        summary = f"[{environment_label(backup.environment, lang)}] {summary}"
+    lines = [backup.label, render("W-overview-backup-missing", lang)]
+    lines.append(f"SHA-256: {backup.fingerprint}")
+    return CalendarEvent(_uid(backup.fingerprint, "backup"), today, summary, "\n".join(lines))
+
+
 def events_for(
-    item: CheckItem, lang: str = "nl", weeks: int = UZI_ISSUING_WEEKS
+    item: CheckItem,
+    lang: str = "nl",
+    weeks: int = UZI_ISSUING_WEEKS,
+    missing: frozenset[str] = frozenset(),
 ) -> list[CalendarEvent]:
     """The dates of one check item; a replaced certificate needs none (its successor has them)."""
     if item.state == REPLACED:
@@ -98,7 +129,7 @@ def events_for(
             _uid(seed, tag),
             day,
             _summary(f"I-ics-{tag}", item, lang),
-            _description(item, lang, expiry),
+            _description(item, lang, expiry, missing),
         )
         for tag, day in dates
     ]
@@ -168,7 +199,9 @@ def build_calendar(
     weeks: int = UZI_ISSUING_WEEKS,
     alarm_days: int = 7,
 ) -> str:
-    events = [e for item in report.items for e in events_for(item, lang, weeks)]
+    missing = frozenset(m.fingerprint for m in report.backups_missing)
+    events = [e for item in report.items for e in events_for(item, lang, weeks, missing)]
+    events += [backup_event(m, report.today, lang) for m in report.backups_missing]
     return render_calendar(events, now, alarm_days)
 
 

@@ -19,7 +19,7 @@ module only groups, ranks and adds what only it knows:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum
@@ -301,15 +301,18 @@ def run_check(
     settings: PracticeSettings,
     today: date,
     describe: Describe | None = None,
+    records: Mapping[str, BackupRecord] | None = None,
 ) -> CheckReport:
     """Read every store and backup folder once and judge every certificate on `today`,
-    UZI server certificates with the practice's own issuing time (R11)."""
+    UZI server certificates with the practice's own issuing time (R11). `records`: the
+    verified backups as the caller's operations record them (default: the user's)."""
     overview = scan_stores(
         [*stores, *backups],
         today,
         describe,
         check_backup=False,
         issuing_weeks=settings.uzi_issuing_weeks,
+        backups=records,
     )
     groups = overview.groups
     items = [_item(g, groups, settings) for g in groups]

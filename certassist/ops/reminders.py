@@ -184,17 +184,26 @@ class Notification:
 
 
 def notification_text(report: CheckReport, lang: str = "nl") -> Notification | None:
-    """What the daily notification says; None when nothing is due (no noise on quiet days).
+    """What the daily notification says; None when nothing is due and every certificate has
+    a backup (no noise on quiet days).
 
     Production and acceptance/test are counted apart (R10), so a test certificate never reads
-    as if the practice's real VECOZO access were at stake.
+    as if the practice's real VECOZO access were at stake. A certificate without a backup (R9)
+    is named as `list` and `check` name it, from the same backup records.
     """
     due = report.due()
-    if not due:
+    missing = report.backups_missing
+    if not due and not missing:
         return None
-    severity = max(item.severity for item in due)
-    title_id = "I-notify-title-overdue" if severity is Severity.OVERDUE else "I-notify-title-due"
     lines: list[str] = []
+    if due:
+        severity = max(item.severity for item in due)
+        overdue = severity is Severity.OVERDUE
+        title_id = "I-notify-title-overdue" if overdue else "I-notify-title-due"
+        title = text_only(title_id, lang, count=len(due))
+    else:
+        severity = Severity.NOTHING_DUE
+        title = text_only("I-notify-title-backup", lang, count=len(missing))
     production = [i for i in due if i.is_production]
     others = [i for i in due if not i.is_production]
     for item in production[:3]:
@@ -203,8 +212,12 @@ def notification_text(report: CheckReport, lang: str = "nl") -> Notification | N
         lines.append(text_only("I-notify-more", lang, count=len(production) - 3))
     if others:
         lines.append(text_only("I-notify-non-production", lang, count=len(others)))
+    for backup in missing[:3]:
+        lines.append(text_only("I-notify-line-backup", lang, label=backup.label))
+    if len(missing) > 3:
+        lines.append(text_only("I-notify-more", lang, count=len(missing) - 3))
     lines.append(text_only("I-notify-open", lang))
-    return Notification(text_only(title_id, lang, count=len(due)), "\n".join(lines), severity)
+    return Notification(title, "\n".join(lines), severity)
 
 
 def _line(label: str, when: object, lang: str, what: str | None = None) -> str:

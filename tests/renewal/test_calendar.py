@@ -60,7 +60,10 @@ def test_calendar_parses_and_has_every_date(pki: TestPKI, tmp_path: Path) -> Non
     assert portal_by in by_day  # R11 new certificate with the portal by
     assert expiry - timedelta(days=7) in by_day  # R11 DigiD goes off
     assert install_deadline(TODAY) in by_day  # R5
-    assert len(events) == 2 + 4 + 2 + 1
+    backups = [e for e in events if str(e["UID"]).endswith("-backup@certassist")]
+    assert len(events) - len(backups) == 2 + 4 + 2 + 1
+    # R9: none of the three has a backup; each gets a to-do on the day of the export
+    assert len(backups) == 3 and {e.decoded("DTSTART") for e in backups} == {TODAY}
     assert all(len(list(e.walk("VALARM"))) == 2 for e in events)
     triggers = {str(a.decoded("TRIGGER")) for a in events[0].walk("VALARM")}
     assert triggers == {str(timedelta(days=-7)), str(timedelta(hours=9))}

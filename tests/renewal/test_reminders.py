@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from certassist.core.errors import CertassistError
-from certassist.core.models import Environment, Kind
+from certassist.core.models import Environment, Kind, StoreKind, StoreTarget
 from certassist.core.names import format_day
 from certassist.core.settings import PracticeSettings
 from certassist.ops.check import run_check
@@ -154,7 +154,9 @@ def test_notification_counts_production_and_acceptance_apart(pki: TestPKI) -> No
     report = run_check([store], [], PracticeSettings(), TODAY)
     note = notification_text(report, "nl")
     assert note is not None
-    assert "Anna de Vries" in note.body and "Bert Bos" not in note.body
+    due = [line for line in note.body.splitlines() if "geen back-up" not in line]
+    assert any("Anna de Vries" in line for line in due)
+    assert not any("Bert Bos" in line for line in due)  # not due: named only for its backup
     assert "1 in de acceptatie- of testomgeving" in note.body
     assert format_day(TODAY + timedelta(days=10), "nl") in note.body
     english = notification_text(report, "en")
@@ -162,9 +164,21 @@ def test_notification_counts_production_and_acceptance_apart(pki: TestPKI) -> No
 
 
 def test_no_notification_on_a_quiet_day(pki: TestPKI) -> None:
-    store = FakeStore()
+    """Nothing due and every certificate backed up (here: in a backup folder) is quiet."""
+    store = FakeStore(target=StoreTarget(StoreKind.PKCS12_FOLDER))
     store.put(pki.expiring_in(300, Kind.VECOZO_PERSONAL))
-    assert notification_text(run_check([store], [], PracticeSettings(), TODAY)) is None
+    assert notification_text(run_check([], [store], PracticeSettings(), TODAY)) is None
+
+
+def test_a_missing_backup_alone_is_named_as_list_names_it(pki: TestPKI) -> None:
+    """R9: nothing is due, but a certificate with its key and no backup anywhere is named."""
+    store = FakeStore()
+    store.put(pki.expiring_in(300, Kind.VECOZO_PERSONAL, name="Bert Bos"))
+    note = notification_text(run_check([store], [], PracticeSettings(), TODAY), "nl")
+    assert note is not None and note.severity == 0
+    assert "geen back-up" in note.title and "• Bert Bos: geen back-up" in note.body
+    english = notification_text(run_check([store], [], PracticeSettings(), TODAY), "en")
+    assert english is not None and "without a backup" in english.title
 
 
 def test_the_installed_task_starts_the_windowed_program_not_the_console_one(
