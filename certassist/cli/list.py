@@ -145,6 +145,7 @@ def run(args: argparse.Namespace, today: date | None = None) -> int:
             {
                 "certificates": [g.to_json() for g in overview.groups],
                 "unavailable": unavailable_json(overview.unavailable, lang),
+                "notices": unavailable_json(overview.notices, lang),  # e.g. a repaired database
                 "uzi_signs_open": [r.to_json() for r in waiting],
             }
         )
@@ -176,4 +177,6 @@ def run(args: argparse.Namespace, today: date | None = None) -> int:
         reason = render(u.message_id, lang, **u.params)
         print(shown(text_only("L-overview-unavailable", lang, store=u.label, reason=reason)))
         print(shown(f"    {u.store_id}"))
+    for n in overview.notices:
+        print(shown(render(n.message_id, lang, **n.params)))
     return code

@@ -28,7 +28,13 @@ from certassist.ops.base import (
     audit,
 )
 from certassist.ops.passwords import PasswordAsker, open_with_tries
-from certassist.ops.placing import Placement, check_bundle, check_placements, run_placements
+from certassist.ops.placing import (
+    Placement,
+    check_bundle,
+    check_placements,
+    run_placements,
+    store_notices,
+)
 from certassist.stores.base import CertStore
 
 
@@ -132,7 +138,8 @@ class InstallOperation(AuditedOperation[PlacePlan]):
         )
         self._after(plan, added)
         steps.finish("P-ops-done")
-        notices = plan.warnings + (Notice("I-ops-backup-advice", {}, "R9"),)
+        repaired = store_notices([p.store for p in todo])  # since the plan read them
+        notices = plan.warnings + repaired + (Notice("I-ops-backup-advice", {}, "R9"),)
         every = tuple(p.store.store_id for p in plan.placements)
         return Result(
             Outcome.DONE,

@@ -54,7 +54,8 @@ class Place:
 @dataclass(frozen=True)
 class StoreProblem:
     """A store (or one certificate in it) that could not be read, with the reason the user can
-    act on: what the overview reports; the store itself may be a `stores.unavailable` one."""
+    act on: what the overview reports; the store itself may be a `stores.unavailable` one. The
+    same shape carries what a store did on its own (`Overview.notices`: a repaired database)."""
 
     store_id: str
     label: str
@@ -125,6 +126,7 @@ class CertificateGroup:
 class Overview:
     groups: list[CertificateGroup]
     unavailable: list[StoreProblem]
+    notices: list[StoreProblem] = field(default_factory=list)  # read, but the user must hear
 
 
 def _default_describe(cert: x509.Certificate) -> CertInfo:
@@ -278,8 +280,11 @@ def scan_stores(
     """
     describe_fn = describe or _default_describe
     status_fn = status or rules_status(issuing_weeks)
+    from certassist.stores.base import take_notices
+
     found: dict[str, tuple[StoreEntry, list[Place]]] = {}
     unavailable: list[StoreProblem] = []
+    notices: list[StoreProblem] = []
     for store in stores:
         reason = store.unavailable_reason if not store.available else None
         entries: list[StoreEntry] = []
@@ -288,6 +293,10 @@ def scan_stores(
                 entries = store.list()
             except CertassistError as error:
                 reason = error
+        notices += [
+            StoreProblem(store.store_id, store.label, n.message_id, dict(n.params))
+            for n in take_notices(store)
+        ]
         if reason is not None:
             unavailable.append(
                 StoreProblem(store.store_id, store.label, reason.message_id, reason.params)
@@ -322,7 +331,7 @@ def scan_stores(
     if check_backup:
         groups = [_with_backup_status(g) for g in groups]
     groups.sort(key=lambda g: (g.expiry_date, g.info.subject))
-    return Overview(groups, unavailable)
+    return Overview(groups, unavailable, notices)
 
 
 def build_overview(

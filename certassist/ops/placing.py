@@ -14,7 +14,7 @@ from certassist.core.models import Action, Bundle, CertInfo, StoreEntry
 from certassist.core.rules_people import personal_needs_own_place, r4_shared_place
 from certassist.ops.base import Confirm, Notice, OpContext, Steps, decisions_to_notices
 from certassist.ops.common import Evaluation, audit, evaluate, guarded, place
-from certassist.stores.base import CertStore, find_entry
+from certassist.stores.base import CertStore, find_entry, take_notices
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,7 @@ def check_placements(
             needs.add(Confirm.HOLDER)
         with guarded(store):
             entries = store.list()
+        warnings += store_notices([store])  # e.g. a database repaired on reading it
         entry = find_entry(entries, info.fingerprint)
         shared = _shared_place(ctx, info, action, store, entries)
         if shared:
@@ -88,6 +89,11 @@ def check_placements(
     return PlacementCheck(
         tuple(placements), tuple(blockers), tuple(warnings), tuple(sorted(rules)), frozenset(needs)
     )
+
+
+def store_notices(stores: Sequence[CertStore]) -> tuple[Notice, ...]:
+    """What the stores did on their own (stores.base.take_notices), as the user's notices."""
+    return tuple(Notice(n.message_id, dict(n.params)) for s in stores for n in take_notices(s))
 
 
 def _shared_place(

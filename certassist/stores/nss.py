@@ -20,7 +20,8 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -38,7 +39,7 @@ from certassist.core.models import (
 )
 from certassist.core.x509_decode import UndecodableCertificate, load_der
 from certassist.stores import nss_pkcs12
-from certassist.stores.base import check_added, find_entry
+from certassist.stores.base import StoreNotice, check_present, find_entry
 from certassist.stores.firefox_lock import running_error
 from certassist.stores.nss_keyid import nss_key_id
 from certassist.stores.nss_lib import NssLib, NssLibraryMissing, load_nss
@@ -85,6 +86,7 @@ class NssStore:
         self._library_dirs = tuple(library_dirs) if library_dirs is not None else None
         self._password: str | None = None
         self._step_hook = step_hook
+        self._notices: list[StoreNotice] = []
 
     # -- availability
     def _library(self) -> NssLib:
@@ -128,10 +130,20 @@ class NssStore:
             raise reason
         return self._library()
 
-    def _session(self, lib: NssLib, *, write: bool) -> NssSession:
-        return NssSession(
+    @contextlib.contextmanager
+    def _session(self, lib: NssLib, *, write: bool) -> Iterator[NssSession]:
+        session = NssSession(
             lib, self.db_dir, legacy=self.legacy, read_only=not write, store_label=self.label
         )
+        with session:
+            if session.recovered:  # an interrupted write was rolled back: the user hears of it
+                self._notices.append(StoreNotice("I-nss-journal-recovered", {"store": self.label}))
+            yield session
+
+    def take_notices(self) -> list[StoreNotice]:
+        """What this store did on its own since the last call (stores.base.take_notices)."""
+        taken, self._notices = self._notices, []
+        return taken
 
     def _login(self, session: NssSession) -> None:
         """Log in when a primary password is set: before that, keys read as absent."""
@@ -217,7 +229,7 @@ class NssStore:
             # (the operations layer re-reads the store on its own afterwards).
             found = session.find(bundle.leaf_der)
             entry = self._entry(session, found) if found is not None else None
-        return check_added(self, bundle, entry)
+        return check_present(self, entry, bundle.has_key)
 
     @staticmethod
     def _find(certs: Sequence[NssCert], fingerprint: str) -> NssCert | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,7 +26,6 @@ from certassist.stores.nss_lib import NssLib
 
 # Re-entrant so that a nested session in the same thread fails with E-nss-in-use, not a hang.
 _LOCK = threading.RLock()
-_log = logging.getLogger(__name__)
 
 PasswordProvider = Callable[[], "str | None"]
 
@@ -191,8 +189,7 @@ class NssSession:
             self.lib.free_slot(slot)
         if not self.lib.shutdown_context(ctx):
             raise self.failure("recover")
-        self.recovered = [p.name for p in journals]
-        _log.warning("I-nss-journal-recovered: %s: %s", self.store_label, self.recovered)
+        self.recovered = [p.name for p in journals]  # NssStore tells the user (a notice)
 
     def __exit__(
         self,

@@ -1,21 +1,26 @@
 """A write to a real NSS database killed half way leaves `key4.db-journal`; a read-only open then
 fails with SEC_ERROR_BAD_DATABASE. certassist rolls it back with one read-write open (what
-Firefox does at its next start) and says so, instead of telling the user to close Firefox."""
+Firefox does at its next start) and tells the user so (`list`, and the result of an install or
+restore, as the real `certassist` process prints them), instead of blaming a running Firefox."""
 
 from __future__ import annotations
 
-import logging
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from certassist.core.messages import text_only
 from certassist.core.models import StoreKind
+from certassist.stores.base import StoreNotice
 from certassist.stores.nss import NssStore
+from tests.cli import process
 from tests.pki import TestPKI, pfx
 from tests.stores import kill_loop
-from tests.stores.nss_oracle import pk12_import
+from tests.stores.nss_oracle import make_db, pk12_import
 
 WRITER_KILLED_IN_A_TRANSACTION = """
 import sqlite3, sys, time
@@ -48,7 +53,7 @@ def filled_db(empty_db: Path, pki: TestPKI) -> tuple[Path, str]:
 
 
 def test_a_hot_journal_is_rolled_back_and_reported_not_blamed_on_firefox(
-    filled_db: tuple[Path, str], caplog: pytest.LogCaptureFixture
+    filled_db: tuple[Path, str],
 ) -> None:
     db, fingerprint = filled_db
     _kill_mid_write(db / "key4.db")
@@ -56,13 +61,55 @@ def test_a_hot_journal_is_rolled_back_and_reported_not_blamed_on_firefox(
     broken = subprocess.run(["certutil", "-L", "-d", f"sql:{db}"], capture_output=True,
                             text=True, check=False)  # fmt: skip
     assert "SEC_ERROR_BAD_DATABASE" in broken.stderr  # what every read-only open meets
-    with caplog.at_level(logging.WARNING):
-        entries = NssStore(db, StoreKind.FIREFOX).list()
+    store = NssStore(db, StoreKind.FIREFOX)
+    entries = store.list()
     assert [(e.fingerprint, e.has_key) for e in entries] == [(fingerprint, True)]
-    assert "I-nss-journal-recovered" in caplog.text
+    recovered = StoreNotice("I-nss-journal-recovered", {"store": store.label})
+    assert store.take_notices() == [recovered]
+    assert store.take_notices() == []  # told once
+    store.list()
+    assert store.take_notices() == []  # nothing to recover any more
     assert not (db / "key4.db-journal").exists()
     assert subprocess.run(["certutil", "-K", "-d", f"sql:{db}"], capture_output=True,
                           check=False).returncode == 0  # fmt: skip
+
+
+def _repaired(lang: str) -> str:
+    """The notice's text after the store's name (the registry names the store its own way)."""
+    return text_only("I-nss-journal-recovered", lang, store="\0").split("\0")[1]
+
+
+def test_list_tells_the_user_the_database_was_repaired(pki: TestPKI) -> None:
+    db = Path(os.environ["HOME"]) / ".pki" / "nssdb"  # the shared database `list` reads
+    db.mkdir(parents=True)
+    make_db(db)
+    bundle = pki.other()
+    pk12_import(db, pfx(bundle, "Bewaar-Mij-1", "aes", iterations=2048), "Bewaar-Mij-1")
+    _kill_mid_write(db / "key4.db")
+    env = process.environment("nl", CERTASSIST_STORES="nssdb")
+    done = process.run("list", env=env)
+    assert "Traceback" not in done.stderr
+    assert _repaired("nl") in done.stdout
+    assert bundle.fingerprint[:8].lower() in done.stdout.lower()  # and the list is whole
+    _kill_mid_write(db / "key4.db")
+    listed = json.loads(process.run("list", "--json", env=env).stdout)
+    assert [n["error"] for n in listed["notices"]] == ["I-nss-journal-recovered"]
+    assert listed["unavailable"] == []  # a repaired database is no unreadable store
+
+
+def test_install_result_tells_the_user_the_database_was_repaired(
+    filled_db: tuple[Path, str], pki: TestPKI, tmp_path: Path
+) -> None:
+    db, _ = filled_db
+    _kill_mid_write(db / "key4.db")
+    new = pki.other()
+    source = tmp_path / "nieuw.pfx"
+    source.write_bytes(pfx(new, "Nieuw-Erbij-2", "aes", iterations=2048))
+    done = process.run("--lang", "en", "install", str(source), "--nss-db", str(db), "--yes",
+                       "--password-stdin", stdin="Nieuw-Erbij-2\n")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert _repaired("en") in done.stdout  # the result, not only the plan on stderr
+    assert new.fingerprint in {e.fingerprint for e in NssStore(db).list() if e.has_key}
 
 
 def test_kill_9_in_the_middle_of_adds_and_removes_loses_nothing(
