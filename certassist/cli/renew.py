@@ -228,8 +228,8 @@ def _asked_signs(renewed: RenewedUzi, today: date, lang: str) -> set[Sign]:
     if not sys.stdin.isatty():
         raise NotConfirmedError(
             "E-cli-not-confirmed",
-            what=" / ".join(text_only(f"C-R14-{s.value}", lang) for s in renewed.open_signs),
-            flags="--warning-gone / --digid-visible",
+            what=[f"C-R14-{s.value}" for s in renewed.open_signs],
+            flags=[f"L-cli-flag-{s.value}" for s in renewed.open_signs],
         )
     start = renewed.digid_sign_from
     seen: set[Sign] = set()
