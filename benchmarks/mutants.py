@@ -66,10 +66,12 @@ MUTANTS = (
            "certassist/stores/pkcs12file.py",
            "atomic_write_bytes(target, data, verify=verify, overwrite=False)",
            "atomic_write_bytes(target, data, verify=None, overwrite=False)"),
-    Mutant("M6", "operations verify a placement without requiring the key",
-           "certassist/ops/common.py", "if need_key and not entry.has_key:", "if False:"),
-    Mutant("M7", "stores verify an add without requiring the key",
-           "certassist/stores/base.py", "if bundle.has_key and not entry.has_key:", "if False:"),
+    Mutant("M6", "the one placement check (stores' and operations') does not require the key",
+           "certassist/stores/base.py", "if need_key and not entry.has_key:", "if False:"),
+    Mutant("M7", "operations re-read a placement without requiring the key (trusting the store)",
+           "certassist/ops/common.py",
+           "return verify_present(store, bundle.fingerprint, bundle.has_key), True",
+           "return verify_present(store, bundle.fingerprint, False), True"),
     Mutant("M8", "a backup's read-back does not require the key",
            "certassist/ops/files.py", "    if not bundle.key_matches():", "    if False:"),
     Mutant("M9", "the final rename of a backup overwrites an existing file",
@@ -83,6 +85,10 @@ MUTANTS = (
            "certassist/core/pkcs12_shape.py",
            "return any(c > MAX_ITERATIONS for c in counts) or sum(counts) > MAX_TOTAL_ITERATIONS",
            "return False"),
+    Mutant("M13", "the Windows store verifies an add without requiring the key",
+           "certassist/stores/windows.py",
+           "entry = verify_present(self, bundle.fingerprint, bundle.has_key)",
+           "entry = verify_present(self, bundle.fingerprint, False)"),
 )  # fmt: skip
 
 

@@ -2,7 +2,8 @@
 
 A store answers to its id (`firefox:/home/anna/...`), the end of its id (the profile folder),
 its kind (`firefox`, `windows-user`, `nssdb`; `windows`, `backup`), and the words of its label
-(`--store chromium`, `--store "demo profiel"`), in any case. A fingerprint answers to any
+(`--store chromium`, `--store "demo profiel"`), in any case: the registry's one rule
+(`stores.registry.answers_to`), which `CERTASSIST_STORES` follows too. A fingerprint answers to any
 unambiguous form: colons or spaces (as Firefox's certificate viewer shows it), lower case, and
 a prefix of at least 8 hex digits (the prefix in backup file names); an ambiguous prefix lists
 the certificates it matches.
@@ -14,10 +15,10 @@ import re
 from collections.abc import Sequence
 
 from certassist.core.errors import CertassistError
-from certassist.core.kinds import store_kinds_named
 from certassist.core.messages import text_only
 from certassist.core.models import StoreEntry
 from certassist.stores.base import CertStore
+from certassist.stores.registry import answers_to
 
 SHORT = 16  # hex digits of a fingerprint that `list` shows; any 8 of them select
 MIN_PREFIX = 8
@@ -27,19 +28,9 @@ def short_fingerprint(fingerprint: str) -> str:
     return fingerprint[:SHORT]
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
-
-
 def store_matches(store: CertStore, token: str) -> bool:
-    lowered = token.casefold()
-    kind = store.target.kind
-    if token in (store.store_id, store.label) or kind in store_kinds_named(lowered):
-        return True
-    if ":" in store.store_id and store.store_id.endswith(token):
-        return True
-    wanted = _words(token)
-    return bool(wanted) and set(wanted) <= set(_words(store.label))
+    """The registry's rule (`stores.registry.answers_to`), the one `CERTASSIST_STORES` uses."""
+    return answers_to(token, store.store_id, store.target.kind, store.label)
 
 
 def pick_stores(stores: Sequence[CertStore], tokens: Sequence[str]) -> list[CertStore]:

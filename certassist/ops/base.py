@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -41,6 +41,40 @@ class Confirm(StrEnum):
 
 
 Confirmations = Mapping[Confirm, "str | bool"]
+
+
+@dataclass(frozen=True)
+class ConfirmWords:
+    """How a confirmation is named to people, as message ids (`{holder}` fills in the name):
+    what they say yes to (the GUI's tick box, the terminal's question) and the command line's
+    flag that gives it."""
+
+    question: str
+    flag: str
+
+
+# The one map from a confirmation to its words: the terminal's questions, the CLI's "confirm
+# with --yes and --i-am ..." and the error below all come from here, in the run's language.
+CONFIRM_WORDS: Mapping[Confirm, ConfirmWords] = {
+    Confirm.HOLDER: ConfirmWords("C-ops-holder", "L-cli-flag-holder"),
+    Confirm.PROCEED: ConfirmWords("C-ops-proceed", "L-cli-flag-proceed"),
+    Confirm.OLDER_BACKUP: ConfirmWords("C-ops-older-backup", "L-cli-flag-older-backup"),
+    Confirm.NO_BACKUP: ConfirmWords("C-ops-no-backup", "L-cli-flag-no-backup"),
+    Confirm.REPLACE_OLD: ConfirmWords("C-ops-replace-old", "L-cli-flag-replace-old"),
+    Confirm.SHARED_PLACE: ConfirmWords("C-ops-shared-place", "L-cli-flag-shared-place"),
+}
+
+
+def not_confirmed(message_id: str, plan: Plan, missing: Iterable[Confirm]) -> NotConfirmedError:
+    """The error for confirmations not given: their questions and flags as message ids, which
+    the face renders in the run's language (`{what:texts-quoted}`, `{flags:texts-and}`)."""
+    words = [CONFIRM_WORDS[c] for c in Confirm if c in set(missing)]  # always in one order
+    return NotConfirmedError(
+        message_id,
+        what=tuple(w.question for w in words),
+        flags=tuple(w.flag for w in words),
+        holder=plan.holder or "",
+    )
 
 
 class Outcome(StrEnum):
@@ -223,9 +257,7 @@ def require_confirmations(plan: Plan, confirmations: Confirmations) -> None:
         raise refusal_error(plan.blockers)
     missing = [c for c in plan.needs if not confirmations.get(c)]
     if missing:
-        raise NotConfirmedError(
-            "E-ops-confirmation-missing", what=", ".join(sorted(c.value for c in missing))
-        )
+        raise not_confirmed("E-ops-confirmation-missing", plan, missing)
 
 
 def audit(

@@ -25,7 +25,7 @@ from certassist.ops.base import (
     rule_ids,
 )
 from certassist.ops.base import audit as audit  # written once, beside the audited execute
-from certassist.stores.base import CertStore
+from certassist.stores.base import CertStore, verify_present
 
 
 @dataclass(frozen=True)
@@ -87,16 +87,6 @@ def guarded(store: CertStore) -> Iterator[None]:
         raise StoreError(
             "E-ops-store-failed", store=store.label, reason=type(error).__name__
         ) from error
-
-
-def verify_present(store: CertStore, fingerprint: str, need_key: bool) -> StoreEntry:
-    """Re-read the store ourselves: the certificate must be there, with its key if it had one."""
-    entry = store.get(fingerprint)
-    if entry is None:
-        raise StoreError("E-store-verify-missing", store=store.label)
-    if need_key and not entry.has_key:
-        raise StoreError("E-store-verify-no-key", store=store.label)
-    return entry
 
 
 def place(store: CertStore, bundle: Bundle) -> tuple[StoreEntry, bool]:

@@ -23,9 +23,9 @@ from certassist.ops.base import (
     Steps,
     Trail,
 )
-from certassist.ops.common import audit, drop_keyless_copy, guarded, verify_present
+from certassist.ops.common import audit, drop_keyless_copy, guarded
 from certassist.ops.placing import Placement, check_bundle, check_placements, run_placements
-from certassist.stores.base import CertStore
+from certassist.stores.base import CertStore, verify_present
 
 
 @dataclass(frozen=True)

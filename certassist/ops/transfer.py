@@ -24,17 +24,11 @@ from certassist.ops.base import (
     Steps,
     Trail,
 )
-from certassist.ops.common import (
-    audit,
-    drop_keyless_copy,
-    guarded,
-    is_predecessor,
-    verify_present,
-)
+from certassist.ops.common import audit, drop_keyless_copy, guarded, is_predecessor
 from certassist.ops.files import Encryption, read_transfer_marker, write_transfer_marker
 from certassist.ops.install import PlacePlan
 from certassist.ops.restore import RestoreOperation
-from certassist.stores.base import CertStore
+from certassist.stores.base import CertStore, verify_present
 
 PURPOSE = "transfer-after-renewal"
 

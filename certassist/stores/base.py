@@ -48,16 +48,20 @@ def find_entry(entries: list[StoreEntry], fingerprint: str) -> StoreEntry | None
     return next((e for e in entries if e.fingerprint == wanted), None)
 
 
-def verify_added(store: CertStore, bundle: Bundle) -> StoreEntry:
-    """Re-read the store after an add: the certificate must be there with its key."""
-    return check_added(store, bundle, store.get(bundle.fingerprint))
+def verify_present(store: CertStore, fingerprint: str, need_key: bool) -> StoreEntry:
+    """Re-read the store: the certificate must be there, with its key if it had one.
+
+    Every `add` ends with it, and an operation asks it again on its own (not taking the
+    store's word) before it counts a placement as done or removes a source.
+    """
+    return check_present(store, store.get(fingerprint), need_key)
 
 
-def check_added(store: CertStore, bundle: Bundle, entry: StoreEntry | None) -> StoreEntry:
-    """`entry` is what the store holds under the bundle's fingerprint after an add."""
+def check_present(store: CertStore, entry: StoreEntry | None, need_key: bool) -> StoreEntry:
+    """The same check on an entry already re-read (NSS reads it in the import's own session)."""
     if entry is None:
         raise StoreError("E-store-verify-missing", store=store.label)
-    if bundle.has_key and not entry.has_key:
+    if need_key and not entry.has_key:
         raise StoreError("E-store-verify-no-key", store=store.label)
     return entry
 

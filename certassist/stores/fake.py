@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from certassist.core.errors import CertassistError
 from certassist.core.models import Bundle, StoreEntry, StoreKind, StoreTarget
-from certassist.stores.base import find_entry, verify_added
+from certassist.stores.base import find_entry, verify_present
 
 FailHook = Callable[[str], None]  # called with the verb name; raise to inject a failure
 
@@ -64,7 +64,7 @@ class FakeStore:
             else bundle
         )
         self._bundles[bundle.fingerprint] = kept
-        return verify_added(self, bundle)
+        return verify_present(self, bundle.fingerprint, bundle.has_key)
 
     def export(self, fingerprint: str) -> Bundle:
         self._check("export")

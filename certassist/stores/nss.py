@@ -39,7 +39,7 @@ from certassist.core.models import (
 )
 from certassist.core.x509_decode import UndecodableCertificate, load_der
 from certassist.stores import nss_pkcs12
-from certassist.stores.base import StoreNotice, check_added, find_entry
+from certassist.stores.base import StoreNotice, check_present, find_entry
 from certassist.stores.firefox_lock import running_error
 from certassist.stores.nss_keyid import nss_key_id
 from certassist.stores.nss_lib import NssLib, NssLibraryMissing, load_nss
@@ -229,7 +229,7 @@ class NssStore:
             # (the operations layer re-reads the store on its own afterwards).
             found = session.find(bundle.leaf_der)
             entry = self._entry(session, found) if found is not None else None
-        return check_added(self, bundle, entry)
+        return check_present(self, entry, bundle.has_key)
 
     @staticmethod
     def _find(certs: Sequence[NssCert], fingerprint: str) -> NssCert | None:

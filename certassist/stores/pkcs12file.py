@@ -31,7 +31,7 @@ from certassist.core.messages import text_only
 from certassist.core.models import Bundle, Classification, StoreEntry, StoreKind, StoreTarget
 from certassist.core.reading import read_bytes
 from certassist.stores.backup_meta import BackupMeta, read_sidecar, sidecar_path
-from certassist.stores.base import find_entry, verify_added
+from certassist.stores.base import find_entry, verify_present
 
 Encryption = Literal["aes", "3des"]
 ENCRYPTION_NAMES: dict[Encryption, str] = {"aes": "aes-256-pbes2", "3des": "3des-sha1"}
@@ -283,7 +283,7 @@ class Pkcs12FolderStore:
             now=self._clock(),
             kdf_rounds=self._kdf_rounds,
         )
-        return verify_added(self, bundle)
+        return verify_present(self, bundle.fingerprint, bundle.has_key)
 
     def export(self, fingerprint: str) -> Bundle:
         """The newest backup of that certificate; one whose sidecar lies is skipped."""

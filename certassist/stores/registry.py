@@ -3,12 +3,14 @@
 Everything the answer depends on is passed in (platform, crypt32, whether NSS loads, the
 backup folders the user registered), so every OS's answer is tested on this one.
 `CERTASSIST_STORES` narrows the set for tests, support and the demo: comma-separated kinds
-(`firefox,nssdb`, `windows`, `fake`), store ids (`firefox:/path/to/profile`) or
-`firefox:<profile name>`; a name that matches nothing is an error, not a silent no-op.
+(`firefox,nssdb`, `windows`, `fake`), store ids (`firefox:/path/to/profile`), `firefox:<profile
+name>` or words of a label (`chromium`), read by `answers_to` exactly as the commands read
+`--store`; a name that matches nothing is an error, not a silent no-op.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,22 +170,49 @@ def narrow(found: list[StoreStatus], wanted: str) -> list[StoreStatus]:
 
 def _matching(found: list[StoreStatus], token: str) -> list[StoreStatus] | None:
     """The stores a token selects; None when the token names nothing certassist knows."""
-    lowered = token.lower()
-    if lowered == StoreKind.FAKE:
+    if token.strip().casefold() == StoreKind.FAKE:
         fake = FakeStore()
         return [StoreStatus(fake.store_id, StoreKind.FAKE, fake.label, fake)]
-    kinds = store_kinds_named(lowered)
-    if kinds:
-        return [s for s in found if s.kind in kinds]  # a known kind absent here selects nothing
-    by_id = [s for s in found if s.store_id == token]
-    if by_id:
-        return by_id
-    if lowered.startswith("firefox:"):
-        name = token.split(":", 1)[1]
-        by_name = [s for s in found if s.profile is not None and s.profile.name == name]
-        if by_name:
-            return by_name
+    hits = [s for s in found if answers_to(token, s.store_id, s.kind, s.label)]
+    if hits or store_kinds_named(token.strip()):
+        return hits  # a known kind absent here selects nothing
     return None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _ends_id(store_id: str, token: str) -> bool:
+    """The end of an id, from a separator on: the profile folder (`abc1.default-release`)."""
+    if ":" not in store_id or not store_id.endswith(token) or len(token) >= len(store_id):
+        return False
+    return token[0] in _ID_SEPARATORS or store_id[-len(token) - 1] in _ID_SEPARATORS
+
+
+_ID_SEPARATORS = "/\\:."
+
+
+def answers_to(token: str, store_id: str, kind: StoreKind, label: str) -> bool:
+    """Whether a store is what a user's word means: the one rule for `CERTASSIST_STORES` and
+    for the commands' `--store`/`--from`/`--to` (cli/picking.py), so both pick the same stores.
+
+    A word that names a kind (`firefox`, `nssdb`, `windows-user`; the groups `windows`,
+    `backup`) selects exactly the stores of that kind. Any other word selects the store whose
+    id it is (`firefox:/home/anna/...`), whose id ends with it from a separator on (the profile
+    folder), whose label it is, or whose label holds all its words, in any case (`chromium`,
+    `"demo profiel"`, `firefox:Werk` for the profile named Werk).
+    """
+    wanted = token.strip()
+    if not wanted:
+        return False
+    kinds = store_kinds_named(wanted)
+    if kinds:
+        return kind in kinds
+    if wanted == store_id or wanted.casefold() == label.casefold() or _ends_id(store_id, wanted):
+        return True
+    words = _words(wanted)
+    return bool(words) and set(words) <= set(_words(label))
 
 
 def nss_library_available() -> bool:

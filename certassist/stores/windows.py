@@ -29,7 +29,7 @@ from certassist.core.models import (
     StoreTarget,
     sha256_fingerprint,
 )
-from certassist.stores.base import find_entry, verify_added
+from certassist.stores.base import find_entry, verify_present
 from certassist.stores.pkcs12file import pfx_bytes
 from certassist.stores.windows_api import (
     ACCESS_DENIED_CODES,
@@ -122,7 +122,7 @@ class WindowsStore:
         except Crypt32Error as exc:
             raise self._translate(exc) from exc
         try:
-            entry = verify_added(self, bundle)
+            entry = verify_present(self, bundle.fingerprint, bundle.has_key)
             if not entry.exportable:
                 raise StoreError("E-windows-verify-not-exportable", store=self.label)
         except CertassistError:

@@ -29,6 +29,7 @@ REPORT_NOT_ABLE_TO_EXPORT_PRIVATE_KEY = 0x0002
 EXPORT_PRIVATE_KEYS = 0x0004
 PKCS12_EXPORT_SILENT = 0x0040
 # Error codes (GetLastError / HRESULT as unsigned)
+ERROR_FILE_NOT_FOUND = 2  # CertOpenStore(OPEN_EXISTING) of a store that was never written
 ERROR_ACCESS_DENIED = 5
 E_ACCESSDENIED = 0x80070005  # the same as an HRESULT (CertDeleteCertificateFromStore, CNG)
 NTE_PERM = 0x80090010  # a CSP or KSP refusing a key operation
@@ -60,7 +61,11 @@ class Crypt32Error(Exception):
 
 
 class Crypt32Api(Protocol):
-    """MY store of the current user or the machine; fingerprints are SHA-256 upper-case hex."""
+    """MY store of the current user or the machine; fingerprints are SHA-256 upper-case hex.
+
+    A store that does not exist yet (a new Windows profile or Wine prefix has no CurrentUser\\MY
+    until something is added) reads as empty, and reading never creates it; `import_pfx` does.
+    """
 
     def is_elevated(self) -> bool: ...
 
@@ -186,9 +191,14 @@ class _KeyRef:
 
 
 class RealCrypt32:
-    """crypt32 over ctypes. Every context is freed in the function that obtained it."""
+    """crypt32 over ctypes. Every context is freed in the function that obtained it.
 
-    def __init__(self) -> None:
+    `store_name` is the system store behind both locations: "MY" (Personal) for certassist;
+    the smoke tests pass a name no store has, to read a store that does not exist yet.
+    """
+
+    def __init__(self, store_name: str = "MY") -> None:
+        self._store_name = store_name
         self._c = _windll("crypt32")
         self._advapi = _windll("advapi32")
         self._ncrypt = _windll("ncrypt")
@@ -310,12 +320,23 @@ class RealCrypt32:
         )
         if readonly:
             flags |= CERT_STORE_READONLY_FLAG | CERT_STORE_OPEN_EXISTING_FLAG
-        name = ctypes.create_unicode_buffer("MY")
+        name = ctypes.create_unicode_buffer(self._store_name)
         handle = self._c.CertOpenStore(
             CERT_STORE_PROV_SYSTEM_W, 0, None, flags, ctypes.cast(name, ctypes.c_void_p)
         )
+        if handle:
+            return int(handle)
+        code = _last_error()
+        if readonly and code == ERROR_FILE_NOT_FOUND:
+            # Never written yet (the first import creates it): an empty store, and reading it
+            # must not create it.
+            return self._open_memory()
+        raise Crypt32Error("CertOpenStore", code)
+
+    def _open_memory(self) -> int:
+        handle = self._c.CertOpenStore(CERT_STORE_PROV_MEMORY, 0, None, 0, None)
         if not handle:
-            raise Crypt32Error("CertOpenStore", _last_error())
+            raise Crypt32Error("CertOpenStore(memory)", _last_error())
         return int(handle)
 
     def _contexts(self, store: int) -> list[Any]:
@@ -375,9 +396,7 @@ class RealCrypt32:
         return True
 
     def _export_one(self, ctx: Any, password: str) -> bytes:
-        memory = self._c.CertOpenStore(CERT_STORE_PROV_MEMORY, 0, None, 0, None)
-        if not memory:
-            raise Crypt32Error("CertOpenStore(memory)", _last_error())
+        memory = self._open_memory()
         try:
             if not self._c.CertAddCertificateContextToStore(
                 memory, ctx, CERT_STORE_ADD_REPLACE_EXISTING, None

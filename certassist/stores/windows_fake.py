@@ -4,7 +4,9 @@ Faithful on purpose, so `WindowsStore` tests mean something: PFX blobs are reall
 produced (cryptography), a wrong password fails like PFXImportCertStore does, only certificates
 with a key land in MY, the CRYPT_EXPORTABLE flag decides whether PFXExportCertStoreEx may
 export the key, PKCS12_NO_PERSIST_KEY leaves no key behind, and the machine store and machine
-keys refuse writes with ERROR_ACCESS_DENIED unless the process is elevated.
+keys refuse writes with ERROR_ACCESS_DENIED unless the process is elevated, and a store that
+does not exist yet (a location missing from `stores`, as CurrentUser\\MY of a new profile) reads
+as empty until the first import creates it.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ class FakeCrypt32:
         self.calls.append("enum_certs")
         return [
             RawCert(c.der, c.key is not None, self._can_export(c), c.friendly_name)
-            for c in self.stores[location].values()
+            for c in self._read(location).values()
         ]
 
     def _can_export(self, cert: FakeCert) -> bool:
@@ -68,11 +70,12 @@ class FakeCrypt32:
 
     def contains(self, location: Location, fingerprint: str) -> bool:
         self.calls.append("contains")
-        return fingerprint.upper() in self.stores[location]
+        return fingerprint.upper() in self._read(location)
 
     def import_pfx(self, location: Location, pfx: bytes, password: str, flags: int) -> list[bytes]:
         self.calls.append("import_pfx")
         self._check_write(location, "CertOpenStore")
+        store = self._write(location)  # opened for writing before the file is read
         key_location: Location = "machine" if flags & CRYPT_MACHINE_KEYSET else "user"
         if key_location == "machine":
             self._check_write("machine", "PFXImportCertStore")
@@ -86,7 +89,7 @@ class FakeCrypt32:
         leaf = parsed.cert.certificate
         der = cert_der(leaf)
         name = parsed.cert.friendly_name
-        self.stores[location][fingerprint_of(der)] = FakeCert(
+        store[fingerprint_of(der)] = FakeCert(
             der=der,
             key=parsed.key if persist else None,
             exportable=bool(flags & CRYPT_EXPORTABLE),
@@ -111,8 +114,9 @@ class FakeCrypt32:
     def delete_cert(self, location: Location, fingerprint: str) -> None:
         self.calls.append("delete_cert")
         self._check_write(location, "CertOpenStore")
+        store = self._write(location)
         self._find(location, fingerprint)
-        del self.stores[location][fingerprint.upper()]
+        del store[fingerprint.upper()]
 
     # -- test set-up ------------------------------------------------------------------------
     def put(
@@ -120,7 +124,7 @@ class FakeCrypt32:
     ) -> None:
         """Seed a store as if someone imported it earlier (e.g. non-exportable, by hand)."""
         key = bundle.key if with_key else None
-        self.stores[location][bundle.fingerprint] = FakeCert(
+        self._write(location)[bundle.fingerprint] = FakeCert(
             bundle.leaf_der,
             key,
             exportable,
@@ -132,10 +136,19 @@ class FakeCrypt32:
         return self._find(location, fingerprint).key_location
 
     def _find(self, location: Location, fingerprint: str) -> FakeCert:
-        cert = self.stores[location].get(fingerprint.upper())
+        cert = self._read(location).get(fingerprint.upper())
         if cert is None:
             raise Crypt32Error("CertFindCertificateInStore", CRYPT_E_NOT_FOUND)
         return cert
+
+    def _read(self, location: Location) -> dict[str, FakeCert]:
+        """A store never written reads as empty; reading does not create it (RealCrypt32 opens
+        it read-only with OPEN_EXISTING and takes ERROR_FILE_NOT_FOUND as empty)."""
+        return self.stores.get(location, {})
+
+    def _write(self, location: Location) -> dict[str, FakeCert]:
+        """Opening for writing creates the store, as CertOpenStore without OPEN_EXISTING does."""
+        return self.stores.setdefault(location, {})
 
     def _check_write(self, location: Location, operation: str) -> None:
         if location == "machine" and not self.elevated:

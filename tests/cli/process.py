@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pty
 import select
 import signal
 import subprocess
@@ -54,6 +53,8 @@ def run_at_terminal(
 ) -> Terminal:
     """Run in a pseudo-terminal: wait for each prompt, then type its answer (getpass flushes
     what was typed ahead, so an answer is sent only once its question is on the screen)."""
+    import pty  # POSIX only: imported here so that the pipe helpers work on Windows too
+
     env = environment(lang)
     pid, fd = pty.fork()
     if pid == 0:  # the child: certassist with the pty as its terminal

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from tests.cli import process
 from tests.pki import TestPKI, der, p7b, pem, pfx
 
 PASSWORD = "Lente-Regen-2026!"
@@ -24,15 +25,7 @@ def pki() -> TestPKI:
 
 
 def run(*args: str, stdin: str = "", lang: str = "nl") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CERTASSIST_LANG": lang}
-    return subprocess.run(
-        [sys.executable, "-m", "certassist", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
+    return process.run(*args, stdin=stdin, lang=lang, timeout=60)
 
 
 def inspect_json(path: Path, password: str | None = None) -> tuple[int, dict[str, Any]]:
@@ -194,32 +187,10 @@ def test_at_a_terminal_three_wrong_passwords_then_a_clear_stop(
     pki: TestPKI, tmp_path: Path
 ) -> None:
     """Typed at a prompt (a real pseudo-terminal): three tries, then stop with an id."""
-    import pty
-    import select
-
     path = tmp_path / "anna.pfx"
     path.write_bytes(pfx(pki.vecozo_personal(), PASSWORD, "aes"))
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: certassist at a terminal
-        os.environ["CERTASSIST_LANG"] = "en"
-        os.execv(sys.executable, [sys.executable, "-m", "certassist", "inspect", str(path)])
-    output = b""
-    prompts = 0
-    while True:
-        ready, _, _ = select.select([fd], [], [], 30)
-        if not ready:
-            break
-        try:
-            chunk = os.read(fd, 4096)
-        except OSError:  # the child closed the terminal
-            break
-        if not chunk:
-            break
-        output += chunk
-        if output.count(b"Password:") > prompts:
-            prompts += 1
-            os.write(fd, b"wrong-" + str(prompts).encode() + b"\n")
-    _, status = os.waitpid(pid, 0)
-    assert prompts == 3
-    assert b"E-ops-password-tries" in output and b"Traceback" not in output
-    assert os.waitstatus_to_exitcode(status) == 3
+    wrong = [("Password:", f"wrong-{n}") for n in (1, 2, 3)]
+    done = process.run_at_terminal(["inspect", str(path)], wrong, lang="en", timeout=60)
+    assert done.output.count("Password:") == 3
+    assert "E-ops-password-tries" in done.output and "Traceback" not in done.output
+    assert done.code == 3

@@ -5,9 +5,7 @@ written outside the demo's own folder (real processes)."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,8 +19,10 @@ from tests.cli import process
 NEW_PASSWORD = "Paarse-Olifant-Danst-7"
 
 
-def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    done = process.run("--demo", *args, stdin=stdin, lang="nl")
+def run(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    done = process.run("--demo", *args, stdin=stdin, lang="nl", env=env)
     assert "Traceback" not in done.stderr, done.stderr
     return done
 
@@ -154,14 +154,8 @@ def test_renew_vecozo_system_and_acceptance_certificates() -> None:
 
 
 def _listing_in(folder: Path, day: str) -> tuple[int, dict[str, str], str]:
-    done = subprocess.run(
-        [sys.executable, "-m", "certassist", "--demo", "list", "--json"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "CERTASSIST_LANG": "nl", DEMO_DIR_ENV: str(folder), DEMO_DAY_ENV: day},
-        timeout=120,
-    )
-    assert "Traceback" not in done.stderr, done.stderr
+    env = process.environment("nl", **{DEMO_DIR_ENV: str(folder), DEMO_DAY_ENV: day})
+    done = run("list", "--json", env=env)
     if done.returncode not in (0, 1, 2):
         return done.returncode, {}, done.stdout + done.stderr
     rows = json.loads(done.stdout)["certificates"]

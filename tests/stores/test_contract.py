@@ -54,6 +54,14 @@ def _windows(tmp_path: Path) -> CertStore:
     return WindowsStore(FakeCrypt32(), "user")
 
 
+def _windows_new_profile(tmp_path: Path) -> CertStore:
+    """A new Windows profile (or Wine prefix): no CurrentUser\\MY until the first import."""
+    from certassist.stores.windows import WindowsStore
+    from certassist.stores.windows_fake import FakeCrypt32
+
+    return WindowsStore(FakeCrypt32(stores={}), "user")
+
+
 CONTRACTS = {
     "memory": Contract(lambda _tmp: FakeStore(), StoreKind.FAKE, None),
     # a backup without its key cannot restore anything
@@ -61,6 +69,9 @@ CONTRACTS = {
     "nss": Contract(_nss, StoreKind.FIREFOX, None, lists_chain=True, needs_nss=True),
     # Windows: a key-less certificate in MY logs in nowhere; certassist asks for the PFX instead
     "crypt32-fake": Contract(_windows, StoreKind.WINDOWS_USER, "E-windows-needs-key"),
+    "crypt32-fake-no-my": Contract(
+        _windows_new_profile, StoreKind.WINDOWS_USER, "E-windows-needs-key"
+    ),
 }
 
 

@@ -40,6 +40,23 @@ def test_is_a_cert_store_with_the_right_target() -> None:
     assert "gebruiker" in user.label and "computer" in machine.label
 
 
+def test_a_new_profile_without_a_personal_store_lists_empty_until_the_first_add(
+    bundle: Bundle,
+) -> None:
+    """CurrentUser\\MY does not exist on a new profile: reading shows nothing (not an error)
+    and leaves it unmade; installing creates it (proven for real: tests/windows_smoke)."""
+    api = FakeCrypt32(stores={})
+    store = WindowsStore(api, "user")
+    assert store.list() == [] and store.get(bundle.fingerprint) is None
+    with pytest.raises(CertassistError) as caught:
+        store.export(bundle.fingerprint)
+    assert caught.value.message_id == "E-store-not-found"
+    assert api.stores == {}
+    store.add(bundle)
+    assert [e.fingerprint for e in store.list()] == [bundle.fingerprint]
+    assert "machine" not in api.stores
+
+
 def test_add_imports_exportable_into_the_user_keyset_and_verifies(bundle: Bundle) -> None:
     api = FakeCrypt32()
     store = WindowsStore(api, "user")

@@ -8,14 +8,23 @@ full store tests (tests/stores, marker `windows`) run only on real Windows.
 
 from __future__ import annotations
 
+import ctypes
+import secrets
+import sys
+from collections.abc import Iterator
 from typing import Literal
 
 import pytest
 
 from certassist.stores.windows import WindowsStore
 from certassist.stores.windows_api import (
+    CERT_STORE_OPEN_EXISTING_FLAG,
+    CERT_STORE_PROV_SYSTEM_W,
+    CERT_STORE_READONLY_FLAG,
+    CERT_SYSTEM_STORE_CURRENT_USER,
     CRYPT_EXPORTABLE,
     CRYPT_USER_KEYSET,
+    ERROR_FILE_NOT_FOUND,
     Crypt32Error,
     RealCrypt32,
     fingerprint_of,
@@ -28,12 +37,7 @@ PASSWORD = "Lente-Regen-2026!"
 
 @pytest.fixture(scope="module")
 def api() -> RealCrypt32:
-    real = RealCrypt32()
-    if under_wine():
-        # A new Wine prefix has no CurrentUser\MY until something opens it for writing (read-only
-        # lookups then fail with ERROR_FILE_NOT_FOUND); a Windows profile always has one.
-        real._c.CertCloseStore(real._open("user", readonly=False), 0)
-    return real
+    return RealCrypt32()  # on a new Wine prefix CurrentUser\MY does not exist yet: reads empty
 
 
 @pytest.mark.parametrize("encryption", ["aes", "3des"])
@@ -93,3 +97,70 @@ def test_removing_deletes_the_certificate_and_its_key(api: RealCrypt32) -> None:
     api.import_pfx("user", pfx(person, PASSWORD), PASSWORD, CRYPT_EXPORTABLE | CRYPT_USER_KEYSET)
     api.delete_cert("user", person.fingerprint)
     assert not api.contains("user", person.fingerprint)
+
+
+CERT_STORE_DELETE_FLAG = 0x10
+HKEY_CURRENT_USER = 0x80000001
+
+
+def _open_system_store(name: str, flags: int) -> tuple[bool, int]:
+    """CertOpenStore of the current user's system store `name` (closed again): (opened, error)."""
+    assert sys.platform == "win32"
+    crypt32 = ctypes.WinDLL("crypt32", use_last_error=True)
+    crypt32.CertOpenStore.restype = ctypes.c_void_p
+    crypt32.CertOpenStore.argtypes = [
+        ctypes.c_void_p, ctypes.c_uint32, ctypes.c_void_p, ctypes.c_uint32, ctypes.c_wchar_p,
+    ]  # fmt: skip
+    crypt32.CertCloseStore.argtypes = [ctypes.c_void_p, ctypes.c_uint32]
+    handle = crypt32.CertOpenStore(
+        CERT_STORE_PROV_SYSTEM_W, 0, None, CERT_SYSTEM_STORE_CURRENT_USER | flags, name
+    )
+    error = ctypes.get_last_error()
+    if handle:
+        crypt32.CertCloseStore(handle, 0)
+    return bool(handle), error
+
+
+def _store_exists(name: str) -> bool:
+    opened, error = _open_system_store(
+        name, CERT_STORE_READONLY_FLAG | CERT_STORE_OPEN_EXISTING_FLAG
+    )
+    assert opened or error == ERROR_FILE_NOT_FOUND, f"CertOpenStore failed with 0x{error:08X}"
+    return opened
+
+
+@pytest.fixture
+def unmade_store() -> Iterator[str]:
+    """A current-user system store that does not exist, as CurrentUser\\MY on a new profile or
+    Wine prefix (the runner's own MY is never taken away); deleted again afterwards."""
+    name = f"certassist-smoke-{secrets.token_hex(4)}"
+    assert not _store_exists(name)
+    yield name
+    _open_system_store(name, CERT_STORE_DELETE_FLAG)  # how Windows deletes a system store
+    if _store_exists(name):  # Wine 8 ignores that flag: remove the store's registry key
+        assert sys.platform == "win32"
+        advapi32 = ctypes.WinDLL("advapi32")
+        advapi32.RegDeleteTreeW.argtypes = [ctypes.c_void_p, ctypes.c_wchar_p]
+        key = f"Software\\Microsoft\\SystemCertificates\\{name}"
+        assert advapi32.RegDeleteTreeW(HKEY_CURRENT_USER, key) == 0
+    assert not _store_exists(name)
+
+
+def test_a_personal_store_not_made_yet_reads_empty_until_the_first_import(
+    unmade_store: str,
+) -> None:
+    """A new Windows profile or Wine prefix has no CurrentUser\\MY until something is added:
+    listing shows an empty store instead of failing with 0x2, and reading does not create it."""
+    fresh = RealCrypt32(store_name=unmade_store)
+    person = TestPKI().vecozo_personal(name="Nieuw Profiel")
+    assert fresh.enum_certs("user") == []
+    assert not fresh.contains("user", person.fingerprint)
+    store = WindowsStore(fresh, "user")
+    assert store.list() == [] and store.get(person.fingerprint) is None
+    assert not _store_exists(unmade_store)  # reading made nothing
+    fresh.import_pfx("user", pfx(person, PASSWORD), PASSWORD, CRYPT_EXPORTABLE | CRYPT_USER_KEYSET)
+    assert _store_exists(unmade_store)  # the first import made it
+    entry = store.get(person.fingerprint)
+    assert entry is not None and entry.has_key
+    if not under_wine():  # its key goes too (Wine cannot delete; its prefix is a scratch one)
+        fresh.delete_cert("user", person.fingerprint)
