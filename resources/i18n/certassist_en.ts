@@ -78,6 +78,10 @@
   <context>
     <name>Banner</name>
     <message>
+      <source>Tekens bevestigen</source>
+      <translation>Confirm the signs</translation>
+    </message>
+    <message>
       <source>1 certificaat moet nu vernieuwd worden</source>
       <translation>1 certificate must be renewed now</translation>
     </message>
@@ -500,6 +504,10 @@
   </context>
   <context>
     <name>Labels</name>
+    <message>
+      <source>tekens bevestigen</source>
+      <translation>confirm the signs</translation>
+    </message>
     <message>
       <source>ok</source>
       <translation>ok</translation>
