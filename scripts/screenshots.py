@@ -308,7 +308,22 @@ def _ours(alive: set[Any]) -> list[Any]:
     return [h for h in alive if h not in _EARLIER]
 
 
+def activate(widget: QWidget) -> None:
+    """Under a window manager (xvfb-run with openbox) the photographed window is made the
+    active one first: an inactive window draws its selection and focus in other colours, and
+    which window the manager activated last depends on timing. Offscreen windows are active."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.platformName() == "offscreen":
+        return
+    top = widget.window()
+    top.raise_()
+    top.activateWindow()
+    wait(top.isActiveWindow, timeout=30, settled=False)
+
+
 def shot(widget: QWidget, name: str, lang: str, settled: bool = True) -> None:
+    activate(widget)
     if settled:
         settle()
     path = OUT / f"{name}-{lang}.png"
@@ -333,8 +348,17 @@ class Walker:
         wait(lambda: self.wizard.isVisible())
         return self.wizard
 
-    def snap(self, suffix: str = "", settled: bool = True) -> None:
+    def snap(self, suffix: str = "", settled: bool = True, small: bool = False) -> None:
+        """The page at the wizard's own size; `small`: also at 800×600, in Dutch (new and
+        changed pages are looked at on a small screen too)."""
         shot(self.wizard, f"{self.flow}{suffix}-{self.page()}", self.lang, settled)
+        if small and self.lang == "nl":
+            size = self.wizard.size()
+            self.wizard.resize(*SMALL)
+            wait(lambda: self.wizard.size().width() == SMALL[0], settled=settled)
+            shot(self.wizard, f"{self.flow}{suffix}-{self.page()}-800x600", self.lang, settled)
+            self.wizard.resize(size)
+            wait(lambda: self.wizard.size() == size, settled=settled)
 
     def next(self, name: str, settled: bool = True) -> Any:
         self.wizard.next()
@@ -519,14 +543,15 @@ def render_language(lang: str, work: Path, quick: bool = False) -> None:
     w.snap("-registered")
     w.close()
 
-    # copy Firefox -> Windows
+    # move Firefox -> Windows (copy, then out of Firefox once Windows has it)
     wiz = w.open("copy", acceptance.fingerprint)
     w.who("Anna de Vries")
     w.next("choose_certificate")
     w.snap()
-    w.next("choose_target")
+    page = w.next("choose_target")
     targets(wiz, [text_only("L-demo-windows")])
-    w.snap()
+    page.move_box.setChecked(True)
+    w.snap(small=True)
     w.next("check")
     w.check()
     w.run()
@@ -558,7 +583,9 @@ def render_language(lang: str, work: Path, quick: bool = False) -> None:
         w.who("Anna de Vries", contact=True)
         w.next("choose_certificate")
         w.next("renew_guide")
-        w.snap(suffix)
+        w.snap(suffix, small=group is acceptance or group is system)
+        if group is acceptance:
+            vecozo_wait_shots(w, ctx, group, suffix)
         if group is uzi:
             page = w.next("uzi_request")
             page.password.edit.setText(BACKUP_PASSWORD)
@@ -570,10 +597,19 @@ def render_language(lang: str, work: Path, quick: bool = False) -> None:
                 raise RuntimeError(f"no UZI request made: {page.error.text()!r}")
             w.snap(suffix + "-done")
         w.close()
-    # remove the colleague's expired certificate
+    # remove the colleague's expired certificate: a backup of another one is not proof
     w.open("remove", bram.fingerprint)
     w.who("Anna de Vries", contact=True)
     w.next("choose_certificate")
+    page = w.next("remove_backup")
+    w.snap(small=True)
+    page.with_file.setChecked(True)
+    page.path.setText(str(next(iter(sorted(usb.glob("*.pfx"))))))
+    page.password.edit.setText(BACKUP_PASSWORD)
+    w.wizard.next()
+    wait(lambda p=page: p.error.isVisible() and p.busy is None)
+    w.snap("-wrong-file", small=True)
+    page.without.setChecked(True)
     w.next("check")
     w.check()
     w.run()
@@ -581,6 +617,28 @@ def render_language(lang: str, work: Path, quick: bool = False) -> None:
 
     pairing_shots(w, work / lang)
     close_down(window)
+
+
+def vecozo_wait_shots(w: Walker, ctx: AppContext, group: Any, suffix: str) -> None:
+    """After the guide: the wait (its bar stopped for the picture: a moving bar would make
+    every render differ), then VECOZO's page "installs" the renewed certificate into Firefox
+    and the result page shows what was recorded."""
+    from certassist.core.models import Environment
+    from certassist.core.rules import renewed_expiry
+    from certassist.demo.pki import TestPKI
+
+    page = w.next("vecozo_wait", settled=False)
+    wait(lambda: page.busy_row.isVisible(), settled=False)
+    page.busy_bar.setRange(0, 1)  # as still as the run page's bar in its picture
+    w.snap(suffix, settled=False, small=True)
+    page.busy_bar.setRange(0, 0)
+    days = (renewed_expiry(group.info.expiry_date) - TODAY).days  # two years after the old (R7)
+    renewed = TestPKI(TODAY, keys=SeededKeys()).expiring_in(
+        days, "vecozo-personal", name="Anna de Vries", environment=Environment.ACCEPTANCE
+    )
+    ctx.store("demo:firefox").put(renewed)  # type: ignore[attr-defined]
+    wait(lambda: w.page() == "vecozo_result")
+    w.snap(suffix, small=True)
 
 
 def settings_shots(window: MainWindow, lang: str, work: Path) -> None:
@@ -656,6 +714,9 @@ def render(
 
     _EARLIER.clear()
     _EARLIER.update(worker._alive)
+    # Under a window manager the focused field's caret blinks: a steady one for the pictures.
+    flash = QApplication.cursorFlashTime()
+    QApplication.setCursorFlashTime(0)
     DETERMINISTIC.install()
     GATE.install()
     os.environ["XDG_CACHE_HOME"] = str(WORK / "cache")
@@ -666,6 +727,7 @@ def render(
     finally:
         GATE.release.set()  # a held operation must not outlive the run
         settle()
+        QApplication.setCursorFlashTime(flash)
         _EARLIER.clear()
         GATE.uninstall()
         DETERMINISTIC.uninstall()

@@ -61,6 +61,12 @@ def plan(ctx: AppContext, state: FlowState, previous: CertInfo) -> VecozoRun:
     return VecozoRun(guide, previous, before)
 
 
+def waited_places(guide: Guide) -> str:
+    """Where VECOZO's page can put the certificate, as the user knows them: the browsers and
+    the Windows store (a backup folder is polled too, but nobody installs into one)."""
+    return ", ".join(t.label for t in guide.targets if not t.target.is_backup_folder)
+
+
 def refusal(run: VecozoRun, pin_at_hand: bool) -> BaseException | None:
     from certassist.ops.flows_renewal import VECOZO_RENEWAL
 

@@ -30,6 +30,18 @@ from certassist.ops.files import BundleReader, default_reader, verify_backup
 from certassist.stores.base import CertStore
 
 
+def proof_of_backup(path: Path, password: str, fingerprint: str, reader: BundleReader) -> None:
+    """The named backup opens with its password and holds this certificate with its key; said
+    in the words of a removal (nothing was written or removed), not of a backup just made."""
+    try:
+        verify_backup(path, password, fingerprint, reader)
+    except CertassistError as error:
+        reason = str(error.params.get("reason", ""))  # the reader's message id, or what differs
+        if reason == "E-read-wrong-password":
+            raise CertassistError("E-ops-remove-backup-password", file=path.name) from error
+        raise CertassistError("E-ops-remove-backup-other", file=path.name, reason=reason) from error
+
+
 @dataclass(frozen=True)
 class RemovePlan(Plan):
     store: CertStore | None = field(default=None, compare=False)
@@ -62,7 +74,7 @@ class RemoveOperation(AuditedOperation[RemovePlan]):
         needs = {Confirm.PROCEED}
         recorded = self.ctx.records.backups.get(info.fingerprint) if backup is None else None
         if backup is not None:
-            verify_backup(backup, backup_password or "", info.fingerprint, self.reader)
+            proof_of_backup(backup, backup_password or "", info.fingerprint, self.reader)
         elif entry.has_key and recorded is not None:
             # R9: a backup was verified when it was written; the stick need not be here now
             warnings.append(
@@ -115,7 +127,7 @@ class RemoveOperation(AuditedOperation[RemovePlan]):
         if plan.backup is not None:
             steps.next("P-ops-verify-backup")
             # Again, right before removing: the file may have been moved since the plan.
-            verify_backup(plan.backup, plan.backup_password or "", info.fingerprint, self.reader)
+            proof_of_backup(plan.backup, plan.backup_password or "", info.fingerprint, self.reader)
         else:
             steps.next("P-ops-check")
         steps.next("P-ops-remove")

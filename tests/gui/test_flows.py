@@ -271,10 +271,12 @@ def test_remove_with_a_named_backup_checks_the_file_first(
     assert page.file_part.isEnabled() and not page.isComplete()  # a file and its password
     page.path.setText(str(_new_file(ctx)))
     page.password.edit.setText(DEMO_PASSWORD)
-    assert "back-up" in press_next_expect_error(qtbot, wizard).lower()  # someone else's file
+    other = press_next_expect_error(qtbot, wizard)  # someone else's certificate in the file
+    assert "bevat niet dit certificaat" in other and "Er is niets verwijderd" in other
+    assert "weggehaald" not in other and "zojuist geschreven" not in other
     page.path.setText(str(tmp_path / "bram.pfx"))
     page.password.edit.setText("fout")
-    press_next_expect_error(qtbot, wizard)
+    assert "wachtwoord" in press_next_expect_error(qtbot, wizard)
     check = walk_to(qtbot, wizard, backup=tmp_path / "bram.pfx", backup_password=BACKUP_PASSWORD)
     assert [c.value for c in check.boxes] == ["proceed"]  # no "geen back-up" box
     assert ctx.store("demo:windows").get(expired.fingerprint) is not None  # nothing yet

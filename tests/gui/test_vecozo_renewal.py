@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from certassist.core.models import Environment
+from certassist.core.rules import renewed_expiry
 from tests.gui.conftest import TODAY
 from tests.gui.flow_driver import TIMEOUT, current_name, next_to, open_flow, walk_to
 from tests.pki import TestPKI
@@ -31,7 +32,7 @@ def _to_guide(
 
 def _renewed(group: Any) -> Any:
     """What VECOZO's page puts in the browser: the same person, two years after the old expiry."""
-    days = (group.info.expiry_date - TODAY).days + 730
+    days = (renewed_expiry(group.info.expiry_date) - TODAY).days
     return TestPKI(TODAY).expiring_in(
         days, "vecozo-personal", name=ANNA, environment=Environment.ACCEPTANCE
     )
@@ -54,6 +55,7 @@ def test_the_wizard_waits_for_the_renewed_certificate_and_records_it(
     text = result.body.text()
     assert result.title() == "Vernieuwd"
     assert ANNA in text and "Firefox (demo-profiel)" in text and "back-up" in text
+    assert "verwacht was" not in text  # two years after the old expiry, as VECOZO does (R7)
     assert result.backup.isVisible()
     recorded = ctx.records.get(new.fingerprint)
     assert recorded is not None and recorded.installed_on == TODAY  # R6: from installation

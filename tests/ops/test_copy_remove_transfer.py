@@ -82,14 +82,14 @@ def test_remove_with_a_verified_backup(ctx: OpContext, pki: TestPKI, tmp_path: P
     plan = backup.plan([(store, bundle.fingerprint)], tmp_path, GOOD_PASSWORD, GOOD_PASSWORD)
     (path,) = backup.execute(plan, YES).paths
     remove = RemoveOperation(ctx)
-    with pytest.raises(CertassistError, match="E-ops-backup-verify"):
+    with pytest.raises(CertassistError, match="E-ops-remove-backup-other"):
         remove.plan(store, stranger.fingerprint, Path(path), GOOD_PASSWORD)  # not its backup
-    with pytest.raises(CertassistError, match="E-ops-backup-verify"):
+    with pytest.raises(CertassistError, match="E-ops-remove-backup-password"):
         remove.plan(store, bundle.fingerprint, Path(path), "wrong-password-123")
     plan_r = remove.plan(store, bundle.fingerprint, Path(path), GOOD_PASSWORD)
     assert Confirm.NO_BACKUP not in plan_r.needs
     Path(path).unlink()  # gone between plan and execute: checked again, nothing removed
-    with pytest.raises(CertassistError, match="E-ops-backup-verify"):
+    with pytest.raises(CertassistError, match="E-ops-remove-backup-other"):
         remove.execute(plan_r, YES)
     assert store.get(bundle.fingerprint) is not None
 

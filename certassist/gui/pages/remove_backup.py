@@ -113,9 +113,9 @@ class RemoveBackupPage(FlowPage):
 
         def verify() -> None:
             from certassist.gui.offload import offloaded_reader
-            from certassist.ops.files import verify_backup
+            from certassist.ops.remove import proof_of_backup
 
-            verify_backup(path, password, fingerprint, offloaded_reader)
+            proof_of_backup(path, password, fingerprint, offloaded_reader)
 
         def apply(_result: object) -> None:
             self.state.backup_file = path

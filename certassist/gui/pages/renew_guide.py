@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from certassist.gui.wizard import FlowWizard
     from certassist.ops.base import Notice
+    from certassist.ops.vecozo_flow import Guide
 
 
 def vecozo_steps(system: bool, renew_url: str) -> list[str]:
@@ -116,8 +117,10 @@ def _backup_step() -> str:
     )
 
 
-def _wait_step(targets: Sequence[object]) -> str:
-    places = ", ".join(str(getattr(t, "label", t)) for t in targets)
+def _wait_step(guide: Guide) -> str:
+    from certassist.gui.vecozo_renewal import waited_places
+
+    places = waited_places(guide)
     return translate(
         "RenewGuidePage",
         "Klik daarna op Volgende: certassist wacht tot het nieuwe certificaat in {places} "
@@ -278,7 +281,7 @@ class RenewGuidePage(FlowPage):
                 elif self.can_wait():
                     self.pin.setVisible(system)
                     self.pin.setChecked(self.state.pin_at_hand)
-                    steps.insert(3, escape(_wait_step(guide.targets)))  # before the backup
+                    steps.insert(3, escape(_wait_step(guide)))  # before the backup
                 # R7: the rules say from when renewal is possible; before that, nothing to do.
                 opens = group.status.params.get("opens")
                 if opens and str(group.status.status) not in ("renew-now", "expired"):

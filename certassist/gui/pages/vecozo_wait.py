@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from certassist.gui.i18n import translate
 from certassist.gui.pages.base import FlowPage
+from certassist.gui.vecozo_renewal import waited_places
 from certassist.gui.words import escape, link, say_text
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class VecozoWaitPage(FlowPage):
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.body.setAccessibleName(translate("VecozoWaitPage", "Waar certassist op wacht"))
         self.layout_.addWidget(self.body)
+        self.finish_layout(stretch=False)  # "certassist wacht…" and its bar under the text
         self.cancel = QPushButton(translate("VecozoWaitPage", "&Afbreken"), self)
         self.cancel.setAccessibleName(translate("VecozoWaitPage", "Afbreken"))
         self.cancel.clicked.connect(self.stop)
@@ -46,8 +48,8 @@ class VecozoWaitPage(FlowPage):
         row.addWidget(self.cancel)
         row.addStretch(1)
         self.layout_.addLayout(row)
+        self.layout_.addStretch(1)
         self.done = False
-        self.finish_layout()
         flow_wizard.finished.connect(self.stop)  # Esc or the close button: stop waiting
 
     def initializePage(self) -> None:
@@ -56,7 +58,7 @@ class VecozoWaitPage(FlowPage):
         self.show_error(None)
         run = self.state.vecozo
         assert run is not None  # the guide planned it; it leads here only then
-        places = ", ".join(t.label for t in run.guide.targets)
+        places = waited_places(run.guide)
         url = run.guide.url
         self.body.setText(
             "<p>"
