@@ -147,6 +147,10 @@ class UziSignRecords:
             old_fingerprint=(old.fingerprint if old else paired.pending.old_fingerprint),
             old_expiry=(old.expiry_date if old else paired.pending.old_expiry),
         )
+        return self.keep(renewed)
+
+    def keep(self, renewed: RenewedUzi) -> RenewedUzi:
+        """Store `renewed` (replacing an earlier record of the same new certificate)."""
         others = [r for r in self.all() if r.fingerprint != renewed.fingerprint]
         self._save([*others, renewed])
         return renewed
@@ -204,9 +208,7 @@ class UziSignRecords:
             replace(line, fingerprint=updated.fingerprint, kind="uzi-server",
                     holder=updated.host, details={"signs": signed})
         )  # fmt: skip
-        others = [r for r in self.all() if r.fingerprint != updated.fingerprint]
-        self._save([*others, updated])
-        return updated
+        return self.keep(updated)
 
 
 def records_in(data_dir: Path) -> UziSignRecords:
