@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from certassist.cli.common import backup_records, emit_json, language
+from certassist.cli.common import backup_records, emit_json, language, sign_records
 from certassist.cli.list import add_reading_options, read_here, unavailable_json
 from certassist.core.kinds import kind_label
 from certassist.core.messages import render, text_only
@@ -95,7 +95,10 @@ def run(args: argparse.Namespace) -> int:
     today = args.today or date.today()
     here = read_here(args)  # a broken settings file is reported among the unavailable places
     settings = here.settings
-    report = run_check(here.stores, here.backups, settings, today, records=backup_records(args))
+    renewals = sign_records(args).all()  # R14: open ones are listed, confirmed ones replace
+    report = run_check(
+        here.stores, here.backups, settings, today, records=backup_records(args), renewals=renewals
+    )
     if args.ics:
         from certassist.cli.common import writable_here
         from certassist.ops.calendar_export import build_calendar, write_calendar

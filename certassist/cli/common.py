@@ -17,6 +17,7 @@ from certassist.core.safe_text import shown
 
 if TYPE_CHECKING:
     from certassist.ops.backup_records import BackupRecord
+    from certassist.ops.uzi_signs import UziSignRecords
 
 # The exit codes live with the error classes (core.errors.ExitCode); these names are shorthand.
 EXIT_OK = int(ExitCode.OK)
@@ -129,6 +130,14 @@ def backup_records(args: argparse.Namespace) -> Mapping[str, BackupRecord]:
     from certassist.ops.backup_records import BACKUPS_FILE, BackupRecords
 
     return BackupRecords(data_dir(args) / BACKUPS_FILE).all()
+
+
+def sign_records(args: argparse.Namespace) -> UziSignRecords:
+    """Paired UZI renewals and the portal signs the user confirmed (R14), where `renew uzi`
+    records them (`data_dir`: the demo's own with `--demo`)."""
+    from certassist.ops.uzi_signs import records_in
+
+    return records_in(data_dir(args))
 
 
 def writable_here(args: argparse.Namespace, path: Path) -> Path:

@@ -14,7 +14,7 @@ from typing import Any
 from certassist.cli.common import ask_yes_no, language
 from certassist.core.errors import NotConfirmedError
 from certassist.core.messages import render, text_only
-from certassist.ops.base import Confirm, Plan
+from certassist.ops.base import CONFIRM_WORDS, Confirm, Plan, not_confirmed
 
 
 def show_plan(plan: Plan, lang: str) -> None:
@@ -25,11 +25,7 @@ def show_plan(plan: Plan, lang: str) -> None:
 
 
 def _question(need: Confirm, plan: Plan, lang: str) -> str:
-    return text_only(f"C-ops-{need.value}", lang, holder=plan.holder or "")
-
-
-def flag_for(need: Confirm, plan: Plan, lang: str) -> str:
-    return text_only(f"L-cli-flag-{need.value}", lang, holder=plan.holder or "")
+    return text_only(CONFIRM_WORDS[need].question, lang, holder=plan.holder or "")
 
 
 def confirm(args: argparse.Namespace, plan: Plan, flags: dict[Confirm, bool]) -> dict[Confirm, Any]:
@@ -52,10 +48,6 @@ def confirm(args: argparse.Namespace, plan: Plan, flags: dict[Confirm, bool]) ->
                 raise NotConfirmedError("E-cli-cancelled")
             given[need] = True  # HOLDER: True stands for the holder's own name
         missing = []
-    if missing:
-        raise NotConfirmedError(
-            "E-cli-not-confirmed",
-            what="; ".join(_question(n, plan, lang) for n in missing),
-            flags=text_only("L-cli-and", lang).join(flag_for(n, plan, lang) for n in missing),
-        )
+    if missing:  # the questions and flags, said by the presenter in the run's language
+        raise not_confirmed("E-cli-not-confirmed", plan, missing)
     return given

@@ -21,6 +21,7 @@ from certassist.cli.common import (
     backup_records,
     emit_json,
     language,
+    sign_records,
     unlock_stores,
 )
 from certassist.cli.picking import short_fingerprint
@@ -33,6 +34,7 @@ from certassist.ops.overview import CertificateGroup, StoreProblem, scan_stores
 
 if TYPE_CHECKING:
     from certassist.ops.local import LocalStores
+    from certassist.ops.uzi_signs import RenewedUzi
 
 _OVERDUE = {"expired", "uzi-overdue"}
 _DUE = {"renew-now", "uzi-start-now", "install-window-closing", "backup-missing"}
@@ -101,24 +103,53 @@ def _days(group: CertificateGroup, lang: str) -> str:
     return text_only("L-overview-expired-days", lang, days=-group.days_left)
 
 
+def _signs_open(args: argparse.Namespace, day: date) -> tuple[list[RenewedUzi], set[str], int]:
+    """R14: renewals waiting for the portal's two signs, the old certificates whose renewal
+    the user confirmed (shown as replaced), and the exit code the open ones ask for."""
+    from certassist.ops.check import signs_item
+
+    renewals = sign_records(args).all()
+    waiting = [r for r in renewals if not r.confirmed]
+    done = {r.old_fingerprint for r in renewals if r.confirmed and r.old_fingerprint}
+    due = EXIT_DUE if any(signs_item(r, day).severity for r in waiting) else EXIT_OK
+    return waiting, done, due
+
+
+def _print_signs(waiting: list[RenewedUzi], day: date, lang: str) -> None:
+    from certassist.ops.check import signs_item
+
+    for renewed in waiting:
+        item = signs_item(renewed, day)
+        print(shown(f"[{text_only('L-check-state-confirm-signs', lang)}] {renewed.host}"))
+        print(
+            f"    {text_only('L-cli-fingerprint', lang)} {short_fingerprint(renewed.fingerprint)}"
+        )
+        print(shown(f"    {render(item.message_id, lang, **item.params)}"))
+
+
 def run(args: argparse.Namespace, today: date | None = None) -> int:
     lang = language(args)
     here = read_here(args)
+    day = today or date.today()
+    waiting, confirmed, signs_due = _signs_open(args, day)
     overview = scan_stores(
         here.all,
-        today or date.today(),
+        day,
         issuing_weeks=here.settings.uzi_issuing_weeks,
         backups=backup_records(args),
+        renewed=confirmed,
     )
+    code = max(exit_code(overview.groups, bool(overview.unavailable)), signs_due)
     if args.json:
         emit_json(
             {
                 "certificates": [g.to_json() for g in overview.groups],
                 "unavailable": unavailable_json(overview.unavailable, lang),
                 "notices": unavailable_json(overview.notices, lang),  # e.g. a repaired database
+                "uzi_signs_open": [r.to_json() for r in waiting],
             }
         )
-        return exit_code(overview.groups, bool(overview.unavailable))
+        return code
     if not overview.groups:
         print(text_only("L-overview-none", lang))
     for group in overview.groups:
@@ -141,10 +172,11 @@ def run(args: argparse.Namespace, today: date | None = None) -> int:
             print(
                 shown("    " + text_only("L-overview-last-backup", lang, date=b.made_on, **where))
             )
+    _print_signs(waiting, day, lang)
     for u in overview.unavailable:
         reason = render(u.message_id, lang, **u.params)
         print(shown(text_only("L-overview-unavailable", lang, store=u.label, reason=reason)))
         print(shown(f"    {u.store_id}"))
     for n in overview.notices:
         print(shown(render(n.message_id, lang, **n.params)))
-    return exit_code(overview.groups, bool(overview.unavailable))
+    return code

@@ -1,6 +1,7 @@
-"""`certassist renew uzi start|list|pair` and `certassist renew vecozo|vecozo-install`.
+"""`certassist renew uzi start|list|pair|confirm-signs`, `certassist renew vecozo|vecozo-install`.
 
-UZI server: a new key and request now, pairing when the certificate arrives (weeks later).
+UZI server: a new key and request now, pairing when the certificate arrives (weeks later), and
+the user's confirmation of the portal's two signs after that (R14: the portal confirms nothing).
 VECOZO: certassist prepares the step on VECOZO's site (who, which page, which browser), waits
 for the new certificate to appear and then asks for the backup (R9).
 """
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from certassist.core.settings import PracticeSettings
     from certassist.ops.base import OpContext
     from certassist.ops.renew_uzi import UziRenewalFlow
+    from certassist.ops.uzi_signs import RenewedUzi, Sign
     from certassist.stores.base import CertStore
 
 
@@ -51,6 +53,10 @@ def register(subparsers: Any) -> None:
     pair.add_argument("--pfx-folder", type=Path)
     pair.add_argument("--install", nargs="*", metavar="STORE")
     pair.add_argument("--password-stdin", action="store_true")
+    signs = verbs.add_parser("confirm-signs")  # R14: what the user saw at the portal
+    signs.add_argument("target", nargs="?", metavar="HOST_OR_FINGERPRINT")
+    signs.add_argument("--warning-gone", action="store_true")
+    signs.add_argument("--digid-visible", action="store_true")
 
     for name in ("vecozo", "vecozo-install"):
         sub = what.add_parser(name)
@@ -195,15 +201,78 @@ def _uzi_pair(args: argparse.Namespace, lang: str) -> int:
     if placed.pfx_path is not None:
         out["pfx"] = str(placed.pfx_path)
     out["confirmation"] = [d.message_id for d in verdict.decisions]
+    out["confirm_signs"] = placed.finished  # R14: `check` asks for the two signs until confirmed
     if args.json:
         emit_json(out)
     else:
         for decision in verdict.decisions:
             print(decision.render(lang))
+        if placed.finished:
+            print(render("I-R14-confirm-signs-later", lang, host=paired.pending.host))
         if paired.vendor:
             print(text_only("I-uzirenew-steps", lang, vendor=paired.vendor.name))
             for number, step in enumerate(paired.vendor.steps(lang), 1):
                 print(f"  {number}. {step}")
+    return 0
+
+
+def _asked_signs(renewed: RenewedUzi, today: date, lang: str) -> set[Sign]:
+    """At a terminal: one question per sign still open (the DigiD sign only from the day it
+    means something); without a terminal nothing can be asked, so the flags are named."""
+    import sys
+
+    from certassist.cli.common import ask_yes_no
+    from certassist.core.errors import NotConfirmedError
+    from certassist.ops.uzi_signs import Sign
+
+    if not sys.stdin.isatty():
+        raise NotConfirmedError(
+            "E-cli-not-confirmed",
+            what=[f"C-R14-{s.value}" for s in renewed.open_signs],
+            flags=[f"L-cli-flag-{s.value}" for s in renewed.open_signs],
+        )
+    start = renewed.digid_sign_from
+    seen: set[Sign] = set()
+    for sign in renewed.open_signs:
+        if sign is Sign.DIGID_VISIBLE and start is not None and today < start:
+            continue  # refused anyway: the old certificate still carries DigiD
+        if ask_yes_no(text_only(f"C-R14-{sign.value}", lang) + "?", lang):
+            seen.add(sign)
+    if not seen:
+        raise NotConfirmedError("E-cli-cancelled")
+    return seen
+
+
+def _uzi_confirm_signs(args: argparse.Namespace, lang: str) -> int:
+    """R14: record the portal's two signs the user saw; `check` stops asking once both are."""
+    from certassist.core.vendors import portal_contact
+    from certassist.ops.uzi_signs import Sign
+
+    ctx = _op_context(args)
+    records = ctx.records.uzi_signs
+    renewed = records.find(args.target)
+    today = ctx.today()
+    signs = {s for s, given in ((Sign.WARNING_GONE, args.warning_gone),
+                                (Sign.DIGID_VISIBLE, args.digid_visible)) if given}  # fmt: skip
+    if not signs:
+        signs = _asked_signs(renewed, today, lang)
+    updated = records.confirm(renewed, signs, today, ctx.audit, ctx.actor.os_user)
+    helpdesk = portal_contact().helpdesk
+    if updated.confirmed:
+        message, params = "I-R14-signs-confirmed", {"host": updated.host, "helpdesk": helpdesk}
+    else:
+
+        def labels(chosen: tuple[Sign, ...]) -> str:
+            return "; ".join(text_only(f"L-R14-{s.value}", lang) for s in chosen)
+
+        seen = tuple(s for s in Sign if s not in updated.open_signs)
+        message = "I-R14-sign-recorded"
+        params = {"host": updated.host, "seen": labels(seen), "still": labels(updated.open_signs)}
+    if args.json:
+        emit_json(updated.to_json() | {"message_id": message,
+                                       "message": render(message, lang, **params)})  # fmt: skip
+    else:
+        print(render(message, lang, **params))
     return 0
 
 
@@ -287,6 +356,8 @@ def run(args: argparse.Namespace) -> int:
             return _uzi_start(args, lang)
         if args.verb == "pair":
             return _uzi_pair(args, lang)
+        if args.verb == "confirm-signs":
+            return _uzi_confirm_signs(args, lang)
         pending = _flow(args).pending()
         if args.json:
             emit_json([p.to_json() for p in pending])

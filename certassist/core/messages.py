@@ -65,14 +65,30 @@ class _SafeParams(dict[str, Any]):
 # core.kinds.kind_label: an unknown kind shows its id) and `{x:env}` as `L-rules-env-<value>`, in
 # the message's language, so parameters stay machine values (JSON, audit log) and texts read well.
 LABEL_SPECS = {"kind": "L-kind-", "env": "L-rules-env-", "medium": "L-medium-"}
+# `{what:texts-quoted}` and `{flags:texts-and}`: a parameter that is a list of message ids (the
+# confirmations an operation still needs, say) renders each of them in the message's language,
+# with the message's own parameters: quoted and comma-separated, or as "a, b en c". So the
+# one raising the error names *what* is missing (ids) and each face says it in its language.
+TEXT_LIST_SPECS = ("texts-quoted", "texts-and")
 
 
 class _Labelled:
-    def __init__(self, value: Any, lang: str) -> None:
+    def __init__(self, value: Any, lang: str, params: dict[str, Any] | None = None) -> None:
         self.value = value
         self.lang = lang
+        self.params = params or {}
+
+    def _texts(self, spec: str) -> str:
+        ids = [self.value] if isinstance(self.value, str) else list(self.value)
+        texts = list(dict.fromkeys(text_only(str(i), self.lang, **self.params) for i in ids))
+        if spec == "texts-and":  # "a, b en c"
+            last = texts.pop() if texts else ""
+            return text_only("L-and", self.lang).join([", ".join(texts), last] if texts else [last])
+        return ", ".join(f'"{t}"' for t in texts)
 
     def __format__(self, spec: str) -> str:
+        if spec in TEXT_LIST_SPECS:
+            return self._texts(spec)
         if spec == "kind":
             from certassist.core.kinds import kind_label
 
@@ -90,7 +106,7 @@ class _Labelled:
 
 
 def _format(template: str, params: dict[str, Any], lang: str = DEFAULT_LANGUAGE) -> str:
-    wrapped = {key: _Labelled(value, lang) for key, value in params.items()}
+    wrapped = {key: _Labelled(value, lang, params) for key, value in params.items()}
     return template.format_map(_SafeParams(wrapped))
 
 

@@ -31,7 +31,7 @@ FLOW_PAGES: dict[FlowId, tuple[str, ...]] = {
     FlowId.BACKUP: ("who", "choose_certificate", "backup_target", "check", "run", "result"),
     FlowId.TRANSFER: ("who", "choose_certificate", "backup_target", "check", "run", "result"),
     FlowId.COPY: ("who", "choose_certificate", "choose_target", "check", "run", "result"),
-    FlowId.REMOVE: ("who", "choose_certificate", "check", "run", "result"),
+    FlowId.REMOVE: ("who", "choose_certificate", "remove_backup", "check", "run", "result"),
     # Renewal: UZI goes on to the request; VECOZO to waiting for the new certificate (R6).
     FlowId.RENEW: (
         "who",

@@ -52,4 +52,5 @@ def status_label(status: str) -> str:
         "install-window-closing": translate("Labels", "nu installeren"),
         "backup-missing": translate("Labels", "back-up ontbreekt"),
         "replaced": translate("Labels", "vervangen"),
+        "confirm-signs": translate("Labels", "tekens bevestigen"),  # R14, ops.uzi_signs
     }.get(str(status), str(status))

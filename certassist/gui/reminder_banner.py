@@ -33,7 +33,7 @@ _UZI_STATES = ("uzi-start-now", "uzi-overdue")
 class BannerAction:
     """What a row's button does: open a flow (with a certificate), the settings, or a page."""
 
-    kind: str  # "flow", "settings" or "url"
+    kind: str  # "flow", "settings", "url" or "signs" (R14: confirm the portal's two signs)
     target: str = ""  # flow name or URL
     fingerprint: str = ""
     label: str = ""
@@ -104,6 +104,9 @@ def headline_text(due: Sequence[Any]) -> str:
 
 def action_for(item: Any, pending_uzi: Sequence[Any]) -> BannerAction | None:
     """The flow that fixes `item`: renew, pair a waiting UZI request, install a request."""
+    if item.state == "confirm-signs":  # R14: renewed already; the portal's two signs
+        label = translate("Banner", "Tekens bevestigen")
+        return BannerAction("signs", item.label, item.params.get("fingerprint", ""), label)
     if item.pending is not None:
         if _uzi_server(item):
             return BannerAction("flow", "uzi_pair", "", translate("Banner", "Certificaat koppelen"))

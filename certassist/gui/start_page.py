@@ -377,10 +377,15 @@ class StartPage(QWidget):
 
         def work(report: Report, cancelled: Callable[[], bool]) -> CheckResult:
             from certassist.gui.pairing import pending_renewals
+            from certassist.gui.signs_dialog import gui_op_context
             from certassist.ops.check import run_check
 
             settings = ctx.settings()
-            result = run_check(ctx.load_stores(), ctx.backup_stores(), settings, today)
+            records = gui_op_context(ctx).records  # the demo's own in the demo (R9, R14)
+            result = run_check(
+                ctx.load_stores(), ctx.backup_stores(), settings, today,
+                records=records.backups.all(), renewals=records.uzi_signs.all(),
+            )  # fmt: skip
             return result, list(pending_renewals(ctx))
 
         return work
@@ -441,6 +446,11 @@ class StartPage(QWidget):
             self.flowRequested.emit(action.target, action.fingerprint)
         elif action.kind == "settings":
             self.settingsRequested.emit()
+        elif action.kind == "signs":
+            from certassist.gui.signs_dialog import confirm_signs
+
+            if confirm_signs(self.ctx, action.fingerprint, self) is not None:
+                self.run_check()  # the reminder for these signs is gone now
         elif action.kind == "url":
             from PySide6.QtCore import QUrl
             from PySide6.QtGui import QDesktopServices

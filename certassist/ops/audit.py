@@ -2,14 +2,23 @@
 
 Practice staff (and whoever helps them) can see afterwards who moved which certificate where.
 The record type has no field that could hold a password, PIN or key, so none can leak into it.
+
+A change is never left unrecorded: before an operation changes anything it writes that it has
+begun (outcome "begun"; when even that cannot be written, nothing changes). Its later records
+carry the same run id, and `read` then shows them instead of the "begun" line. When none of
+them could be written (the disk filled up meanwhile, the process was killed), the "begun"
+record stays and reads as unfinished (W-audit-unfinished): the change still has its record.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+import secrets
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -97,44 +106,104 @@ def encode_line(record: AuditRecord) -> bytes:
         return (json.dumps(data, ensure_ascii=True, sort_keys=True) + "\n").encode("ascii")
 
 
+BEGUN = "begun"  # the outcome of the record written before an operation changes anything
+UNFINISHED = "W-audit-unfinished"  # how a "begun" record without any later one reads
+RUN = "run"  # details key: the run a record belongs to (read() pairs and then drops it)
+Writer = Callable[[int, bytes], int]  # os.write's shape; tests inject a full disk
+
+
+@dataclass
+class _Run:
+    id: str
+    complete: bool = True  # every record of the run was written
+
+
 class AuditLog:
-    """Append-only JSON lines in a file owned by the user (path injected)."""
+    """Append-only JSON lines in a file owned by the user (path injected; `write` too, so a
+    test can fill the disk at any record)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, write: Writer = os.write) -> None:
         self.path = path
+        self._write = write
+        self._local = threading.local()  # each thread's open runs (the GUI runs in workers)
 
-    def ready(self) -> None:
-        """Before an operation changes anything: the folder (0700) and the file (0600) exist and
-        the file opens for appending; OSError when not, so nothing is changed unrecorded."""
-        fd = self._open()
-        os.close(fd)
+    def _runs(self) -> list[_Run]:
+        runs: list[_Run] | None = getattr(self._local, "runs", None)
+        if runs is None:
+            runs = self._local.runs = []
+        return runs
+
+    def begin(self, record: AuditRecord) -> None:
+        """Before an operation changes anything: write that it has begun. OSError when that
+        cannot be written (and then the operation must change nothing)."""
+        run = _Run(secrets.token_hex(8))
+        self._write_line(replace(record, outcome=BEGUN, details={**record.details, RUN: run.id}))
+        self._runs().append(run)
+
+    def end(self) -> bool:
+        """The run started by `begin` is over: False when one of its records was not written."""
+        return self._runs().pop().complete
 
     def append(self, record: AuditRecord) -> None:
+        runs = self._runs()
+        if runs:
+            record = replace(record, details={**record.details, RUN: runs[-1].id})
+        try:
+            self._write_line(record)
+        except OSError:
+            if runs:
+                runs[-1].complete = False
+            raise
+
+    def _write_line(self, record: AuditRecord) -> None:
         line = encode_line(record)
         # O_APPEND: concurrent writers interleave whole lines, never overwrite earlier ones.
         fd = self._open()
         try:
-            os.write(fd, line)
+            size = os.fstat(fd).st_size
+            if size:
+                os.lseek(fd, size - 1, os.SEEK_SET)
+                if os.read(fd, 1) != b"\n":
+                    line = b"\n" + line  # after a line cut short by a full disk: start afresh
+            written = 0
+            while written < len(line):  # a full disk may take part before refusing the rest
+                count = self._write(fd, line[written:])
+                if count <= 0:
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                written += count
             os.fsync(fd)
         finally:
             os.close(fd)
 
     def _open(self) -> int:
         private_folder(self.path.parent)
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
+        fd = os.open(self.path, flags, 0o600)
         make_private(self.path)  # a log made 0644 by an older version becomes the user's only
         return fd
 
     def read(self) -> list[AuditRecord]:
-        """All records, oldest first; a damaged line is skipped, not fatal."""
+        """All records, oldest first; a damaged line is skipped, not fatal. A run's "begun"
+        record is left out once a later record of the run was written; else it reads as
+        unfinished. Run ids stay in the file."""
         if not self.path.exists():
             return []
         records: list[AuditRecord] = []
-        for line in self.path.read_text(encoding="utf-8").splitlines():
+        for line in self.path.read_text(encoding="utf-8", errors="replace").splitlines():
             try:
                 data = json.loads(line)
             except json.JSONDecodeError:
                 continue
             if isinstance(data, dict):
                 records.append(AuditRecord.from_json(data))
-        return records
+        ended = {r.details.get(RUN) for r in records if r.outcome != BEGUN}
+        shown: list[AuditRecord] = []
+        for record in records:
+            run = record.details.get(RUN)
+            if run is None:
+                shown.append(record)
+            elif record.outcome != BEGUN or run not in ended:
+                details = {k: v for k, v in record.details.items() if k != RUN}
+                unfinished = UNFINISHED if record.outcome == BEGUN else record.message_id
+                shown.append(replace(record, details=details, message_id=unfinished))
+        return shown

@@ -9,8 +9,9 @@ verifies the new state before anything old is removed. The GUI and the CLI both 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -21,7 +22,7 @@ from cryptography import x509
 
 from certassist.core.errors import CertassistError, NotConfirmedError, RefusedError, StoreError
 from certassist.core.models import Action, Actor, CertInfo, StoreTarget
-from certassist.ops.audit import AuditLog, encode_line, record_for
+from certassist.ops.audit import BEGUN, AuditLog, record_for
 from certassist.ops.records import InstallRecords, default_data_dir
 
 Progress = Callable[[int, int, str], None]  # (step, total, message id)
@@ -40,6 +41,40 @@ class Confirm(StrEnum):
 
 
 Confirmations = Mapping[Confirm, "str | bool"]
+
+
+@dataclass(frozen=True)
+class ConfirmWords:
+    """How a confirmation is named to people, as message ids (`{holder}` fills in the name):
+    what they say yes to (the GUI's tick box, the terminal's question) and the command line's
+    flag that gives it."""
+
+    question: str
+    flag: str
+
+
+# The one map from a confirmation to its words: the terminal's questions, the CLI's "confirm
+# with --yes and --i-am ..." and the error below all come from here, in the run's language.
+CONFIRM_WORDS: Mapping[Confirm, ConfirmWords] = {
+    Confirm.HOLDER: ConfirmWords("C-ops-holder", "L-cli-flag-holder"),
+    Confirm.PROCEED: ConfirmWords("C-ops-proceed", "L-cli-flag-proceed"),
+    Confirm.OLDER_BACKUP: ConfirmWords("C-ops-older-backup", "L-cli-flag-older-backup"),
+    Confirm.NO_BACKUP: ConfirmWords("C-ops-no-backup", "L-cli-flag-no-backup"),
+    Confirm.REPLACE_OLD: ConfirmWords("C-ops-replace-old", "L-cli-flag-replace-old"),
+    Confirm.SHARED_PLACE: ConfirmWords("C-ops-shared-place", "L-cli-flag-shared-place"),
+}
+
+
+def not_confirmed(message_id: str, plan: Plan, missing: Iterable[Confirm]) -> NotConfirmedError:
+    """The error for confirmations not given: their questions and flags as message ids, which
+    the face renders in the run's language (`{what:texts-quoted}`, `{flags:texts-and}`)."""
+    words = [CONFIRM_WORDS[c] for c in Confirm if c in set(missing)]  # always in one order
+    return NotConfirmedError(
+        message_id,
+        what=tuple(w.question for w in words),
+        flags=tuple(w.flag for w in words),
+        holder=plan.holder or "",
+    )
 
 
 class Outcome(StrEnum):
@@ -222,9 +257,7 @@ def require_confirmations(plan: Plan, confirmations: Confirmations) -> None:
         raise refusal_error(plan.blockers)
     missing = [c for c in plan.needs if not confirmations.get(c)]
     if missing:
-        raise NotConfirmedError(
-            "E-ops-confirmation-missing", what=", ".join(sorted(c.value for c in missing))
-        )
+        raise not_confirmed("E-ops-confirmation-missing", plan, missing)
 
 
 def audit(
@@ -254,18 +287,19 @@ def audit(
         )
 
 
-def audit_ready(ctx: OpContext, trail: Trail) -> None:
-    """Audit before effect: the log must be writable and this operation's record encodable
-    (a file name that is not UTF-8, for one) before a store changes; else nothing happens."""
-    ready = getattr(ctx.audit, "ready", None)
-    if ready is None:
-        return
-    encode_line(record_for(ctx.actor.os_user, trail.what, "done", trail.info,
-                           source=trail.source, target=trail.target))  # fmt: skip
+def audit_begin(ctx: OpContext, trail: Trail, plan: Plan) -> None:
+    """Audit before effect: the record that this operation begins is written before any store
+    changes (a file name that is not UTF-8 included), or nothing happens (E-audit-unwritable).
+    Should the disk fill up before the final record, this one still names the change."""
     try:
-        ready()
+        ctx.audit.begin(
+            record_for(
+                ctx.actor.os_user, trail.what, BEGUN, trail.info, source=trail.source,
+                target=trail.target or ", ".join(plan.targets), rules=trail.rules or plan.rule_ids,
+            )
+        )  # fmt: skip
     except OSError as exc:
-        path = str(getattr(ctx.audit, "path", ""))
+        path = str(ctx.audit.path)
         raise StoreError("E-audit-unwritable", path=path, reason=exc.strerror or str(exc)) from exc
 
 
@@ -307,9 +341,23 @@ class AuditedOperation(ABC, Generic[P]):
         require_confirmations(plan, confirmations)
         check_holder(self.ctx, plan, confirmations)
         trail = self._trail(plan)
-        audit_ready(self.ctx, trail)  # before any store changes, or not at all
+        audit_begin(self.ctx, trail, plan)  # before any store changes, or not at all
         try:
-            return self._run(plan, confirmations, Steps(0, progress, cancel), trail)
+            result = self._audited_run(plan, confirmations, Steps(0, progress, cancel), trail)
+        finally:
+            recorded = self.ctx.audit.end()
+        if recorded:
+            return result
+        # The change happened; only its final record is missing (the "begun" one names it).
+        unrecorded = Notice("W-audit-end-unrecorded", {"path": str(self.ctx.audit.path)})
+        return dataclasses.replace(result, notices=(*result.notices, unrecorded))
+
+    def _audited_run(
+        self, plan: P, confirmations: Confirmations, steps: Steps, trail: Trail
+    ) -> Result:
+        """`_run`, with a cancel or a failure written to the audit log."""
+        try:
+            return self._run(plan, confirmations, steps, trail)
         except Cancelled:
             audit(self.ctx, trail.what, Outcome.CANCELLED, trail.info, source=trail.source)
             return Result(

@@ -27,7 +27,7 @@ from certassist.core.rules import (
     renewal_window_opens,
     uzi_timeline,
 )
-from certassist.ops.check import REPLACED, CheckItem, CheckReport, MissingBackup
+from certassist.ops.check import CONFIRM_SIGNS, REPLACED, CheckItem, CheckReport, MissingBackup
 
 PRODID = "-//certassist//certassist herinneringen//NL"
 
@@ -108,6 +108,16 @@ def events_for(
                 deadline,
                 _summary("I-ics-install-deadline", item, lang),
                 _description(item, lang, None),
+            )
+        ]
+    if item.state == CONFIRM_SIGNS:  # R14: the day the DigiD sign can be seen
+        if item.next_date is None:
+            return []
+        seed = hashlib.sha256(item.params["fingerprint"].encode("utf-8")).hexdigest()
+        summary = _summary("I-ics-uzi-digid-sign", item, lang)
+        return [
+            CalendarEvent(
+                _uid(seed, "digid-sign"), item.next_date, summary, _description(item, lang, None)
             )
         ]
     if item.fingerprint is None or item.expiry is None:

@@ -12,6 +12,9 @@ module only groups, ranks and adds what only it knows:
 - issued-but-not-installed requests from the settings (R5);
 - production and acceptance/test are kept apart (R10): every item carries its environment and
   the report lists production first, then the others under their own heading;
+- paired UZI server renewals whose two signs the user has not confirmed yet (R14,
+  `ops.uzi_signs`): listed until confirmed, due from the old certificate's switch-off day;
+  a confirmed renewal makes the old certificate "replaced";
 - certificates without a backup (R9), decided exactly as `list` does (`overview.backup_missing`),
   listed apart as information: they change no state, date or exit code (a missing backup is
   "nothing due" for the scheduler, as `Status.BACKUP_MISSING` below says).
@@ -50,6 +53,7 @@ from certassist.ops.overview import (
 
 if TYPE_CHECKING:
     from certassist.ops.backup_records import BackupRecord
+    from certassist.ops.uzi_signs import RenewedUzi
     from certassist.stores.base import CertStore
 
 
@@ -286,6 +290,46 @@ def _pending_uzi_item(request: PendingRequest) -> CheckItem:
     )
 
 
+CONFIRM_SIGNS = "confirm-signs"  # a paired UZI renewal waiting for the portal's two signs
+
+
+def signs_item(renewed: RenewedUzi, today: date) -> CheckItem:
+    """R14: the user has not confirmed both signs yet. Listed until then; due from the old
+    certificate's switch-off day, when the DigiD sign can be seen (and an unfinished renewal
+    would show). certassist asks, it never says whether DigiD is on or off."""
+    from certassist.core.vendors import portal_contact
+
+    start = renewed.digid_sign_from
+    if renewed.warning_gone_on is None and renewed.digid_visible_on is None:
+        message = "W-R14-confirm-signs"
+    elif renewed.warning_gone_on is not None:
+        message = "W-R14-confirm-sign-digid"
+    else:
+        message = "W-R14-confirm-sign-warning"
+    params = {
+        "host": renewed.host,
+        "fingerprint": renewed.fingerprint,
+        "paired_on": fmt(renewed.paired_on),
+        "new_expiry": fmt(renewed.new_expiry),
+        "seen_on": fmt(renewed.warning_gone_on or renewed.digid_visible_on or ""),
+        "helpdesk": portal_contact().helpdesk,
+    }
+    due = start is not None and today >= start
+    return CheckItem(
+        label=renewed.host,
+        kind=Kind.UZI_SERVER,
+        environment=renewed.environment,
+        state=CONFIRM_SIGNS,
+        severity=Severity.DUE_SOON if due else Severity.NOTHING_DUE,
+        message_id=message,
+        params=params,
+        next_date=start,
+        next_date_label="L-check-digid-sign-from" if start else None,
+        rule_ids=("R14",),
+        expiry=renewed.new_expiry,
+    )
+
+
 def _order(item: CheckItem) -> tuple[int, int, date, str]:
     return (
         _ENV_ORDER[item.environment],
@@ -302,10 +346,18 @@ def run_check(
     today: date,
     describe: Describe | None = None,
     records: Mapping[str, BackupRecord] | None = None,
+    renewals: Sequence[RenewedUzi] | None = None,
 ) -> CheckReport:
     """Read every store and backup folder once and judge every certificate on `today`,
     UZI server certificates with the practice's own issuing time (R11). `records`: the
-    verified backups as the caller's operations record them (default: the user's)."""
+    verified backups as the caller's operations record them (default: the user's);
+    `renewals`: the paired UZI renewals and the signs confirmed of them (R14, same default)."""
+    if renewals is None:
+        from certassist.ops.records import default_data_dir
+        from certassist.ops.uzi_signs import records_in
+
+        renewals = records_in(default_data_dir()).all()
+    confirmed = {r.old_fingerprint for r in renewals if r.confirmed and r.old_fingerprint}
     overview = scan_stores(
         [*stores, *backups],
         today,
@@ -313,10 +365,12 @@ def run_check(
         check_backup=False,
         issuing_weeks=settings.uzi_issuing_weeks,
         backups=records,
+        renewed=confirmed,
     )
     groups = overview.groups
     items = [_item(g, groups, settings) for g in groups]
     items += [_pending_item(p, today) for p in settings.pending_requests]
+    items += [signs_item(r, today) for r in renewals if not r.confirmed]
     items.sort(key=_order)
     missing = tuple(
         MissingBackup(_label(g), g.kind, g.environment, g.fingerprint)

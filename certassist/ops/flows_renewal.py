@@ -9,7 +9,8 @@ issued certificate with the pending key (checks only, nothing written), `place` 
 written here and only here, in one order: first the PFX for the vendor (written, then read back
 with its password: the new key now exists outside the pending folder), then the chosen stores
 (through the install operation: verified, install date recorded, audited), then certassist's
-own confirmation (R14), and only when that allows it is the pending key forgotten.
+own confirmation (R14), and only when that allows it is the pending key forgotten and the
+renewal kept as waiting for the portal's two signs (`ops.uzi_signs`), which the user confirms.
 """
 
 from __future__ import annotations
@@ -108,6 +109,8 @@ def place_paired(
     finished = bool(places) and verdict.allowed
     if finished:
         renewals.finish(paired.pending.id)
+        # R14: the portal confirms nothing; ask for its two signs until the user saw them
+        ctx.records.uzi_signs.record_renewal(paired, ctx.today())
     return PairOutcome(paired, verdict, tuple(places), pfx_path, install, finished)
 
 

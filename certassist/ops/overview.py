@@ -10,7 +10,7 @@ and whether a newer certificate of the same holder replaced an old one (R7, R11)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -215,14 +215,20 @@ def has_newer_in_order(group: CertificateGroup, groups: Sequence[CertificateGrou
 
 
 def _with_replaced_status(
-    group: CertificateGroup, groups: Sequence[CertificateGroup]
+    group: CertificateGroup,
+    groups: Sequence[CertificateGroup],
+    renewed: Collection[str] = (),
 ) -> CertificateGroup:
     """A due, overdue or expired certificate with a newer one in order is "vervangen": no
-    "nu starten" or "vernieuwen" for a certificate that was renewed already (R7, R11)."""
+    "nu starten" or "vernieuwen" for a certificate that was renewed already (R7, R11). So is
+    one in `renewed`: a UZI server certificate whose renewal the user confirmed with the
+    portal's two signs (R14), also when the new certificate is in no store of this PC."""
     from certassist.core.rules import Status, StatusReport, fmt
 
     quiet = (Status.OK, Status.NOT_YET_VALID, Status.BACKUP_MISSING, Status.REPLACED)
-    if group.status.status in quiet or not has_newer_in_order(group, groups):
+    if group.status.status in quiet:
+        return group
+    if group.fingerprint.upper() not in renewed and not has_newer_in_order(group, groups):
         return group
     report = StatusReport(
         status=Status.REPLACED,
@@ -264,10 +270,13 @@ def scan_stores(
     check_backup: bool = True,
     issuing_weeks: int | None = None,
     backups: Mapping[str, BackupRecord] | None = None,
+    renewed: Collection[str] = (),
 ) -> Overview:
     """Read every store once; group by fingerprint; soonest expiry first.
 
     `issuing_weeks`: the practice's UZI issuing time (settings), used unless `status` is given.
+    `renewed`: fingerprints (upper case) of old UZI server certificates whose renewal the user
+    confirmed (R14, `ops.uzi_signs`).
     """
     describe_fn = describe or _default_describe
     status_fn = status or rules_status(issuing_weeks)
@@ -318,7 +327,7 @@ def scan_stores(
             last_backup=recorded.get(info.fingerprint),
         )
         groups.append(group)
-    groups = [_with_replaced_status(g, groups) for g in groups]
+    groups = [_with_replaced_status(g, groups, renewed) for g in groups]
     if check_backup:
         groups = [_with_backup_status(g) for g in groups]
     groups.sort(key=lambda g: (g.expiry_date, g.info.subject))

@@ -10,10 +10,13 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from certassist.core.fileio import atomic_write_bytes, data_dir, private_folder
 from certassist.ops.backup_records import BACKUPS_FILE, BackupRecords
+
+if TYPE_CHECKING:
+    from certassist.ops.uzi_signs import UziSignRecords
 
 
 def default_data_dir() -> Path:
@@ -39,6 +42,13 @@ class InstallRecords:
     def backups(self) -> BackupRecords:
         """Where each verified backup was made, kept next to the install records."""
         return BackupRecords(self.path.with_name(BACKUPS_FILE))
+
+    @property
+    def uzi_signs(self) -> UziSignRecords:
+        """Paired UZI renewals waiting for the user's two signs (R14), kept here too."""
+        from certassist.ops.uzi_signs import SIGNS_FILE, UziSignRecords
+
+        return UziSignRecords(self.path.with_name(SIGNS_FILE))
 
     def _load(self) -> dict[str, Any]:
         if not self.path.exists():

@@ -78,6 +78,10 @@
   <context>
     <name>Banner</name>
     <message>
+      <source>Tekens bevestigen</source>
+      <translation>Confirm the signs</translation>
+    </message>
+    <message>
       <source>1 certificaat moet nu vernieuwd worden</source>
       <translation>1 certificate must be renewed now</translation>
     </message>
@@ -370,6 +374,14 @@
   <context>
     <name>ChooseTargetPage</name>
     <message>
+      <source>Verplaatsen</source>
+      <translation>Move</translation>
+    </message>
+    <message>
+      <source>Ver&amp;plaatsen: daarna weghalen uit {source}, zodra het op de nieuwe plek werkt</source>
+      <translation>&amp;Move: then take it out of {source}, once it works in the new place</translation>
+    </message>
+    <message>
       <source>Waar moet het certificaat komen?</source>
       <translation>Where should the certificate go?</translation>
     </message>
@@ -492,6 +504,10 @@
   </context>
   <context>
     <name>Labels</name>
+    <message>
+      <source>tekens bevestigen</source>
+      <translation>confirm the signs</translation>
+    </message>
     <message>
       <source>ok</source>
       <translation>ok</translation>
@@ -1643,6 +1659,57 @@
     <message>
       <source>Wachten op het nieuwe certificaat</source>
       <translation>Waiting for the new certificate</translation>
+    </message>
+  </context>
+  <context>
+    <name>RemoveBackupPage</name>
+    <message>
+      <source>De back-up wordt gecontroleerd…</source>
+      <translation>Checking the backup…</translation>
+    </message>
+    <message>
+      <source>Back-ups (*.pfx *.p12)</source>
+      <translation>Backups (*.pfx *.p12)</translation>
+    </message>
+    <message>
+      <source>&amp;Wachtwoord:</source>
+      <translation>&amp;Password:</translation>
+    </message>
+    <message>
+      <source>Wachtwoord van de back-up</source>
+      <translation>Password of the backup</translation>
+    </message>
+    <message>
+      <source>Back-upbestand kiezen</source>
+      <translation>Choose the backup file</translation>
+    </message>
+    <message>
+      <source>B&amp;laderen…</source>
+      <translation>B&amp;rowse…</translation>
+    </message>
+    <message>
+      <source>Back-upbestand</source>
+      <translation>Backup file</translation>
+    </message>
+    <message>
+      <source>&amp;Bestand:</source>
+      <translation>&amp;File:</translation>
+    </message>
+    <message>
+      <source>&amp;Nee, of niet nodig (u bevestigt dat op de volgende pagina)</source>
+      <translation>&amp;No, or not needed (you confirm this on the next page)</translation>
+    </message>
+    <message>
+      <source>&amp;Ja, dit back-upbestand:</source>
+      <translation>&amp;Yes, this backup file:</translation>
+    </message>
+    <message>
+      <source>Een certificaat kan maar één keer worden geïnstalleerd. Wijs de back-up aan; certassist opent hem en verwijdert pas als hij werkt.</source>
+      <translation>A certificate can be installed only once. Point to the backup; certassist opens it and removes only if it works.</translation>
+    </message>
+    <message>
+      <source>Is er een back-up van dit certificaat?</source>
+      <translation>Is there a backup of this certificate?</translation>
     </message>
   </context>
 </TS>

@@ -47,10 +47,6 @@ def ctx(make_ctx: Callable[..., AppContext], qapp: Any) -> Iterator[AppContext]:
 
 @pytest.fixture
 def window(ctx: AppContext, qtbot: QtBot) -> Any:
-    from certassist.gui.main_window import MainWindow
+    from tests.gui.flow_driver import shown_window
 
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.start.loaded, timeout=10000):
-        win.show()
-    return win
+    return shown_window(qtbot, ctx)

@@ -14,36 +14,19 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from certassist.core.models import StoreKind, StoreTarget
-from certassist.stores.fake import FakeStore
-from tests.gui.conftest import TODAY
-from tests.gui.flow_driver import confirm_all, current_name, next_to, wait_plan, who
-from tests.pki import TestPKI
+from tests.gui.flow_driver import (
+    backup_of_colleagues,
+    confirm_all,
+    current_name,
+    next_to,
+    walk_to,
+)
 
 PASSWORD = "Paarse-Olifant-Danst-7"
 
 
 def _running_backup(make_ctx: Any, qtbot: QtBot, tmp_path: Path) -> tuple[Any, Any]:
-    from certassist.gui.main_window import MainWindow
-
-    pki = TestPKI(TODAY)
-    store = FakeStore("five", "Windows (5)", StoreTarget(StoreKind.WINDOWS_USER))
-    for i in range(5):
-        store.put(pki.issue("other", common_name=f"Medewerker {i} (VERZONNEN)"))
-    window = MainWindow(make_ctx(stores=[store]))
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.start.loaded, timeout=20000):
-        window.show()
-    wizard = window.open_flow("backup")
-    who(qtbot, wizard, "Anna de Vries", contact=True)
-    next_to(qtbot, wizard, "choose_certificate")
-    target = next_to(qtbot, wizard, "backup_target")
-    target.folder.setText(str(tmp_path / "usb"))
-    target.password.edit.setText(PASSWORD)
-    target.repeat.edit.setText(PASSWORD)
-    check = next_to(qtbot, wizard, "check")
-    wait_plan(qtbot, wizard)
-    confirm_all(check)
+    window, wizard = backup_of_colleagues(qtbot, make_ctx, tmp_path / "usb", PASSWORD)
     next_to(qtbot, wizard, "run")
     return window, wizard
 
@@ -78,9 +61,7 @@ def test_closing_before_the_operation_starts_just_closes(window: Any, qtbot: QtB
 def _renew(window: Any, qtbot: QtBot, kind: str) -> Any:
     group = next(g for g in window.start.overview.groups if g.kind == kind)
     wizard = window.open_flow("renew", group.fingerprint)
-    who(qtbot, wizard, "Anna de Vries", contact=True)
-    next_to(qtbot, wizard, "choose_certificate")
-    next_to(qtbot, wizard, "renew_guide")
+    walk_to(qtbot, wizard, "renew_guide", who="Anna de Vries", contact=True)
     return wizard
 
 
@@ -108,11 +89,8 @@ def test_vecozo_guide_can_go_back_and_on(window: Any, qtbot: QtBot) -> None:
 def test_result_page_offers_only_close(window: Any, qtbot: QtBot, tmp_path: Path) -> None:
     group = next(g for g in window.start.overview.groups if g.holder == "Bram Jansen")
     wizard = window.open_flow("remove", group.fingerprint)
-    who(qtbot, wizard, "Anna de Vries", contact=True)
-    next_to(qtbot, wizard, "choose_certificate")
-    check = next_to(qtbot, wizard, "check")
-    wait_plan(qtbot, wizard)
-    confirm_all(check)
+    walk_to(qtbot, wizard, who="Anna de Vries", contact=True)
+    confirm_all(wizard.pages["check"])
     next_to(qtbot, wizard, "run")
     qtbot.waitUntil(lambda: current_name(wizard) == "result", timeout=30000)
     assert not wizard.button(QWizard.WizardButton.BackButton).isVisible()

@@ -8,7 +8,7 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
-from tests.gui.flow_driver import next_to, open_flow, who
+from tests.gui.flow_driver import next_to, open_flow, walk_to
 
 BACKUP_PASSWORD = "Paarse-Olifant-Danst-7"
 
@@ -19,9 +19,7 @@ def test_demo_backup_outside_its_folder_is_refused(
     outside = Path(tmp_path_factory.mktemp("usb-stick"))
     system = next(g for g in window.start.overview.groups if g.kind == "vecozo-system")
     wizard = open_flow(window, "backup", system.fingerprint)
-    who(qtbot, wizard, "Anna de Vries", contact=True)
-    next_to(qtbot, wizard, "choose_certificate")
-    target = next_to(qtbot, wizard, "backup_target")
+    target = walk_to(qtbot, wizard, "backup_target", who="Anna de Vries", contact=True)
     for folder in (outside, Path(ctx.backup_dir) / ".." / "elders"):
         target.folder.setText(str(folder))
         target.password.edit.setText(BACKUP_PASSWORD)

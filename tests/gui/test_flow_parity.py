@@ -34,13 +34,10 @@ from certassist.ops.renew_uzi import UziRenewalFlow
 from certassist.stores.nss import NssStore
 from tests.gui.flow_driver import (
     TIMEOUT,
-    choose_file,
-    confirm_all,
     current_name,
     next_to,
-    run_to_result,
-    wait_plan,
-    who,
+    run_confirmed,
+    walk_to,
 )
 from tests.pki import TestPKI, pem, pfx
 from tests.stores.nss_oracle import make_db
@@ -160,26 +157,22 @@ def wizard_on(qtbot: QtBot, gui: PC, flow: str, fingerprint: str = "", **extra: 
     return wizard
 
 
-def tick_every_target(wizard: Any) -> None:
+def only_target(wizard: Any, store: NssStore) -> None:
+    """Tick `store` alone (as the CLI's one --nss-db): both profiles have the same label."""
     page = wizard.pages["choose_target"]
     for i in range(page.list.count()):
-        page.list.item(i).setCheckState(Qt.CheckState.Checked)
+        item = page.list.item(i)
+        wanted = item.data(Qt.ItemDataRole.UserRole) == store.store_id
+        item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
 
 
-def check_and_run(qtbot: QtBot, wizard: Any) -> Any:
-    page = next_to(qtbot, wizard, "check")
-    wait_plan(qtbot, wizard)
+def check_and_run(qtbot: QtBot, wizard: Any, **given: Any) -> Any:
+    """The rest of the wizard (`walk_to` fills what `given` names), confirmed and run: ok."""
+    page = walk_to(qtbot, wizard, **given)
     assert wizard.state.plan.allowed, page.summary.text()
-    confirm_all(page)
-    run_to_result(qtbot, wizard)
+    run_confirmed(qtbot, wizard)
     assert wizard.state.result.ok, wizard.pages["result"].body.text()
     return wizard.state.result
-
-
-def chosen(qtbot: QtBot, wizard: Any) -> None:
-    """The certificate page reads the stores in a worker; the one chosen on start is ticked."""
-    page = next_to(qtbot, wizard, "choose_certificate")
-    qtbot.waitUntil(page.isComplete, timeout=TIMEOUT)
 
 
 def _seed(pc: PC, db: Path, *bundles: Bundle) -> None:
@@ -197,14 +190,9 @@ def test_install(tmp_path: Path, qtbot: QtBot, pki: TestPKI, monkeypatch: Any) -
                       "--i-am", ANNA, "--yes"], FILE_PASSWORD)  # fmt: skip
 
     wizard = wizard_on(qtbot, gui_pc, "install")
-    who(qtbot, wizard, ANNA)
-    next_to(qtbot, wizard, "choose_file")
-    choose_file(wizard, str(gui_pc.root / "anna.pfx"), FILE_PASSWORD)
-    page = next_to(qtbot, wizard, "choose_target")
-    for i in range(page.list.count()):  # the first profile only, as the CLI's --nss-db
-        item = page.list.item(i)
-        wanted = item.data(Qt.ItemDataRole.UserRole) == gui_pc.store(gui_pc.profile).store_id
-        item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+    walk_to(qtbot, wizard, "choose_target", who=ANNA, file=gui_pc.root / "anna.pfx",
+            password=FILE_PASSWORD)  # fmt: skip
+    only_target(wizard, gui_pc.store(gui_pc.profile))
     check_and_run(qtbot, wizard)
 
     assert (bundle.fingerprint, True) in cli_pc.contents(cli_pc.profile)
@@ -227,13 +215,7 @@ def test_backup_and_transfer(
         BACKUP_PASSWORD, BACKUP_PASSWORD)  # fmt: skip
 
     wizard = wizard_on(qtbot, gui_pc, "spread" if transfer else "backup", bundle.fingerprint)
-    who(qtbot, wizard, ANNA)
-    chosen(qtbot, wizard)
-    target = next_to(qtbot, wizard, "backup_target")
-    target.folder.setText(str(gui_pc.usb))
-    target.password.edit.setText(BACKUP_PASSWORD)
-    target.repeat.edit.setText(BACKUP_PASSWORD)
-    check_and_run(qtbot, wizard)
+    check_and_run(qtbot, wizard, who=ANNA, folder=gui_pc.usb, backup_password=BACKUP_PASSWORD)
 
     markers = [n for n in gui_pc.usb_files() if n.endswith(TRANSFER_SUFFIX)]
     assert len(markers) == (1 if transfer else 0)
@@ -265,14 +247,9 @@ def test_restore_of_a_transfer_backup_retires_the_old_certificate(
                       "--i-am", ANNA, "--yes", *flag], BACKUP_PASSWORD)  # fmt: skip
 
     wizard = wizard_on(qtbot, gui_pc, "restore")
-    who(qtbot, wizard, ANNA)
-    next_to(qtbot, wizard, "choose_file")
-    choose_file(wizard, str(gui_pc.usb / backup.name), BACKUP_PASSWORD)
-    page = next_to(qtbot, wizard, "choose_target")
-    for i in range(page.list.count()):
-        item = page.list.item(i)
-        wanted = item.data(Qt.ItemDataRole.UserRole) == gui_pc.store(gui_pc.profile).store_id
-        item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+    walk_to(qtbot, wizard, "choose_target", who=ANNA, file=gui_pc.usb / backup.name,
+            password=BACKUP_PASSWORD)  # fmt: skip
+    only_target(wizard, gui_pc.store(gui_pc.profile))
     result = check_and_run(qtbot, wizard)
 
     assert result.message_id == "I-ops-transfer-done" and result.params["removed"] == 1
@@ -281,7 +258,9 @@ def test_restore_of_a_transfer_backup_retires_the_old_certificate(
     assert_same(cli_pc, gui_pc)
 
 
-def test_copy(tmp_path: Path, qtbot: QtBot, pki: TestPKI, monkeypatch: Any) -> None:
+@pytest.mark.parametrize("move", [False, True], ids=["copy", "--move"])
+def test_copy(tmp_path: Path, qtbot: QtBot, pki: TestPKI, monkeypatch: Any, move: bool) -> None:
+    """The wizard's "Verplaatsen" is `copy --move`: the source goes once the target is verified."""
     cli_pc, gui_pc = _pcs(tmp_path)
     bundle = pki.issue("vecozo-personal", name=ANNA)
     for pc in (cli_pc, gui_pc):
@@ -290,33 +269,43 @@ def test_copy(tmp_path: Path, qtbot: QtBot, pki: TestPKI, monkeypatch: Any) -> N
     source, target = cli_pc.store(cli_pc.profile), cli_pc.store(cli_pc.other)
     cli(monkeypatch, ["copy", "--nss-db", str(cli_pc.profile), "--nss-db", str(cli_pc.other),
                       "--from", source.store_id, "--to", target.store_id,
-                      "--fingerprint", bundle.fingerprint, "--i-am", ANNA, "--yes"])  # fmt: skip
+                      "--fingerprint", bundle.fingerprint, "--i-am", ANNA, "--yes",
+                      *(["--move"] if move else [])])  # fmt: skip
 
     wizard = wizard_on(qtbot, gui_pc, "copy", bundle.fingerprint)
-    who(qtbot, wizard, ANNA)
-    chosen(qtbot, wizard)
-    next_to(qtbot, wizard, "choose_target")
-    tick_every_target(wizard)  # the source profile is not offered; the other one is
-    check_and_run(qtbot, wizard)
+    page = walk_to(qtbot, wizard, "choose_target", who=ANNA)
+    assert page.move_box.isVisible() and not page.move_box.isChecked()
+    other = gui_pc.store(gui_pc.other)  # the source profile is not offered; the other one is
+    check_and_run(qtbot, wizard, targets=[other.label], move=move)
 
     assert (bundle.fingerprint, True) in cli_pc.contents(cli_pc.other)
+    assert ((bundle.fingerprint, True) in cli_pc.contents(cli_pc.profile)) is not move
     assert_same(cli_pc, gui_pc)
 
 
-def test_remove(tmp_path: Path, qtbot: QtBot, pki: TestPKI, monkeypatch: Any) -> None:
+@pytest.mark.parametrize("backup", [False, True], ids=["--not-needed", "--backup"])
+def test_remove(tmp_path: Path, qtbot: QtBot, pki: TestPKI, monkeypatch: Any, backup: bool) -> None:
+    """Either "no backup needed", or a named backup file that is opened and compared first:
+    `remove --not-needed` or `remove --backup FILE`, the same records either way."""
     cli_pc, gui_pc = _pcs(tmp_path)
     bundle = pki.issue("vecozo-personal", name=ANNA)
     for pc in (cli_pc, gui_pc):
         _seed(pc, pc.profile, bundle)
+        if backup:
+            pc.usb.mkdir()
+            (pc.usb / "anna.pfx").write_bytes(pfx(bundle, BACKUP_PASSWORD))
 
     store = cli_pc.store(cli_pc.profile)
+    proof = ["--backup", str(cli_pc.usb / "anna.pfx")] if backup else ["--not-needed"]
     cli(monkeypatch, ["remove", "--nss-db", str(cli_pc.profile), "--store", store.store_id,
-                      "--fingerprint", bundle.fingerprint, "--not-needed", "--yes"])  # fmt: skip
+                      "--fingerprint", bundle.fingerprint, *proof, "--yes"],
+        *([BACKUP_PASSWORD] if backup else []))  # fmt: skip
 
     wizard = wizard_on(qtbot, gui_pc, "remove", bundle.fingerprint)
-    who(qtbot, wizard, ANNA)
-    chosen(qtbot, wizard)
-    check_and_run(qtbot, wizard)
+    proof = gui_pc.usb / "anna.pfx" if backup else None
+    check_and_run(qtbot, wizard, who=ANNA, backup=proof, backup_password=BACKUP_PASSWORD)
+    asked = {c.value for c in wizard.state.confirmations}
+    assert asked == ({"proceed"} if backup else {"proceed", "no-backup"})
 
     assert (bundle.fingerprint, True) not in cli_pc.contents(cli_pc.profile)
     assert_same(cli_pc, gui_pc)
@@ -392,9 +381,7 @@ def test_vecozo_renewal(
     out = capsys.readouterr()
 
     wizard = wizard_on(qtbot, gui_pc, "renew", current.fingerprint)
-    who(qtbot, wizard, person)
-    chosen(qtbot, wizard)
-    guide = next_to(qtbot, wizard, "renew_guide")
+    guide = walk_to(qtbot, wizard, "renew_guide", who=person)
 
     if person == ANNA:
         assert code == 0, out.err
@@ -450,9 +437,7 @@ def test_vecozo_renewal_waits_records_and_learns_the_issuer(
     assert len(cli_learned) == 1 and 'kind = "vecozo-personal"' in next(iter(cli_learned.values()))
 
     wizard = wizard_on(qtbot, gui_pc, "renew", current.fingerprint)
-    who(qtbot, wizard, ANNA)
-    chosen(qtbot, wizard)
-    next_to(qtbot, wizard, "renew_guide")
+    walk_to(qtbot, wizard, "renew_guide", who=ANNA)
     pk12_import(gui_pc.profile, renewed, PASSWORD)  # the user renews on VECOZO's page
     next_to(qtbot, wizard, "vecozo_wait")
     qtbot.waitUntil(lambda: current_name(wizard) == "vecozo_result", timeout=TIMEOUT)
@@ -483,10 +468,7 @@ def test_uzi_request(
 
     wizard = wizard_on(qtbot, gui_pc, "renew", current.fingerprint,
                        renewals_dir=gui_pc.root / "renewals")  # fmt: skip
-    who(qtbot, wizard, ANNA, contact=True)
-    chosen(qtbot, wizard)
-    next_to(qtbot, wizard, "renew_guide")
-    page = next_to(qtbot, wizard, "uzi_request")
+    page = walk_to(qtbot, wizard, "uzi_request", who=ANNA, contact=True)
     page.password.edit.setText(KEY_PASSWORD)
     page.repeat.edit.setText(KEY_PASSWORD)
     page.make.click()

@@ -13,15 +13,13 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from certassist.demo.sandbox import DEMO_PASSWORD
-from tests.gui.flow_driver import choose_file, next_to, who
+from tests.gui.flow_driver import next_to, walk_to
 
 
 def _guide(window: Any, qtbot: QtBot, pick: Any) -> Any:
     group = next(g for g in window.start.overview.groups if pick(g))
     wizard = window.open_flow("renew", group.fingerprint)
-    who(qtbot, wizard, "Anna de Vries", contact=True)
-    next_to(qtbot, wizard, "choose_certificate")
-    return wizard, next_to(qtbot, wizard, "renew_guide")
+    return wizard, walk_to(qtbot, wizard, "renew_guide", who="Anna de Vries", contact=True)
 
 
 def test_expired_vecozo_certificate_gets_reinstall_steps(window: Any, qtbot: QtBot) -> None:
@@ -64,10 +62,9 @@ def test_other_certificate_gets_no_vecozo_steps(window: Any, qtbot: QtBot) -> No
 
 def _to_targets(window: Any, qtbot: QtBot, ctx: Any, file: str) -> Any:
     wizard = window.open_flow("install")
-    who(qtbot, wizard, "Anna de Vries", contact=True)
-    next_to(qtbot, wizard, "choose_file")
-    choose_file(wizard, str(ctx.backup_dir / file), DEMO_PASSWORD)
-    return wizard, next_to(qtbot, wizard, "choose_target")
+    page = walk_to(qtbot, wizard, "choose_target", who="Anna de Vries", contact=True,
+                   file=ctx.backup_dir / file, password=DEMO_PASSWORD)  # fmt: skip
+    return wizard, page
 
 
 def _ticked(page: Any) -> list[str]:
@@ -115,8 +112,6 @@ def test_target_page_remembers_ticks_after_going_back(window: Any, qtbot: QtBot,
 def test_copy_preselects_the_other_side(window: Any, qtbot: QtBot) -> None:
     group = next(g for g in window.start.overview.groups if g.environment == "acceptance")
     wizard = window.open_flow("copy", group.fingerprint)
-    who(qtbot, wizard, "Anna de Vries")
-    next_to(qtbot, wizard, "choose_certificate")
-    page = next_to(qtbot, wizard, "choose_target")
+    page = walk_to(qtbot, wizard, "choose_target", who="Anna de Vries")
     assert _ticked(page) == ["Windows (demo)"]  # it is in Firefox: Windows is the other side
     wizard.reject()

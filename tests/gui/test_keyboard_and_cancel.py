@@ -10,11 +10,14 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from certassist.core.models import StoreKind, StoreTarget
-from certassist.stores.fake import FakeStore
-from tests.gui.conftest import TODAY
-from tests.gui.flow_driver import confirm_all, current_name, next_to, wait_plan, who
-from tests.pki import TestPKI
+from tests.gui.flow_driver import (
+    backup_of_colleagues,
+    current_name,
+    next_to,
+    shown_window,
+    wait_plan,
+    walk_to,
+)
 
 PASSWORD = "Paarse-Olifant-Danst-7"
 
@@ -74,8 +77,7 @@ def test_backup_flow_with_the_keyboard_only(window: Any, qtbot: QtBot, tmp_path:
 
 def test_caps_lock_is_noticed_from_typed_letters(window: Any, qtbot: QtBot) -> None:
     wizard = window.open_flow("install")
-    who(qtbot, wizard, "Anna de Vries")
-    page = next_to(qtbot, wizard, "choose_file")
+    page = walk_to(qtbot, wizard, "choose_file", who="Anna de Vries")
     field = page.password
     QTest.keyClick(field.edit, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, 0)
     assert not field.caps.isVisibleTo(page)
@@ -106,26 +108,7 @@ def test_every_wizard_page_names_its_inputs(window: Any, qtbot: QtBot) -> None:
 def test_cancel_during_a_backup_stops_between_certificates(
     make_ctx: Any, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    from certassist.gui.main_window import MainWindow
-
-    pki = TestPKI(TODAY)
-    store = FakeStore("five", "Windows (5)", StoreTarget(StoreKind.WINDOWS_USER))
-    for i in range(5):
-        store.put(pki.issue("other", common_name=f"Medewerker {i} (VERZONNEN)"))
-    window = MainWindow(make_ctx(stores=[store]))
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.start.loaded, timeout=20000):
-        window.show()
-    wizard = window.open_flow("backup")
-    who(qtbot, wizard, "Anna de Vries", contact=True)
-    next_to(qtbot, wizard, "choose_certificate")
-    target = next_to(qtbot, wizard, "backup_target")
-    target.folder.setText(str(tmp_path / "usb"))
-    target.password.edit.setText(PASSWORD)
-    target.repeat.edit.setText(PASSWORD)
-    check = next_to(qtbot, wizard, "check")
-    wait_plan(qtbot, wizard)
-    confirm_all(check)
+    _window, wizard = backup_of_colleagues(qtbot, make_ctx, tmp_path / "usb", PASSWORD)
     run = next_to(qtbot, wizard, "run")
     assert not wizard.button(wizard.WizardButton.CancelButton).isEnabled()  # no orphaned work
     qtbot.waitUntil(lambda: run.bar.value() >= 1, timeout=20000)
@@ -137,13 +120,9 @@ def test_cancel_during_a_backup_stops_between_certificates(
 
 def test_demo_context_opens_on_the_sandbox_with_a_banner(qapp: Any, qtbot: QtBot) -> None:
     from certassist.gui.app import build_context
-    from certassist.gui.main_window import MainWindow
 
     ctx = build_context(demo=True, lang="nl")
-    window = MainWindow(ctx)  # type: ignore[arg-type]
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.start.loaded, timeout=20000):
-        window.show()
+    window = shown_window(qtbot, ctx)
     assert window.banner is not None and window.banner.isVisible()
     assert [s.label for s in ctx.stores] == [  # type: ignore[attr-defined]
         "Windows (demo)",

@@ -69,14 +69,11 @@ def test_language_choice_order(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_start_page_in_english(make_ctx: Any, qtbot: QtBot) -> None:
-    from certassist.gui.main_window import MainWindow
+    from tests.gui.flow_driver import shown_window
 
     install_language("en")
     try:
-        window = MainWindow(make_ctx(lang="en"))
-        qtbot.addWidget(window)
-        with qtbot.waitSignal(window.start.loaded, timeout=20000):
-            window.show()
+        window = shown_window(qtbot, make_ctx(lang="en"))
         model = window.start.model
         headers = [
             model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())

@@ -17,10 +17,9 @@ from pytestqt.qtbot import QtBot
 
 from certassist.core.reading import read_certificate_file
 from certassist.core.settings import PracticeSettings, save_settings
-from certassist.gui.main_window import MainWindow
 from certassist.ops.renew_uzi import UziRenewalFlow
 from tests.gui.conftest import TODAY
-from tests.gui.flow_driver import TIMEOUT, current_name, next_to, open_flow
+from tests.gui.flow_driver import TIMEOUT, current_name, next_to, open_flow, shown_window, walk_to
 from tests.pki import TestPKI, der, p7b, pem
 
 KEY_PASSWORD = "Nieuwe-Sleutel-Bewaren-42"
@@ -44,11 +43,7 @@ def settings_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def pair_window(make_ctx: Any, qtbot: QtBot, tmp_path: Path, settings_path: Path) -> Any:
     ctx = make_ctx(settings_path=settings_path, renewals_dir=tmp_path / "renewals")
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.start.checked, timeout=TIMEOUT):
-        win.show()
-    return win
+    return shown_window(qtbot, ctx, "checked")
 
 
 def _uzi(window: Any) -> Any:
@@ -203,14 +198,9 @@ def test_request_in_the_wizard_then_pairing_of_what_the_ca_issued(
 ) -> None:
     """The whole UZI renewal in the GUI: request (with R12's steps), the CA issues from that
     very CSR, the banner leads to the pairing, the result confirms it (R14)."""
-    from tests.gui.flow_driver import who
-
     uzi = _uzi(pair_window)
     wizard = open_flow(pair_window, "renew", uzi.fingerprint)
-    who(qtbot, wizard, "Anna de Vries")
-    next_to(qtbot, wizard, "choose_certificate")
-    next_to(qtbot, wizard, "renew_guide")
-    page = next_to(qtbot, wizard, "uzi_request")
+    page = walk_to(qtbot, wizard, "uzi_request", who="Anna de Vries")
     page.password.edit.setText(KEY_PASSWORD)
     page.repeat.edit.setText(KEY_PASSWORD)
     page.make.click()

@@ -22,15 +22,12 @@ from certassist.gui.main_window import MainWindow
 from certassist.ops.renew_uzi import UziRenewalFlow
 from certassist.stores.fake import FakeStore
 from tests.gui.conftest import TODAY
-from tests.gui.flow_driver import TIMEOUT, current_name
+from tests.gui.flow_driver import TIMEOUT, current_name, shown_window
 from tests.pki import TestPKI
 
 
 def _show(qtbot: QtBot, ctx: Any) -> MainWindow:
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.start.checked, timeout=TIMEOUT):
-        win.show()
+    win: MainWindow = shown_window(qtbot, ctx, "checked")
     return win
 
 

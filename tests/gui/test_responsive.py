@@ -22,11 +22,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from certassist.core.models import StoreKind, StoreTarget
-from certassist.stores.fake import FakeStore
-from tests.gui.conftest import TODAY
-from tests.gui.flow_driver import confirm_all, current_name, next_to, wait_plan, who
-from tests.pki import TestPKI
+from tests.gui.flow_driver import backup_of_colleagues, current_name, next_to
 
 PASSWORD = "Paarse-Olifant-Danst-7"
 
@@ -58,28 +54,8 @@ class GapProbe:
 def test_event_loop_never_stalls_during_backup_of_20(
     make_ctx: Any, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    from certassist.gui.main_window import MainWindow
-
-    pki = TestPKI(TODAY)
-    many = FakeStore("many", "Windows (20)", StoreTarget(StoreKind.WINDOWS_USER))
-    for i in range(20):
-        many.put(pki.issue("other", common_name=f"Medewerker {i:02d} (VERZONNEN)"))
-    ctx = make_ctx(stores=[many])
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.start.loaded, timeout=20000):
-        window.show()
-    wizard = window.open_flow("backup")
-    who(qtbot, wizard, "Anna de Vries", contact=True)
-    page = next_to(qtbot, wizard, "choose_certificate")
-    assert len(page.chosen()) == 20
-    target = next_to(qtbot, wizard, "backup_target")
-    target.folder.setText(str(tmp_path / "usb"))
-    target.password.edit.setText(PASSWORD)
-    target.repeat.edit.setText(PASSWORD)
-    check = next_to(qtbot, wizard, "check")
-    wait_plan(qtbot, wizard)
-    confirm_all(check)
+    window, wizard = backup_of_colleagues(qtbot, make_ctx, tmp_path / "usb", PASSWORD, count=20)
+    assert len(wizard.pages["choose_certificate"].chosen()) == 20
     from certassist.gui import offload
 
     offload.shutdown()  # no helper process left over from an earlier test

@@ -19,13 +19,11 @@ from certassist.stores.pkcs12file import write_backup
 from tests.gui.conftest import TODAY
 from tests.gui.flow_driver import (
     TIMEOUT,
-    check_targets,
-    choose_file,
-    confirm_all,
     next_to,
     open_flow,
-    run_to_result,
-    wait_plan,
+    run_confirmed,
+    shown_window,
+    walk_to,
 )
 from tests.pki import TestPKI, pfx
 
@@ -38,10 +36,7 @@ def settings_path(tmp_path: Path) -> Path:
 
 
 def _window(qtbot: QtBot, ctx: Any) -> MainWindow:
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.start.checked, timeout=TIMEOUT):
-        win.show()
+    win: MainWindow = shown_window(qtbot, ctx, "checked")
     return win
 
 
@@ -172,12 +167,8 @@ def test_recorded_contact_person_installs_the_system_certificate(
     ctx = make_ctx(settings_path=settings_path)
     win = _window(qtbot, ctx)
     wizard = open_flow(win, "install")
-    next_to(qtbot, wizard, "choose_file")
-    choose_file(wizard, str(ctx.backup_dir / "systeemcertificaat-backup.pfx"), DEMO_PASSWORD)
-    next_to(qtbot, wizard, "choose_target")
-    check_targets(wizard, ["Windows (demo)"])
-    next_to(qtbot, wizard, "check")
-    wait_plan(qtbot, wizard)
+    walk_to(qtbot, wizard, file=ctx.backup_dir / "systeemcertificaat-backup.pfx",
+            password=DEMO_PASSWORD, targets=["Windows (demo)"])  # fmt: skip
     assert wizard.state.plan.allowed and wizard.state.contact_person
 
 
@@ -219,12 +210,8 @@ def test_restore_offers_backups_from_registered_folders(
     page.found.setCurrentRow(0)
     assert page.path.text() == str(written)
     page.password.edit.setText(BACKUP_PASSWORD)
-    next_to(qtbot, wizard, "choose_target")
-    check_targets(wizard, ["Windows (demo)"])
-    next_to(qtbot, wizard, "check")
-    wait_plan(qtbot, wizard)
-    confirm_all(wizard.pages["check"])
-    result = run_to_result(qtbot, wizard)
+    walk_to(qtbot, wizard, targets=["Windows (demo)"])
+    result = run_confirmed(qtbot, wizard)
     assert result.title() == "Gelukt"
     assert ctx.store("demo:windows").get(anna.fingerprint).has_key
 

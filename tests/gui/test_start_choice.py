@@ -19,15 +19,7 @@ from certassist.demo.sandbox import DEMO_PASSWORD
 from certassist.gui.start_page import NEEDS_SELECTION
 from certassist.stores.fake import FakeStore
 from tests.gui.conftest import TODAY
-from tests.gui.flow_driver import (
-    check_targets,
-    choose_file,
-    confirm_all,
-    next_to,
-    run_to_result,
-    wait_plan,
-    who,
-)
+from tests.gui.flow_driver import next_to, run_confirmed, shown_window, walk_to, who
 from tests.pki import TestPKI
 
 PASSWORD = "Paarse-Olifant-Danst-7"
@@ -87,28 +79,18 @@ def test_after_an_install_the_new_certificate_is_chosen_and_in_view(
 ) -> None:
     """Twenty colleagues expire before the new certificate: its row is at the bottom, off
     screen, until the start page scrolls to it."""
-    from certassist.gui.main_window import MainWindow
-
     pki = TestPKI(TODAY)
     many = FakeStore("many", "Windows (20)", StoreTarget(StoreKind.WINDOWS_USER))
     for i in range(20):
         many.put(pki.expiring_in(30 + i, "other", common_name=f"Medewerker {i:02d} (VERZONNEN)"))
     ctx = make_ctx()
     ctx.stores = [many, *ctx.stores]
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.start.loaded, timeout=20000):
-        window.show()
+    window = shown_window(qtbot, ctx)
     wizard = window.open_flow("install")
-    who(qtbot, wizard, "Anna de Vries")
-    next_to(qtbot, wizard, "choose_file")
-    choose_file(wizard, str(ctx.backup_dir / "nieuw-persoonlijk-certificaat.pfx"), DEMO_PASSWORD)
-    next_to(qtbot, wizard, "choose_target")
-    check_targets(wizard, ["Windows (demo)"])
-    check = next_to(qtbot, wizard, "check")
-    wait_plan(qtbot, wizard)
-    confirm_all(check)
-    run_to_result(qtbot, wizard)
+    new_file = ctx.backup_dir / "nieuw-persoonlijk-certificaat.pfx"
+    walk_to(qtbot, wizard, who="Anna de Vries", file=new_file, password=DEMO_PASSWORD,
+            targets=["Windows (demo)"])  # fmt: skip
+    run_confirmed(qtbot, wizard)
     new = wizard.state.result.fingerprints[0]
     _close_and_reload(qtbot, window, wizard)
     start = window.start
@@ -125,32 +107,20 @@ def test_a_verified_backup_clears_backup_missing_after_the_wizard(
     """The issue's report: "back-up ontbreekt" stayed after a verified backup. A backup into
     the practice's registered backup folder is a place of the certificate from then on."""
     from certassist.core.settings import PracticeSettings, save_settings
-    from certassist.gui.main_window import MainWindow
 
     usb = tmp_path / "usb"
     settings = tmp_path / "settings.json"
     save_settings(PracticeSettings(backup_folders=(usb,)), settings)
     ctx = make_ctx(settings_path=settings)
     usb.mkdir()
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.start.loaded, timeout=20000):
-        window.show()
+    window = shown_window(qtbot, ctx)
     system = next(g for g in window.start.model.groups if g.kind == "vecozo-system")
     assert str(system.status.status) == "backup-missing"
     window.start.table.selectRow(_row_of(window, system.fingerprint))
     window.start.buttons["backup"].click()
     wizard = window.wizard
-    who(qtbot, wizard, "Anna de Vries", contact=True)
-    next_to(qtbot, wizard, "choose_certificate")
-    target = next_to(qtbot, wizard, "backup_target")
-    target.folder.setText(str(usb))
-    target.password.edit.setText(PASSWORD)
-    target.repeat.edit.setText(PASSWORD)
-    check = next_to(qtbot, wizard, "check")
-    wait_plan(qtbot, wizard)
-    confirm_all(check)
-    run_to_result(qtbot, wizard)
+    walk_to(qtbot, wizard, who="Anna de Vries", contact=True, folder=usb, backup_password=PASSWORD)
+    run_confirmed(qtbot, wizard)
     _close_and_reload(qtbot, window, wizard)
     chosen = window.start.selected_group()
     assert chosen is not None and chosen.fingerprint == system.fingerprint
@@ -164,12 +134,8 @@ def test_after_a_remove_the_row_is_gone_and_nothing_is_chosen(window: Any, qtbot
     start.table.selectRow(_row_of(window, bram.fingerprint))
     start.buttons["remove"].click()
     wizard = window.wizard
-    who(qtbot, wizard, "Anna de Vries", contact=True)
-    next_to(qtbot, wizard, "choose_certificate")
-    check = next_to(qtbot, wizard, "check")
-    wait_plan(qtbot, wizard)
-    confirm_all(check)
-    run_to_result(qtbot, wizard)
+    walk_to(qtbot, wizard, who="Anna de Vries", contact=True)
+    run_confirmed(qtbot, wizard)
     _close_and_reload(qtbot, window, wizard)
     assert all(g.fingerprint != bram.fingerprint for g in start.model.groups)
     assert start.selected_group() is None

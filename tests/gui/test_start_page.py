@@ -68,13 +68,10 @@ def test_start_page_uses_the_practices_uzi_lead_time(
     """40 days left: with the default issuing time (6 weeks) the UZI row says "start now"; with
     the practice's own 1 week the request date is 5 days away (R11 issuing time, settings)."""
     from certassist.core.settings import PracticeSettings, save_settings
-    from certassist.gui.main_window import MainWindow
+    from tests.gui.flow_driver import shown_window
 
     settings_path = tmp_path / "settings.json"
     save_settings(PracticeSettings(uzi_issuing_weeks=1), settings_path)
-    win = MainWindow(make_ctx(settings_path=settings_path))
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.start.loaded, timeout=10000):
-        win.show()
+    win = shown_window(qtbot, make_ctx(settings_path=settings_path))
     uzi = next(r for r in _rows(win) if "UZI" in r[1])
     assert uzi[COL_STATUS] != "● UZI: nu starten"

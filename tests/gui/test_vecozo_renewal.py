@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from certassist.core.models import Environment
 from tests.gui.conftest import TODAY
-from tests.gui.flow_driver import TIMEOUT, current_name, next_to, open_flow, who
+from tests.gui.flow_driver import TIMEOUT, current_name, next_to, open_flow, walk_to
 from tests.pki import TestPKI
 
 ANNA = "Anna de Vries"
@@ -25,9 +25,7 @@ def _to_guide(
     window: Any, qtbot: QtBot, group: Any, name: str = ANNA, contact: bool = False
 ) -> Any:
     wizard = open_flow(window, "renew", group.fingerprint)
-    who(qtbot, wizard, name, contact)
-    next_to(qtbot, wizard, "choose_certificate")
-    next_to(qtbot, wizard, "renew_guide")
+    walk_to(qtbot, wizard, "renew_guide", who=name, contact=contact)
     return wizard
 
 

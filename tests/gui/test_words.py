@@ -17,7 +17,13 @@ from certassist.gui.labels import kind_and_environment, kind_label
 from certassist.gui.words import details, escape, plain, say, say_text, shown_date
 from certassist.stores.fake import FakeStore
 from tests.gui.conftest import TODAY
-from tests.gui.flow_driver import choose_file, next_to, press_next_expect_error, who
+from tests.gui.flow_driver import (
+    choose_file,
+    next_to,
+    press_next_expect_error,
+    shown_window,
+    walk_to,
+)
 from tests.pki import TestPKI
 
 GUI = Path(__file__).resolve().parents[2] / "certassist" / "gui"
@@ -59,14 +65,9 @@ def test_unknown_kind_is_a_plain_label_not_an_error(qapp: Any) -> None:
 
 def test_a_profile_name_is_shown_as_text_not_markup(make_ctx: Any, qtbot: QtBot) -> None:
     """A Firefox profile called "<b>Anna</b>" (anyone can name a profile) stays a name."""
-    from certassist.gui.main_window import MainWindow
-
     store = FakeStore("ff", "Firefox (<b>Anna</b> & co)", StoreTarget(StoreKind.FIREFOX))
     store.put(TestPKI(TODAY).expiring_in(200, "other"))
-    window = MainWindow(make_ctx(stores=[store]))
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.start.loaded, timeout=20000):
-        window.show()
+    window = shown_window(qtbot, make_ctx(stores=[store]))
     window.start.table.selectRow(0)
     detail = window.start.detail.text()
     assert "&lt;b&gt;Anna&lt;/b&gt; &amp; co" in detail and "<b>Anna</b>" not in detail
@@ -85,8 +86,7 @@ def test_colours_come_from_the_palette_only() -> None:
 
 def test_wrong_password_counts_the_tries(window: Any, qtbot: QtBot, ctx: Any) -> None:
     wizard = window.open_flow("install")
-    who(qtbot, wizard, "Anna de Vries")
-    page = next_to(qtbot, wizard, "choose_file")
+    page = walk_to(qtbot, wizard, "choose_file", who="Anna de Vries")
     choose_file(wizard, str(ctx.backup_dir / "nieuw-persoonlijk-certificaat.pfx"), "fout")
     first = press_next_expect_error(qtbot, wizard)
     assert "(poging 1 van 3)" in first
@@ -104,8 +104,7 @@ def test_wrong_password_counts_the_tries(window: Any, qtbot: QtBot, ctx: Any) ->
 
 def test_reading_a_file_says_it_is_busy(window: Any, qtbot: QtBot, ctx: Any) -> None:
     wizard = window.open_flow("install")
-    who(qtbot, wizard, "Anna de Vries")
-    page = next_to(qtbot, wizard, "choose_file")
+    page = walk_to(qtbot, wizard, "choose_file", who="Anna de Vries")
     choose_file(wizard, str(ctx.backup_dir / "nieuw-persoonlijk-certificaat.pfx"), DEMO_PASSWORD)
     wizard.next()
     assert page.busy_row.isVisibleTo(page)
@@ -128,9 +127,7 @@ def test_focus_lands_in_the_first_field_of_each_page(window: Any, qtbot: QtBot) 
     group = next(g for g in window.start.overview.groups if g.kind == "vecozo-system")
     wizard = window.open_flow("backup", group.fingerprint)
     wizard.activateWindow()
-    who(qtbot, wizard, "Anna de Vries", contact=True)
-    next_to(qtbot, wizard, "choose_certificate")
-    target = next_to(qtbot, wizard, "backup_target")
+    target = walk_to(qtbot, wizard, "backup_target", who="Anna de Vries", contact=True)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is target.folder)
     wizard.reject()
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QCheckBox, QLabel, QListWidget, QListWidgetItem
 
 from certassist.gui.i18n import translate
 from certassist.gui.pages.base import FlowPage
 from certassist.gui.words import say
+from certassist.ops.flows_ids import FlowId
 
 if TYPE_CHECKING:
     from certassist.gui.wizard import FlowWizard
@@ -40,6 +41,11 @@ class ChooseTargetPage(FlowPage):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.layout_.addWidget(self.note)
+        # Copy only: `certassist copy --move`, the source goes once every target is verified.
+        self.move_box = QCheckBox(self)
+        self.move_box.setAccessibleName(translate("ChooseTargetPage", "Verplaatsen"))
+        self.move_box.setVisible(self.fw.flow is FlowId.COPY)
+        self.layout_.addWidget(self.move_box)
         self.finish_layout(stretch=False)
 
     def initializePage(self) -> None:
@@ -65,6 +71,15 @@ class ChooseTargetPage(FlowPage):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         if self.list.count():
             self.list.setCurrentRow(0)
+        if self.fw.flow is FlowId.COPY and self.state.sources:
+            label = self.ctx.store(self.state.sources[0][0]).label
+            self.move_box.setText(
+                translate(
+                    "ChooseTargetPage",
+                    "Ver&plaatsen: daarna weghalen uit {source}, zodra het op de nieuwe plek werkt",
+                ).format(source=label)
+            )
+            self.move_box.setChecked(self.state.move)
         self.note.setText(
             translate("ChooseTargetPage", "Nu niet te gebruiken:") + "\n" + "\n".join(unavailable)
             if unavailable
@@ -74,6 +89,7 @@ class ChooseTargetPage(FlowPage):
 
     def cleanupPage(self) -> None:  # "Vorige" keeps the ticks
         self.state.targets = self.chosen()
+        self.state.move = self.move_box.isChecked()
 
     def suggested(self) -> set[str]:
         """One store the rules allow for this certificate: Windows first, else the first one."""
@@ -118,4 +134,5 @@ class ChooseTargetPage(FlowPage):
 
     def validatePage(self) -> bool:
         self.state.targets = self.chosen()
+        self.state.move = self.fw.flow is FlowId.COPY and self.move_box.isChecked()
         return True
