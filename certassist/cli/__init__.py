@@ -95,26 +95,35 @@ def _chosen_language(ordered: list[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ordered, as_json = _global_options_first([*(sys.argv[1:] if argv is None else argv)])
-    previous = _demo_cache(ordered)  # before the first catalog is read (help, errors)
+    previous = _demo_locations(ordered)  # before the first catalog is read (help, errors)
     try:
         return _main(ordered, as_json)
     finally:
-        from certassist.core.resources import use_cache_dir
-
-        use_cache_dir(previous)
+        _use_locations(*previous)
 
 
-def _demo_cache(ordered: list[str]) -> Path | None:
-    """With `--demo` the parsed-resource cache lives in the demo's folder (nothing is written
-    outside it); returns the cache folder chosen before, to restore after the run."""
+def _use_locations(cache: Path | None, profiles: Path | None) -> tuple[Path | None, Path | None]:
     from certassist.core.resources import use_cache_dir
 
+    earlier_profiles = None
+    # Profiles load cryptography: a run without --demo does not import them only to say None.
+    if profiles is not None or "certassist.core.profiles" in sys.modules:
+        from certassist.core.profiles import use_user_profiles_dir
+
+        earlier_profiles = use_user_profiles_dir(profiles)
+    return use_cache_dir(cache), earlier_profiles
+
+
+def _demo_locations(ordered: list[str]) -> tuple[Path | None, Path | None]:
+    """With `--demo` the parsed-resource cache and the answered kinds live in the demo's
+    folder (nothing is written outside it); returns the folders chosen before, to restore."""
     front = ordered[: ordered.index("--")] if "--" in ordered else ordered
     if "--demo" not in front:
-        return use_cache_dir(None)
+        return _use_locations(None, None)
     from certassist.demo.folder import DemoFolder, demo_dir
 
-    return use_cache_dir(DemoFolder(demo_dir()).cache)
+    folder = DemoFolder(demo_dir())
+    return _use_locations(folder.cache, folder.profiles)
 
 
 def _main(ordered: list[str], as_json: bool) -> int:

@@ -91,10 +91,10 @@ def unavailable_json(problems: Sequence[StoreProblem], lang: str) -> list[dict[s
     ]
 
 
-def exit_code(groups: list[CertificateGroup], unreadable: bool = False) -> int:
+def exit_code(groups: list[CertificateGroup], problems: Sequence[StoreProblem] = ()) -> int:
     statuses = {str(g.status.status) for g in groups}
     due = EXIT_OVERDUE if statuses & _OVERDUE else EXIT_DUE if statuses & _DUE else EXIT_OK
-    return answer_code(due, unreadable)
+    return answer_code(due, problems)
 
 
 def _days(group: CertificateGroup, lang: str) -> str:
@@ -139,7 +139,7 @@ def run(args: argparse.Namespace, today: date | None = None) -> int:
         backups=backup_records(args),
         renewed=confirmed,
     )
-    code = max(exit_code(overview.groups, bool(overview.unavailable)), signs_due)
+    code = max(exit_code(overview.groups, overview.unavailable), signs_due)
     if args.json:
         emit_json(
             {

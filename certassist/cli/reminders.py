@@ -39,6 +39,10 @@ def run(args: argparse.Namespace) -> int:
     from certassist.ops.reminders import Reminders
 
     lang = language(args)
+    if getattr(args, "demo", False) and args.verb != "status":
+        from certassist.core.errors import CertassistError
+
+        raise CertassistError("E-demo-reminders")  # a scheduled task lies outside the demo
     reminders = Reminders(program_path())
     if args.verb == "enable":
         status = reminders.enable(args.time)

@@ -225,8 +225,22 @@ def practice_profiles_dir() -> Path:
     return Path(site_config_dir("certassist", appauthor=False)) / PROFILES_FOLDER
 
 
+_user_folder: Path | None = None  # chosen by the caller (the demo's own folder), else the user's
+
+
+def use_user_profiles_dir(folder: Path | None) -> Path | None:
+    """Keep (and read) this user's answers in `folder` from now on (None: the user's
+    configuration folder again); returns the previous choice. `certassist --demo` passes the
+    demo's folder, so a kind answered in the demo stays there."""
+    global _user_folder
+    previous, _user_folder = _user_folder, folder
+    return previous
+
+
 def user_profiles_dir() -> Path:
     """This user's folder: the answers to "which kind is this?" are kept here."""
+    if _user_folder is not None:
+        return _user_folder
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("certassist", appauthor=False)) / PROFILES_FOLDER

@@ -31,6 +31,7 @@ DEMO_DAY_ENV = "CERTASSIST_DEMO_DAY"  # the day a new sandbox is made on (tests)
 MARKER = "sandbox.json"  # written last: a half-made sandbox is made again
 STORES_DIR = "stores"
 CACHE_DIR = "cache"
+PROFILES_DIR = "profiles"
 SETTINGS_FILE = "praktijkinstellingen.json"
 _KDF_ROUNDS = 2048  # made-up keys: reading them fast matters more than the file's strength
 
@@ -142,6 +143,11 @@ class DemoFolder:
         """Parsed copies of shipped files (`core.resources`), kept here instead of the user's
         cache folder while the demo runs."""
         return self.root / CACHE_DIR
+
+    @property
+    def profiles(self) -> Path:
+        """The answers to "which kind is this?" given in the demo (`classify`)."""
+        return self.root / PROFILES_DIR
 
     @property
     def marker(self) -> Path:

@@ -39,7 +39,10 @@ class SignsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(text_only("L-R14-signs-title", lang, host=renewed.host))
         layout = QVBoxLayout(self)
-        intro = QLabel(text_only("I-R14-uzi-confirm-signs", lang), self)
+        from certassist.core.vendors import portal_contact
+
+        helpdesk = portal_contact().helpdesk
+        intro = QLabel(render("I-R14-uzi-confirm-signs", lang, helpdesk=helpdesk), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.boxes: dict[Sign, QCheckBox] = {}

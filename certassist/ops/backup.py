@@ -39,6 +39,7 @@ from certassist.ops.files import (
     verify_backup,
 )
 from certassist.ops.passwords import check_new_password
+from certassist.ops.placing import store_notices
 from certassist.stores.base import CertStore
 
 BACKUP_TARGET = StoreTarget(StoreKind.PKCS12_FOLDER)
@@ -107,6 +108,7 @@ class BackupOperation(AuditedOperation[BackupPlan]):
                 )
             with guarded(store):
                 entries = store.list()
+            warnings += store_notices([store])  # e.g. a database repaired on reading it
             if fingerprint is not None:
                 entries = [e for e in entries if e.fingerprint == fingerprint.upper()]
                 if not entries:

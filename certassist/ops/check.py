@@ -65,11 +65,14 @@ class Severity(IntEnum):
     OVERDUE = 2
 
 
-def answer_code(due: int, unreadable: bool) -> int:
+def answer_code(due: int, problems: Sequence[StoreProblem] = ()) -> int:
     """What `list` and `check` end with: a store that could not be read (a locked or running
-    Firefox, a missing backup folder) outweighs what is due, because the answer is incomplete:
-    4, as the README's table says; otherwise what is due (0, 1 or 2)."""
-    return int(ExitCode.STORE) if unreadable else int(due)
+    Firefox, an unreadable profile) outweighs what is due, because the answer is incomplete:
+    4, as the README's table says; otherwise what is due (0, 1 or 2). A backup folder whose
+    medium is not connected is shown but does not count (its backups are on record)."""
+    if any(p.leaves_answer_incomplete for p in problems):
+        return int(ExitCode.STORE)
+    return int(due)
 
 
 _SEVERITY = {
@@ -174,7 +177,7 @@ class CheckReport:
 
     @property
     def exit_code(self) -> int:
-        return answer_code(self.severity, bool(self.unavailable))
+        return answer_code(self.severity, self.unavailable)
 
     @property
     def production(self) -> tuple[CheckItem, ...]:

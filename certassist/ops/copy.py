@@ -24,7 +24,13 @@ from certassist.ops.base import (
     Trail,
 )
 from certassist.ops.common import audit, drop_keyless_copy, guarded
-from certassist.ops.placing import Placement, check_bundle, check_placements, run_placements
+from certassist.ops.placing import (
+    Placement,
+    check_bundle,
+    check_placements,
+    run_placements,
+    store_notices,
+)
 from certassist.stores.base import CertStore, verify_present
 
 
@@ -66,7 +72,7 @@ class CopyOperation(AuditedOperation[CopyPlan]):
             targets=tuple(p.store.label for p in found.placements),
             steps=tuple(steps),
             blockers=found.blockers,
-            warnings=found.warnings,
+            warnings=store_notices([source]) + found.warnings,  # e.g. a repaired database
             needs=found.needs,
             rule_ids=found.rule_ids,
             source_store=source,

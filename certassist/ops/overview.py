@@ -51,6 +51,10 @@ class Place:
         return self.store_kind.is_backup_folder
 
 
+# What a registered backup folder says when its medium is not connected now.
+NOT_CONNECTED = "E-backup-folder-missing"
+
+
 @dataclass(frozen=True)
 class StoreProblem:
     """A store (or one certificate in it) that could not be read, with the reason the user can
@@ -61,6 +65,13 @@ class StoreProblem:
     label: str
     message_id: str
     params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def leaves_answer_incomplete(self) -> bool:
+        """A backup folder on a medium that is not connected now (a USB stick in a drawer) is
+        the normal state, and the backups made there are remembered by their records: it is
+        shown, but the answer is complete. Any other unreadable store leaves it incomplete."""
+        return self.message_id != NOT_CONNECTED
 
 
 @dataclass(frozen=True)

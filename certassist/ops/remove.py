@@ -27,6 +27,7 @@ from certassist.ops.base import (
 )
 from certassist.ops.common import audit, guarded
 from certassist.ops.files import BundleReader, default_reader, verify_backup
+from certassist.ops.placing import store_notices
 from certassist.stores.base import CertStore
 
 
@@ -70,7 +71,7 @@ class RemoveOperation(AuditedOperation[RemovePlan]):
         if entry is None:
             raise CertassistError("E-store-not-found", store=store.label, fingerprint=fingerprint)
         info = self.ctx.describe(entry.certificate)
-        warnings: list[Notice] = []
+        warnings: list[Notice] = list(store_notices([store]))  # e.g. a repaired database
         needs = {Confirm.PROCEED}
         recorded = self.ctx.records.backups.get(info.fingerprint) if backup is None else None
         if backup is not None:

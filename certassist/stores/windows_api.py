@@ -63,8 +63,9 @@ class Crypt32Error(Exception):
 class Crypt32Api(Protocol):
     """MY store of the current user or the machine; fingerprints are SHA-256 upper-case hex.
 
-    A store that does not exist yet (a new Windows profile or Wine prefix has no CurrentUser\\MY
-    until something is added) reads as empty, and reading never creates it; `import_pfx` does.
+    A store that does not exist yet (a new Wine prefix has no CurrentUser\\MY, a new Windows
+    profile may not either, until something is added) reads as empty, and reading never creates
+    it; `import_pfx` does.
     """
 
     def is_elevated(self) -> bool: ...

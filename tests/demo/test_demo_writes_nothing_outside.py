@@ -3,6 +3,7 @@ parsed catalogs and profiles (real processes, HOME and the XDG folders in this t
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from certassist.core.resources import cache_dir
@@ -53,3 +54,26 @@ def test_after_a_demo_run_the_cache_is_the_users_again() -> None:
     user_cache = cache_dir()
     assert main(["--demo", "list", "--json"]) in (0, 1, 2)
     assert cache_dir() == user_cache
+
+
+def test_a_kind_answered_in_the_demo_stays_in_the_demo_folder(_isolated_dirs: Path) -> None:
+    """`classify` keeps the user's answer as a profile file: in the demo, in the demo's folder
+    (and the demo reads it back from there), never in the user's configuration folder."""
+    from certassist.core.profiles import user_profiles_dir
+    from tests.pki import TestPKI, pem
+
+    home = _isolated_dirs
+    cert = home.parent / "vreemd.pem"  # outside HOME: only the program's writes count there
+    cert.write_bytes(pem(TestPKI().other(common_name="Onbekende Uitgever BV")))
+    done = process.run("--demo", "--json", "classify", str(cert), "--as", "vecozo-system")
+    assert done.returncode == 0, done.stdout + done.stderr
+    answer = json.loads(done.stdout)
+    assert answer["effective"] and Path(answer["profile_file"]).is_relative_to(demo_dir())
+    assert not user_profiles_dir().exists()
+    assert {p for p in files_under(home) if not p.is_relative_to(demo_dir())} == set()
+
+
+def test_the_demo_sets_no_reminder_on_this_pc() -> None:
+    for verb in ("enable", "disable"):
+        done = process.run("--demo", "reminders", verb)
+        assert done.returncode == 3 and "[E-demo-reminders]" in done.stderr

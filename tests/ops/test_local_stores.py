@@ -105,6 +105,34 @@ def test_a_registered_backup_folder_is_a_place_in_list_and_check(
     assert f"pkcs12:{stick}" in {s.store_id for s in _real_stores()}  # type: ignore[attr-defined]
 
 
+def test_a_stick_in_the_drawer_is_shown_but_the_answer_is_complete(
+    profile: Path,
+    pki: TestPKI,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The registered backup folder's medium is not connected (the normal state of a USB stick):
+    list and check name it, remember the backup made there, and do not end with 4, so the daily
+    reminder does not read as failed on every day the stick is out."""
+    fingerprint, stick = _installed_and_backed_up(pki, tmp_path, monkeypatch, capsys)
+    assert main(["settings", "add-backup-folder", str(stick)]) == 0
+    capsys.readouterr()
+    stick.rename(tmp_path / "in-the-drawer")
+
+    code, data = _json(capsys, "list")
+    row = _row(data, fingerprint)
+    assert row["status"] == "ok" and row["has_backup"], row
+    assert [u["error"] for u in data["unavailable"]] == ["E-backup-folder-missing"]
+    assert code == 0
+
+    code, report = _json(capsys, "check")
+    assert report["unavailable"] == data["unavailable"] and code == 0
+
+    main(["list"])
+    assert str(stick) in capsys.readouterr().out  # shown to the user all the same
+
+
 def test_ops_commands_reach_a_registered_folder_by_name_only(
     profile: Path,
     pki: TestPKI,

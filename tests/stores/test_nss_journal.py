@@ -112,6 +112,19 @@ def test_install_result_tells_the_user_the_database_was_repaired(
     assert new.fingerprint in {e.fingerprint for e in NssStore(db).list() if e.has_key}
 
 
+def test_a_backup_says_it_too(filled_db: tuple[Path, str], tmp_path: Path) -> None:
+    db, fingerprint = filled_db
+    _kill_mid_write(db / "key4.db")
+    password = "Zeven-Blauwe-Peren-2026"
+    done = process.run("backup", "--nss-db", str(db), "--to", str(tmp_path / "usb"), "--yes",
+                       "--new-folder", "--json", "--password-stdin",
+                       stdin=f"{password}\n{password}\n")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert "I-nss-journal-recovered" in [n["id"] for n in result["notices"]]
+    assert result["fingerprints"] == [fingerprint]
+
+
 def test_kill_9_in_the_middle_of_adds_and_removes_loses_nothing(
     filled_db: tuple[Path, str], tmp_path: Path
 ) -> None:

@@ -43,7 +43,7 @@ def test_is_a_cert_store_with_the_right_target() -> None:
 def test_a_new_profile_without_a_personal_store_lists_empty_until_the_first_add(
     bundle: Bundle,
 ) -> None:
-    """CurrentUser\\MY does not exist on a new profile: reading shows nothing (not an error)
+    """CurrentUser\\MY may not exist on a new profile: reading shows nothing (not an error)
     and leaves it unmade; installing creates it (proven for real: tests/windows_smoke)."""
     api = FakeCrypt32(stores={})
     store = WindowsStore(api, "user")

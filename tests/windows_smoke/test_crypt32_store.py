@@ -149,7 +149,7 @@ def unmade_store() -> Iterator[str]:
 def test_a_personal_store_not_made_yet_reads_empty_until_the_first_import(
     unmade_store: str,
 ) -> None:
-    """A new Windows profile or Wine prefix has no CurrentUser\\MY until something is added:
+    """A new Wine prefix (and maybe a new Windows profile) has no CurrentUser\\MY until a first add:
     listing shows an empty store instead of failing with 0x2, and reading does not create it."""
     fresh = RealCrypt32(store_name=unmade_store)
     person = TestPKI().vecozo_personal(name="Nieuw Profiel")
