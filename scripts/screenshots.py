@@ -39,7 +39,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QThreadPool  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QApplication,
     QComboBox,
@@ -308,6 +308,29 @@ def _ours(alive: set[Any]) -> list[Any]:
     return [h for h in alive if h not in _EARLIER]
 
 
+def sized(window: QWidget, size: QSize) -> None:
+    """Resize a window and wait until it has that size. Under a window manager a resize is a
+    request the manager answers later, and an answer to an earlier request can still undo it:
+    there the size must also hold over a few of the manager's answers (as many as it takes,
+    asking again whenever it was undone)."""
+    from PySide6.QtGui import QGuiApplication
+
+    window.resize(size)
+    wait(lambda: window.size() == size, settled=False)
+    if QGuiApplication.platformName() == "offscreen":
+        return
+    held = 0
+    while held < 20:
+        QGuiApplication.sync()  # a round trip to the display: its answers are in the queue
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+        if window.size() == size:
+            held += 1
+        else:
+            held = 0
+            window.resize(size)
+
+
 def activate(widget: QWidget) -> None:
     """Under a window manager (xvfb-run with openbox) the photographed window is made the
     active one first: an inactive window draws its selection and focus in other colours, and
@@ -354,11 +377,9 @@ class Walker:
         shot(self.wizard, f"{self.flow}{suffix}-{self.page()}", self.lang, settled)
         if small and self.lang == "nl":
             size = self.wizard.size()
-            self.wizard.resize(*SMALL)
-            wait(lambda: self.wizard.size().width() == SMALL[0], settled=settled)
+            sized(self.wizard, QSize(*SMALL))
             shot(self.wizard, f"{self.flow}{suffix}-{self.page()}-800x600", self.lang, settled)
-            self.wizard.resize(size)
-            wait(lambda: self.wizard.size() == size, settled=settled)
+            sized(self.wizard, size)
 
     def next(self, name: str, settled: bool = True) -> Any:
         self.wizard.next()
