@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from certassist.cli.common import backup_records, emit_json, language, sign_records
-from certassist.cli.list import add_reading_options, read_here, unavailable_json
+from certassist.cli.list import add_reading_options, notices_json, read_here, unavailable_json
 from certassist.core.kinds import kind_label
 from certassist.core.messages import render, text_only
 
@@ -84,6 +84,9 @@ def print_report(report: Any, lang: str) -> None:
         print(text_only("I-check-heading-unavailable", lang))
         for u in report.unavailable:
             print(f"    {u.label}: {render(u.message_id, lang, **u.params)}")
+    for n in report.notices:  # read, but the user must hear it (a repaired database)
+        print()
+        print(f"{n.label}: {render(n.message_id, lang, **n.params)}")
     if report.items and not report.due():
         print(text_only("I-check-nothing-due", lang))
 
@@ -110,7 +113,13 @@ def run(args: argparse.Namespace) -> int:
         if not args.json:
             print(render("I-ics-written", lang, count=text.count("BEGIN:VEVENT"), path=path))
     if args.json:  # the unreadable stores as `list --json` gives them: id and text
-        emit_json(report.to_json() | {"unavailable": unavailable_json(report.unavailable, lang)})
+        emit_json(
+            report.to_json()
+            | {
+                "unavailable": unavailable_json(report.unavailable, lang),
+                "notices": notices_json(report.notices, lang),
+            }
+        )
     else:
         print_report(report, lang)
     if args.notify:

@@ -78,17 +78,24 @@ def read_here(args: argparse.Namespace) -> LocalStores:
     return here
 
 
-def unavailable_json(problems: Sequence[StoreProblem], lang: str) -> list[dict[str, str]]:
-    """The stores that could not be read, as `list --json` and `check --json` both give them."""
+def unavailable_json(
+    problems: Sequence[StoreProblem], lang: str, key: str = "error"
+) -> list[dict[str, str]]:
+    """The stores that could not be read, as `list --json` and `check --json` both give them;
+    with `key="id"` the notices of stores that were read (no error: a repaired database)."""
     return [
         {
             "store": u.store_id,
             "label": u.label,
-            "error": u.message_id,
+            key: u.message_id,
             "message": render(u.message_id, lang, **u.params),
         }
         for u in problems
     ]
+
+
+def notices_json(notices: Sequence[StoreProblem], lang: str) -> list[dict[str, str]]:
+    return unavailable_json(notices, lang, key="id")
 
 
 def exit_code(groups: list[CertificateGroup], problems: Sequence[StoreProblem] = ()) -> int:
@@ -145,7 +152,7 @@ def run(args: argparse.Namespace, today: date | None = None) -> int:
             {
                 "certificates": [g.to_json() for g in overview.groups],
                 "unavailable": unavailable_json(overview.unavailable, lang),
-                "notices": unavailable_json(overview.notices, lang),  # e.g. a repaired database
+                "notices": notices_json(overview.notices, lang),  # e.g. a repaired database
                 "uzi_signs_open": [r.to_json() for r in waiting],
             }
         )

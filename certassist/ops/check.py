@@ -170,6 +170,7 @@ class CheckReport:
     items: tuple[CheckItem, ...]
     unavailable: tuple[StoreProblem, ...] = ()
     backups_missing: tuple[MissingBackup, ...] = ()
+    notices: tuple[StoreProblem, ...] = ()  # what a store did on its own (a repaired database)
 
     @property
     def severity(self) -> Severity:
@@ -202,6 +203,9 @@ class CheckReport:
                 for u in self.unavailable
             ],
             "backups_missing": [m.to_json() for m in self.backups_missing],
+            "notices": [
+                {"store": n.store_id, "label": n.label, "id": n.message_id} for n in self.notices
+            ],
         }
 
 
@@ -380,4 +384,6 @@ def run_check(
         for g in groups
         if backup_missing(g)
     )
-    return CheckReport(today, tuple(items), tuple(overview.unavailable), missing)
+    return CheckReport(
+        today, tuple(items), tuple(overview.unavailable), missing, tuple(overview.notices)
+    )

@@ -93,8 +93,15 @@ def test_list_tells_the_user_the_database_was_repaired(pki: TestPKI) -> None:
     assert bundle.fingerprint[:8].lower() in done.stdout.lower()  # and the list is whole
     _kill_mid_write(db / "key4.db")
     listed = json.loads(process.run("list", "--json", env=env).stdout)
-    assert [n["error"] for n in listed["notices"]] == ["I-nss-journal-recovered"]
+    assert [n["id"] for n in listed["notices"]] == ["I-nss-journal-recovered"]
     assert listed["unavailable"] == []  # a repaired database is no unreadable store
+    _kill_mid_write(db / "key4.db")  # the daily reminder says it too, as list does
+    checked = process.run("check", env=env)
+    assert _repaired("nl") in checked.stdout and checked.returncode in (0, 1), checked.stderr
+    _kill_mid_write(db / "key4.db")
+    report = json.loads(process.run("check", "--json", env=env).stdout)
+    assert [n["id"] for n in report["notices"]] == ["I-nss-journal-recovered"]
+    assert report["unavailable"] == []
 
 
 def test_install_result_tells_the_user_the_database_was_repaired(
