@@ -283,3 +283,29 @@ def test_remove_with_a_named_backup_checks_the_file_first(
     run_confirmed(qtbot, wizard)
     assert ctx.store("demo:windows").get(expired.fingerprint) is None
     assert (tmp_path / "bram.pfx").exists()  # the backup itself is never touched
+
+
+def test_keyboard_starts_in_the_first_field_of_the_new_pages(
+    window: Any, qtbot: QtBot, ctx: Any
+) -> None:
+    """The backup question of a removal starts on its first choice; tab goes through the file
+    row in reading order; the system certificate's guide starts on the PIN box."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    expired = _group(window, "Bram Jansen", "vecozo-personal")
+    wizard = open_flow(window, "remove", expired.fingerprint)
+    wizard.activateWindow()
+    page = walk_to(qtbot, wizard, "remove_backup", who=ANNA, contact=True)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.with_file)
+    page.with_file.setChecked(True)
+    for following in (page.path, page.browse, page.password.edit):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is following  # reading order
+    wizard.reject()
+    wizard = open_flow(window, "renew", _system(window).fingerprint)
+    wizard.activateWindow()
+    guide = walk_to(qtbot, wizard, "renew_guide", who=ANNA, contact=True)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is guide.pin)
+    wizard.reject()
