@@ -114,10 +114,11 @@ def _signs_open(args: argparse.Namespace, day: date) -> tuple[list[RenewedUzi], 
     """R14: renewals waiting for the portal's two signs, the old certificates whose renewal
     the user confirmed (shown as replaced), and the exit code the open ones ask for."""
     from certassist.ops.check import signs_item
+    from certassist.ops.uzi_signs import replaced
 
     renewals = sign_records(args).all()
     waiting = [r for r in renewals if not r.confirmed]
-    done = {r.old_fingerprint for r in renewals if r.confirmed and r.old_fingerprint}
+    done = replaced(renewals)
     due = EXIT_DUE if any(signs_item(r, day).severity for r in waiting) else EXIT_OK
     return waiting, done, due
 

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from certassist.core.models import Actor
     from certassist.core.settings import PracticeSettings, SettingsFile
+    from certassist.ops.base import OpContext
+    from certassist.ops.overview import Overview
     from certassist.stores.base import CertStore
 
 
@@ -64,6 +66,13 @@ class AppContext:
                 self.stores_loader = None
         return self.stores
 
+    def op_context(self, actor: Actor) -> OpContext:
+        """The audit log and records the window's operations use (the demo folder's in the
+        demo), built where the CLI builds its own."""
+        from certassist.ops.base import OpContext
+
+        return OpContext.for_user(actor, today=self.today, audit=self.audit, records=self.records)
+
     def store(self, store_id: str) -> CertStore:
         for store in self.stores:
             if store.store_id == store_id:
@@ -109,6 +118,22 @@ class AppContext:
         from certassist.ops.flows_renewal import default_renewals_dir
 
         return default_renewals_dir()
+
+    def scan(self, stores: list[CertStore], today: date) -> Overview:
+        """The overview as `list` gives it: the practice's UZI issuing time (R11), and the
+        backups and confirmed UZI renewals on the window's own record (the demo's in the demo,
+        R9 and R14). Slow: call it from a worker."""
+        from certassist.ops.overview import scan_stores
+        from certassist.ops.uzi_signs import replaced
+
+        records = self.op_context(self.actor(None, False)).records
+        return scan_stores(
+            stores,
+            today,
+            issuing_weeks=self.settings().uzi_issuing_weeks,
+            backups=records.backups.all(),
+            renewed=replaced(records.uzi_signs.all()),
+        )
 
     def backup_stores(self) -> list[CertStore]:
         """One folder store per registered backup folder not already among the PC's stores."""

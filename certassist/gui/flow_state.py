@@ -88,11 +88,7 @@ class FlowState:
 
 
 def op_context(ctx: AppContext, state: FlowState) -> OpContext:
-    from certassist.ops.base import OpContext
-
-    return OpContext.for_user(
-        state.actor(ctx), today=ctx.today, audit=ctx.audit, records=ctx.records
-    )
+    return ctx.op_context(state.actor(ctx))
 
 
 def file_io() -> FileIO:

@@ -25,12 +25,8 @@ if TYPE_CHECKING:
 
 
 def gui_op_context(ctx: AppContext) -> OpContext:
-    """The audit log and records the window's operations use (the demo folder's in the demo)."""
-    from certassist.ops.base import OpContext
-
-    return OpContext.for_user(
-        ctx.actor(None, False), today=ctx.today, audit=ctx.audit, records=ctx.records
-    )
+    """The window's operation context for what no one person does (records, reminders)."""
+    return ctx.op_context(ctx.actor(None, False))
 
 
 class SignsDialog(QDialog):

@@ -299,13 +299,9 @@ class StartPage(QWidget):
         ctx, today = self.ctx, self.ctx.today()
 
         def scan(report: Report, cancelled: Callable[[], bool]) -> Overview:
-            from certassist.ops.overview import scan_stores  # not on the start-up path
-
-            weeks = ctx.settings().uzi_issuing_weeks  # the practice's UZI issuing time (R11)
             # The practice's registered backup folders count as places (R9: a verified
             # backup there clears "back-up ontbreekt"), as they do for the reminder check.
-            stores = [*ctx.load_stores(), *ctx.backup_stores()]
-            return scan_stores(stores, today, issuing_weeks=weeks)
+            return ctx.scan([*ctx.load_stores(), *ctx.backup_stores()], today)
 
         run_task(
             scan,
@@ -377,11 +373,10 @@ class StartPage(QWidget):
 
         def work(report: Report, cancelled: Callable[[], bool]) -> CheckResult:
             from certassist.gui.pairing import pending_renewals
-            from certassist.gui.signs_dialog import gui_op_context
             from certassist.ops.check import run_check
 
             settings = ctx.settings()
-            records = gui_op_context(ctx).records  # the demo's own in the demo (R9, R14)
+            records = ctx.op_context(ctx.actor(None, False)).records  # the demo's in the demo
             result = run_check(
                 ctx.load_stores(), ctx.backup_stores(), settings, today,
                 records=records.backups.all(), renewals=records.uzi_signs.all(),

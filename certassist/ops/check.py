@@ -364,7 +364,9 @@ def run_check(
         from certassist.ops.uzi_signs import records_in
 
         renewals = records_in(default_data_dir()).all()
-    confirmed = {r.old_fingerprint for r in renewals if r.confirmed and r.old_fingerprint}
+    from certassist.ops.uzi_signs import replaced
+
+    confirmed = replaced(renewals)
     overview = scan_stores(
         [*stores, *backups],
         today,

@@ -13,6 +13,7 @@ user's word is recorded as the user's word: certassist never states that DigiD i
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
@@ -209,6 +210,12 @@ class UziSignRecords:
                     holder=updated.host, details={"signs": signed})
         )  # fmt: skip
         return self.keep(updated)
+
+
+def replaced(renewals: Iterable[RenewedUzi]) -> set[str]:
+    """The old certificates (fingerprints) whose renewal the user confirmed by both signs:
+    what `list`, `check` and the start page show as replaced."""
+    return {r.old_fingerprint for r in renewals if r.confirmed and r.old_fingerprint}
 
 
 def records_in(data_dir: Path) -> UziSignRecords:

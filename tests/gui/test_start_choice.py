@@ -128,6 +128,29 @@ def test_a_verified_backup_clears_backup_missing_after_the_wizard(
     assert any(p.is_backup for p in chosen.places)
 
 
+def test_a_backup_on_a_stick_that_is_no_store_is_remembered_by_the_window(
+    window: Any, ctx: Any, qtbot: QtBot
+) -> None:
+    """A backup to a folder that is not registered (a USB stick) is no place of the certificate,
+    but the window's own record of it (the demo's, in the demo) clears "back-up ontbreekt" and
+    names the last backup, as `list` does."""
+    system = next(g for g in window.start.model.groups if g.kind == "vecozo-system")
+    assert str(system.status.status) == "backup-missing"
+    window.start.table.selectRow(_row_of(window, system.fingerprint))
+    window.start.buttons["backup"].click()
+    wizard = window.wizard
+    stick = Path(ctx.backup_dir) / "usb-stick"
+    walk_to(
+        qtbot, wizard, who="Anna de Vries", contact=True, folder=stick, backup_password=PASSWORD
+    )
+    run_confirmed(qtbot, wizard)
+    _close_and_reload(qtbot, window, wizard)
+    chosen = window.start.selected_group()
+    assert chosen is not None and chosen.fingerprint == system.fingerprint
+    assert str(chosen.status.status) != "backup-missing"
+    assert chosen.last_backup is not None and str(stick) in str(chosen.last_backup.file)
+
+
 def test_after_a_remove_the_row_is_gone_and_nothing_is_chosen(window: Any, qtbot: QtBot) -> None:
     start = window.start
     bram = next(g for g in start.model.groups if g.holder == "Bram Jansen")

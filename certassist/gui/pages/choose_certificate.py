@@ -17,7 +17,7 @@ from certassist.gui.labels import kind_and_environment, status_label
 from certassist.gui.overview_model import group_title
 from certassist.gui.pages.base import FlowPage
 from certassist.ops.flows_ids import FlowId, Selection, flow_traits
-from certassist.ops.overview import CertificateGroup, Overview, scan_stores
+from certassist.ops.overview import CertificateGroup, Overview
 
 if TYPE_CHECKING:
     from certassist.gui.wizard import FlowWizard
@@ -66,7 +66,7 @@ class ChooseCertificatePage(FlowPage):
     def initializePage(self) -> None:
         if self.state.overview is None:
             ctx, today = self.ctx, self.ctx.today()
-            self.run(lambda r, c: scan_stores(ctx.load_stores(), today), self._fill_overview)
+            self.run(lambda r, c: ctx.scan(ctx.load_stores(), today), self._fill_overview)
             self.show_busy(translate("ChooseCertificatePage", "Certificaten worden gelezen…"))
         else:
             self._fill()
