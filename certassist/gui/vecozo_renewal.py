@@ -63,8 +63,8 @@ def plan(ctx: AppContext, state: FlowState, previous: CertInfo) -> VecozoRun:
 
 def waited_places(guide: Guide) -> str:
     """Where VECOZO's page can put the certificate, as the user knows them: the browsers and
-    the Windows store (a backup folder is polled too, but nobody installs into one)."""
-    return ", ".join(t.label for t in guide.targets if not t.target.is_backup_folder)
+    the Windows store."""
+    return ", ".join(t.label for t in guide.targets)
 
 
 def refusal(run: VecozoRun, pin_at_hand: bool) -> BaseException | None:

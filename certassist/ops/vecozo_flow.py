@@ -166,11 +166,12 @@ class Guide:
 def _targets(
     info: CertInfo, actor: Actor, action: Action, stores: Sequence[CertStore], today: date
 ) -> tuple[CertStore, ...]:
-    """Stores the rules allow for this certificate: browsers for a personal certificate in the
-    user's own profile (R4), never a browser for a system certificate (R3)."""
+    """Stores VECOZO's page can install into and the rules allow for this certificate:
+    browsers for a personal certificate in the user's own profile (R4), never a browser for a
+    system certificate (R3), and never a backup folder (a browser cannot put anything there)."""
     allowed = []
     for store in stores:
-        if not store.available:
+        if not store.available or store.target.is_backup_folder:
             continue
         verdict = check(info, actor, action, store.target, today)
         if not any(d.rule_id in ("R3", "R4") and d.outcome is RuleOutcome.REFUSE

@@ -151,6 +151,9 @@ def test_renew_vecozo_system_and_acceptance_certificates() -> None:
     )
     assert acceptance.returncode == 0, acceptance.stderr
     assert "niet voor productie" in acceptance.stdout and "accwww" in acceptance.stdout
+    # where VECOZO's page installs: the browsers and Windows, never the backup folder
+    opening = next(line for line in acceptance.stdout.splitlines() if "accwww" in line)
+    assert "Firefox" in opening and "Back-upmap" not in opening, opening
 
 
 def _listing_in(folder: Path, day: str) -> tuple[int, dict[str, str], str]:
