@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from certassist.ops.renew_uzi import PendingRenewal
 
     CheckResult = tuple[CheckReport, list[PendingRenewal]]
-    from certassist.ops.overview import CertificateGroup, Overview
+    from certassist.ops.overview import CertificateGroup, Overview, StoreProblem
 
 # One button per flow, in FlowId's order (their text: flow_title).
 FLOWS = tuple(FlowId)
@@ -310,6 +310,23 @@ class StartPage(QWidget):
             parent=self,
         )
 
+    def show_store_problems(self, overview: Overview) -> None:
+        """Under the table: the stores that could not be read, and what a store did on its own
+        that the user must hear (a database repaired after an interrupted write), as `list`
+        prints them."""
+        from certassist.gui.words import say
+
+        def line(problem: StoreProblem) -> str:
+            text = say(problem.message_id, self.ctx.lang, problem.params)
+            return f"<b>{escape(problem.label)}</b>: {escape(text)}"
+
+        parts = [line(n) for n in overview.notices]
+        if overview.unavailable:
+            unread = [line(u) for u in overview.unavailable]
+            parts.append("<br>".join([escape(translate("StartPage", "Niet gelezen:")), *unread]))
+        self.unavailable.setText("<br>".join(parts))
+        self.unavailable.setVisible(bool(parts))
+
     def _loaded(self, overview: Overview) -> None:
         self.overview = overview
         self.model.set_groups(overview.groups)
@@ -325,19 +342,7 @@ class StartPage(QWidget):
                 "StartPage", "{n} certificaten gevonden. Kies er een voor uitleg."
             ).format(n=count)
         self.state.setText(text)
-        if overview.unavailable:
-            from certassist.gui.words import say
-
-            lines = [
-                f"<b>{escape(u.label)}</b>: {escape(say(u.message_id, self.ctx.lang, u.params))}"
-                for u in overview.unavailable
-            ]
-            self.unavailable.setText(
-                escape(translate("StartPage", "Niet gelezen:")) + "<br>" + "<br>".join(lines)
-            )
-            self.unavailable.setVisible(True)
-        else:
-            self.unavailable.setVisible(False)
+        self.show_store_problems(overview)
         self.kind_question.show_for(overview.groups)
         self.select(self._select_after_load)
         self._select_after_load = None

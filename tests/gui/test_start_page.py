@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from certassist.gui.overview_model import COL_EXPIRY, COL_NAME, COL_PLACES, COL_STATUS
 
 
@@ -75,3 +77,31 @@ def test_start_page_uses_the_practices_uzi_lead_time(
     win = shown_window(qtbot, make_ctx(settings_path=settings_path))
     uzi = next(r for r in _rows(win) if "UZI" in r[1])
     assert uzi[COL_STATUS] != "● UZI: nu starten"
+
+
+@pytest.mark.usefixtures("nss_ready")
+def test_a_database_repaired_after_an_interrupted_write_is_told_under_the_table(
+    make_ctx: Any, qtbot: Any, tmp_path: Any
+) -> None:
+    """A real NSS database left with a hot journal by a killed writer: the start page lists its
+    certificate and says the database was repaired, as `list` does."""
+    from certassist.core.messages import text_only
+    from certassist.core.models import StoreKind
+    from certassist.stores.nss import NssStore
+    from tests.gui.conftest import TODAY
+    from tests.gui.flow_driver import shown_window
+    from tests.pki import TestPKI, pfx
+    from tests.stores.nss_oracle import make_db, pk12_import
+    from tests.stores.test_nss_journal import _kill_mid_write
+
+    db = make_db(tmp_path / "profiel")
+    bundle = TestPKI(TODAY).other()
+    pk12_import(db, pfx(bundle, "Bewaar-Mij-1", "aes", iterations=2048), "Bewaar-Mij-1")
+    _kill_mid_write(db / "key4.db")
+    win = shown_window(qtbot, make_ctx(stores=[NssStore(db, StoreKind.FIREFOX)]))
+
+    assert [g.fingerprint for g in win.start.model.groups] == [bundle.fingerprint]
+    shown = win.start.unavailable
+    repaired = text_only("I-nss-journal-recovered", "nl", store="\0").split("\0")[1]
+    assert shown.isVisible() and repaired.strip()[:40] in shown.text()
+    assert "Niet gelezen" not in shown.text()  # a repaired database is no unread store
