@@ -302,10 +302,7 @@ class Pkcs12FolderStore:
         raise mismatch
 
     def remove(self, fingerprint: str) -> None:
-        matches = [b for b in self.backups() if b.fingerprint == fingerprint.upper()]
-        if not matches:
-            raise CertassistError("E-store-not-found", store=self.label, fingerprint=fingerprint)
-        for backup in matches:
+        for backup in self._candidates(fingerprint):
             backup.path.unlink()
             remove_quietly(sidecar_path(backup.path))
 
