@@ -32,6 +32,7 @@ REST = [
     "tests/stores/test_pkcs12file.py",
     "tests/stores/test_nss_journal.py",
     "tests/stores/test_nss_store.py",
+    "tests/stores/test_nss_concurrent.py",
     "tests/stores/test_windows_store.py",
     "tests/core/test_hostile_input.py",
     "tests/core/test_reading.py",
@@ -89,6 +90,15 @@ MUTANTS = (
            "certassist/stores/windows.py",
            "entry = verify_present(self, bundle.fingerprint, bundle.has_key)",
            "entry = verify_present(self, bundle.fingerprint, False)"),
+    Mutant("M14", "two writers of one NSS database at once (no folder lock)",
+           "certassist/stores/nss_session.py",
+           "            if not self.read_only:  # one writer at a time per database, "
+           "across processes\n                self._hold_folder_lock()",
+           "            pass"),
+    Mutant("M15", "no 'begun' audit record before a change (a full disk leaves it unrecorded)",
+           "certassist/ops/base.py",
+           "        audit_begin(self.ctx, trail, plan)  # before any store changes, or not at all",
+           "        pass"),
 )  # fmt: skip
 
 
