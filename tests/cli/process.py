@@ -39,6 +39,13 @@ def run(
     )
 
 
+def run_nl(*args: str, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
+    """`run` in Dutch with extra environment variables; a traceback fails the test."""
+    done = run(*args, stdin=stdin, env=environment("nl", **env))
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
+
+
 @dataclass
 class Terminal:
     code: int

@@ -32,10 +32,7 @@ def pki() -> TestPKI:
     return TestPKI(TODAY)
 
 
-def run(*args: str, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
-    done = process.run(*args, stdin=stdin, env=process.environment("nl", **env))
-    assert "Traceback" not in done.stderr, done.stderr
-    return done
+run = process.run_nl
 
 
 def settings_cmd(settings: Path | str, *args: str) -> subprocess.CompletedProcess[str]:

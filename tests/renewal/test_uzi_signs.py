@@ -33,8 +33,7 @@ def pki() -> TestPKI:
 
 
 def run(*args: str, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
-    done = process.run(*args, stdin=stdin, env=process.environment("nl", **env))
-    assert "Traceback" not in done.stderr, done.stderr
+    done = process.run_nl(*args, stdin=stdin, **env)
     for phrase in NEVER_AS_FACT:
         assert phrase not in done.stdout + done.stderr
     return done
