@@ -55,9 +55,7 @@ def _print_item(item: Any, lang: str) -> None:
     for note in item.notes:
         print(f"    {render(note.message_id, lang, **note.params)}")
     if item.last_backup is not None:  # also on a stick that is not plugged in now
-        b = item.last_backup
-        where = {"medium_kind": b.medium.kind, "medium_name": b.medium.name}
-        print("    " + text_only("L-overview-last-backup", lang, date=b.made_on, **where))
+        print(f"    {item.last_backup.describe(lang)}")
 
 
 def print_report(report: Any, lang: str) -> None:

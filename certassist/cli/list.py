@@ -98,10 +98,13 @@ def notices_json(notices: Sequence[StoreProblem], lang: str) -> list[dict[str, s
     return unavailable_json(notices, lang, key="id")
 
 
-def exit_code(groups: list[CertificateGroup], problems: Sequence[StoreProblem] = ()) -> int:
+def exit_code(
+    groups: list[CertificateGroup], problems: Sequence[StoreProblem] = (), also_due: int = EXIT_OK
+) -> int:
+    """What is due among `groups` and `also_due` (R14's open signs), through `answer_code`."""
     statuses = {str(g.status.status) for g in groups}
     due = EXIT_OVERDUE if statuses & _OVERDUE else EXIT_DUE if statuses & _DUE else EXIT_OK
-    return answer_code(due, problems)
+    return answer_code(max(due, also_due), problems)
 
 
 def _days(group: CertificateGroup, lang: str) -> str:
@@ -147,7 +150,7 @@ def run(args: argparse.Namespace, today: date | None = None) -> int:
         backups=backup_records(args),
         renewed=confirmed,
     )
-    code = max(exit_code(overview.groups, overview.unavailable), signs_due)
+    code = exit_code(overview.groups, overview.unavailable, signs_due)
     if args.json:
         emit_json(
             {
@@ -175,11 +178,7 @@ def run(args: argparse.Namespace, today: date | None = None) -> int:
             print(shown(f"    {place.label}: {place.store_id}"))
         print(shown(f"    {group.status.render(lang)}"))
         if group.last_backup is not None:
-            b = group.last_backup
-            where = {"medium_kind": b.medium.kind, "medium_name": b.medium.name}
-            print(
-                shown("    " + text_only("L-overview-last-backup", lang, date=b.made_on, **where))
-            )
+            print(shown(f"    {group.last_backup.describe(lang)}"))
     _print_signs(waiting, day, lang)
     for u in overview.unavailable:
         reason = render(u.message_id, lang, **u.params)

@@ -61,6 +61,14 @@ class BackupRecord:
     def reachable(self) -> bool:
         return Path(self.file).is_file()
 
+    def describe(self, lang: str) -> str:
+        """ "Laatste back-up op USB-stick … van 3-12-2026": how `list`, `check` and the
+        calendar name it, also when the medium is not connected now."""
+        from certassist.core.messages import text_only
+
+        where = {"medium_kind": self.medium.kind, "medium_name": self.medium.name}
+        return text_only("L-overview-last-backup", lang, date=self.made_on, **where)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "file": self.file,

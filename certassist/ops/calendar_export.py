@@ -69,9 +69,7 @@ def _backup_lines(item: CheckItem, lang: str, missing: frozenset[str]) -> list[s
     """R9 as `list` and `check` say it: the last recorded backup (also on a stick that is
     not plugged in now), or that there is none."""
     if item.last_backup is not None:
-        b = item.last_backup
-        where = {"medium_kind": b.medium.kind, "medium_name": b.medium.name}
-        return [text_only("L-overview-last-backup", lang, date=b.made_on, **where)]
+        return [item.last_backup.describe(lang)]
     if item.fingerprint in missing:
         return [text_only("W-overview-backup-missing", lang)]
     return []
