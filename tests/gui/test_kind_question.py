@@ -23,13 +23,23 @@ pytestmark = pytest.mark.linux_tools
 TODAY = date(2026, 12, 3)
 
 
-def test_the_start_page_strip_asks_and_remembers(qtbot: QtBot, tmp_path: Path) -> None:
-    pki = make_foreign_pki(tmp_path / "pki", org="VECOZO Uitgifte")
-    cert_path, key_path = pki.leaf("anna", "/C=NL/O=Praktijk Oost/GN=Anna/SN=Smit/CN=Anna Smit")
+def _in_a_store(
+    tmp_path: Path, org: str, name: str, subject: str
+) -> tuple[x509.Certificate, FakeStore]:
+    """A certificate with its key from an issuer `org` the project never saw (OpenSSL's CLI
+    made it), in a store of its own."""
+    pki = make_foreign_pki(tmp_path / "pki", org=org)
+    cert_path, key_path = pki.leaf(name, subject)
     cert = x509.load_pem_x509_certificate(cert_path.read_bytes())
     key = serialization.load_pem_private_key(key_path.read_bytes(), None)
     store = FakeStore("fake", "Demo", StoreTarget(StoreKind.FAKE))
     store.put(Bundle(cert, (), key))  # type: ignore[arg-type]
+    return cert, store
+
+
+def test_the_start_page_strip_asks_and_remembers(qtbot: QtBot, tmp_path: Path) -> None:
+    cert, store = _in_a_store(tmp_path, "VECOZO Uitgifte", "anna",
+                              "/C=NL/O=Praktijk Oost/GN=Anna/SN=Smit/CN=Anna Smit")  # fmt: skip
     groups = scan_stores([store], TODAY, backups={}).groups
 
     strip = KindQuestion(lambda: TODAY)
@@ -47,12 +57,7 @@ def test_the_start_page_strip_asks_and_remembers(qtbot: QtBot, tmp_path: Path) -
 
 
 def test_later_hides_it_for_this_session_only(qtbot: QtBot, tmp_path: Path) -> None:
-    pki = make_foreign_pki(tmp_path / "pki", org="Vecozo Test")
-    cert_path, key_path = pki.leaf("sys", "/C=NL/O=Praktijk Oost/CN=Praktijk Oost")
-    cert = x509.load_pem_x509_certificate(cert_path.read_bytes())
-    key = serialization.load_pem_private_key(key_path.read_bytes(), None)
-    store = FakeStore("fake", "Demo", StoreTarget(StoreKind.FAKE))
-    store.put(Bundle(cert, (), key))  # type: ignore[arg-type]
+    _, store = _in_a_store(tmp_path, "Vecozo Test", "sys", "/C=NL/O=Praktijk Oost/CN=Praktijk Oost")
     groups = scan_stores([store], TODAY, backups={}).groups
     strip = KindQuestion(lambda: TODAY)
     qtbot.addWidget(strip)

@@ -82,6 +82,21 @@ def _to_check(qtbot: QtBot, window: Any, path: Path, password: str = KEY_PASSWOR
     return wizard
 
 
+def _pair_into_windows(qtbot: QtBot, wizard: Any, tmp_path: Path) -> Any:
+    """From the check page: install into Windows (demo), a PFX on the stick, run to the result."""
+    target = next_to(qtbot, wizard, "pair_target")
+    for i in range(target.list.count()):
+        item = target.list.item(i)
+        if item.text() == "Windows (demo)":
+            item.setCheckState(Qt.CheckState.Checked)
+    target.folder.setText(str(tmp_path / "usb"))
+    target.password.edit.setText(PFX_PASSWORD)
+    target.repeat.edit.setText(PFX_PASSWORD)
+    next_to(qtbot, wizard, "run")
+    qtbot.waitUntil(lambda: current_name(wizard) == "pair_result", timeout=TIMEOUT)
+    return target
+
+
 @pytest.mark.parametrize("fmt", ["pem", "der", "p7b"])
 def test_issued_certificate_in_every_format_passes_the_check(
     pair_window: Any, qtbot: QtBot, tmp_path: Path, fmt: str
@@ -100,17 +115,8 @@ def test_full_pairing_installs_writes_pfx_and_confirms(
 ) -> None:
     flow, started = _request(pair_window)
     wizard = _to_check(qtbot, pair_window, _issued_file(tmp_path, started))
-    target = next_to(qtbot, wizard, "pair_target")
-    assert target.isCommitPage()
-    for i in range(target.list.count()):
-        item = target.list.item(i)
-        if item.text() == "Windows (demo)":
-            item.setCheckState(Qt.CheckState.Checked)
-    target.folder.setText(str(tmp_path / "usb"))
-    target.password.edit.setText(PFX_PASSWORD)
-    target.repeat.edit.setText(PFX_PASSWORD)
-    next_to(qtbot, wizard, "run")
-    qtbot.waitUntil(lambda: current_name(wizard) == "pair_result", timeout=TIMEOUT)
+    target = _pair_into_windows(qtbot, wizard, tmp_path)
+    assert target.isCommitPage()  # no way back once the certificate is installed
     result = wizard.pages["pair_result"]
     text = result.body.text()
     assert result.title() == "Vernieuwd"
@@ -246,16 +252,7 @@ def test_start_page_shows_the_old_uzi_certificate_as_replaced_after_pairing(
     assert status_text(old_fp) == "● UZI: nu starten"
     _, started = _request(pair_window)
     wizard = _to_check(qtbot, pair_window, _issued_file(tmp_path, started))
-    target = next_to(qtbot, wizard, "pair_target")
-    for i in range(target.list.count()):
-        item = target.list.item(i)
-        if item.text() == "Windows (demo)":
-            item.setCheckState(Qt.CheckState.Checked)
-    target.folder.setText(str(tmp_path / "usb"))
-    target.password.edit.setText(PFX_PASSWORD)
-    target.repeat.edit.setText(PFX_PASSWORD)
-    next_to(qtbot, wizard, "run")
-    qtbot.waitUntil(lambda: current_name(wizard) == "pair_result", timeout=TIMEOUT)
+    _pair_into_windows(qtbot, wizard, tmp_path)
     new_fp = wizard.state.result.paired.info.fingerprint
     pair_window.start.refresh()
     qtbot.waitUntil(
